@@ -1,0 +1,3 @@
+//! TODO
+#[allow(unused_imports)]
+use super::*;
