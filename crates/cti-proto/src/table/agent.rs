@@ -4,6 +4,9 @@
 use super::*;
 use crate::values::*;
 
+/// The messages of this file.
+pub(super) static MESSAGES: &[&MessageSpec] = &[&QUERY_AGENT_STATE_CONF];
+
 /// QUERY_AGENT_STATE_CONF (37).
 pub static QUERY_AGENT_STATE_CONF: MessageSpec = MessageSpec::new(
     37,

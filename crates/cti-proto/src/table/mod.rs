@@ -36,16 +36,20 @@ pub(crate) const UCCE_ID: &str =
     "UCCE GED-188 message number; the UCCX by-ID table is unreadable past 57";
 
 /// Every message type, ordered by MessageTypeID.
-pub static MESSAGES: &[&MessageSpec] = &[
-    // Filled in ID order by the table files; see `tests/table.rs` for the invariants.
-    &FAILURE_CONF,
-    &FAILURE_EVENT,
-    &OPEN_REQ,
-    &OPEN_CONF,
-    &HEARTBEAT_REQ,
-    &HEARTBEAT_CONF,
-    &CLOSE_REQ,
-    &CLOSE_CONF,
-    &SYSTEM_EVENT,
-    &QUERY_AGENT_STATE_CONF,
-];
+pub fn messages() -> &'static [&'static MessageSpec] {
+    static ALL: std::sync::OnceLock<Vec<&'static MessageSpec>> = std::sync::OnceLock::new();
+    ALL.get_or_init(|| {
+        let mut all: Vec<&'static MessageSpec> = [
+            session::MESSAGES,
+            agent::MESSAGES,
+            call_control::MESSAGES,
+            call_events::MESSAGES,
+            config::MESSAGES,
+            statistics::MESSAGES,
+            supervisor::MESSAGES,
+        ]
+        .concat();
+        all.sort_by_key(|m| m.id);
+        all
+    })
+}

@@ -4,6 +4,19 @@
 use super::*;
 use crate::values::*;
 
+/// The messages of this file.
+pub(super) static MESSAGES: &[&MessageSpec] = &[
+    &FAILURE_CONF,
+    &FAILURE_EVENT,
+    &OPEN_REQ,
+    &OPEN_CONF,
+    &HEARTBEAT_REQ,
+    &HEARTBEAT_CONF,
+    &CLOSE_REQ,
+    &CLOSE_CONF,
+    &SYSTEM_EVENT,
+];
+
 /// FAILURE_CONF (1): the negative answer to any request.
 pub static FAILURE_CONF: MessageSpec =
     MessageSpec::new(1, "FAILURE_CONF", "FailureConf", S2C, Kind::Confirmation, Class::Error)
