@@ -11,9 +11,39 @@
 //! * [`validate`] checks a client's request the way the server must, naming the offending
 //!   field, its byte offset and the E_CTI status to answer with.
 //! * [`msg`] holds one typed, owned struct per message kind, generated from the table, with
-//!   `encode` and `decode`.
+//!   `encode` and `decode`; [`codes`] the newtypes for status codes, states and masks.
+//!
+//! ```
+//! use cti_proto::msg::{CtiMessage, HeartbeatReq, Message};
+//! use cti_proto::wire::Settings;
+//!
+//! let s = Settings::new(16);
+//! let bytes = HeartbeatReq { invoke_id: 7, ..Default::default() }.to_bytes(&s).unwrap();
+//! assert_eq!(&bytes[..], &[0, 0, 0, 4, 0, 0, 0, 5, 0, 0, 0, 7]);
+//! let back = Message::decode_frame(&bytes, &s).unwrap();
+//! assert_eq!(back.invoke_id(), Some(7));
+//! ```
 #![warn(missing_docs)]
 
+#[doc(hidden)]
+pub mod codegen;
+pub mod codes;
+mod error;
+pub mod layout;
+pub mod msg;
+pub mod render;
 pub mod spec;
 pub mod table;
+pub mod validate;
 pub mod values;
+pub mod view;
+pub mod wire;
+
+#[cfg(feature = "tokio")]
+pub mod codec;
+
+pub use codes::StatusCode;
+pub use error::{DecodeError, EncodeError, Problem};
+pub use msg::{CtiMessage, Message};
+pub use view::FrameView;
+pub use wire::Settings;

@@ -375,7 +375,13 @@ pub struct FloatField {
 }
 
 impl FloatField {
-    const fn new(tag: u16, name: &'static str, ident: &'static str, ty: FloatType, max: u16) -> Self {
+    const fn new(
+        tag: u16,
+        name: &'static str,
+        ident: &'static str,
+        ty: FloatType,
+        max: u16,
+    ) -> Self {
         FloatField {
             tag,
             name,
@@ -471,7 +477,10 @@ impl FloatField {
     }
     /// True when the field is reserved (not carried by the typed message).
     pub const fn is_reserved(&self) -> bool {
-        matches!(self.presence, Presence::Reserved(_) | Presence::ReservedOptional(_))
+        matches!(
+            self.presence,
+            Presence::Reserved(_) | Presence::ReservedOptional(_)
+        )
     }
 }
 
@@ -628,7 +637,11 @@ impl MessageSpec {
     }
     /// Length of the fixed part at protocol version `v`.
     pub fn fixed_len(&self, v: u8) -> usize {
-        self.fixed.iter().filter(|f| f.present_in(v)).map(|f| f.ty.size()).sum()
+        self.fixed
+            .iter()
+            .filter(|f| f.present_in(v))
+            .map(|f| f.ty.size())
+            .sum()
     }
 }
 

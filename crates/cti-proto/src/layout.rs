@@ -1,0 +1,340 @@
+//! Per-message lookup structures derived once from the table, and the floating-field walker
+//! that resolves each tag to its place in the message (top level or which repeated group)
+//! without allocating.
+//!
+//! The walker is shared by the typed decoders (lenient: unknown tags pass through, a group
+//! member seen before its group's first field opens the group) and by strict validation.
+
+use std::sync::OnceLock;
+
+use crate::spec::FloatField;
+use crate::spec::{FixedRole, FloatItem, Group, GroupCount, MessageSpec};
+use crate::wire::{RawFieldRef, RawFields, Settings};
+use crate::DecodeError;
+
+/// No slot: the tag is not part of this message.
+pub const NO_SLOT: u8 = u8::MAX;
+/// No group: the field is at the top level.
+pub const NO_GROUP: u8 = u8::MAX;
+/// Most floating fields (slots) one message may define.
+pub const MAX_SLOTS: usize = 128;
+/// Most repeated groups one message may define.
+pub const MAX_GROUPS: usize = 8;
+
+/// One floating field of a message, flattened out of its groups.
+#[derive(Debug)]
+pub struct Slot {
+    /// The field.
+    pub field: &'static FloatField,
+    /// Index of the group it belongs to, or [`NO_GROUP`].
+    pub group: u8,
+    /// True for the field that starts a new instance of its group.
+    pub is_start: bool,
+}
+
+/// One repeated group of a message.
+#[derive(Debug)]
+pub struct GroupInfo {
+    /// The group.
+    pub group: &'static Group,
+    /// Enclosing group, or [`NO_GROUP`].
+    pub parent: u8,
+    /// 0 for a group at the top level, 1 for a group inside another.
+    pub depth: u8,
+    /// For a count in the fixed part: the fixed field's index; else `u8::MAX`.
+    pub count_fixed: u8,
+    /// For a count in a floating field: that field's slot; else [`NO_SLOT`].
+    pub count_slot: u8,
+}
+
+/// Everything derived from one [`MessageSpec`].
+#[derive(Debug)]
+pub struct Layout {
+    /// The message.
+    pub spec: &'static MessageSpec,
+    /// Floating fields in table order (depth first).
+    pub slots: Vec<Slot>,
+    /// Repeated groups in table order.
+    pub groups: Vec<GroupInfo>,
+    by_tag: Vec<u8>,
+    fixed_len: [u16; 9],
+}
+
+impl Layout {
+    fn build(spec: &'static MessageSpec) -> Layout {
+        let mut l = Layout {
+            spec,
+            slots: Vec::new(),
+            groups: Vec::new(),
+            by_tag: Vec::new(),
+            fixed_len: [0; 9],
+        };
+        l.add_items(spec.floating, NO_GROUP, 0);
+        assert!(
+            l.slots.len() < MAX_SLOTS,
+            "{}: too many floating fields",
+            spec.name
+        );
+        assert!(
+            l.groups.len() <= MAX_GROUPS,
+            "{}: too many groups",
+            spec.name
+        );
+        let max_tag = l.slots.iter().map(|s| s.field.tag).max().unwrap_or(0) as usize;
+        l.by_tag = vec![NO_SLOT; max_tag + 1];
+        for (i, s) in l.slots.iter().enumerate() {
+            let t = s.field.tag as usize;
+            assert!(
+                l.by_tag[t] == NO_SLOT,
+                "{}: tag {} appears twice",
+                spec.name,
+                t
+            );
+            l.by_tag[t] = i as u8;
+        }
+        // Resolve count fields.
+        for gi in 0..l.groups.len() {
+            let g = l.groups[gi].group;
+            match g.count {
+                GroupCount::Fixed => {
+                    let idx = spec
+                        .fixed
+                        .iter()
+                        .position(|f| f.role == FixedRole::Count(g.ident))
+                        .unwrap_or_else(|| {
+                            panic!("{}: no fixed count for group {}", spec.name, g.ident)
+                        });
+                    l.groups[gi].count_fixed = idx as u8;
+                }
+                GroupCount::Float(tag) => {
+                    let s = l.slot_of(tag);
+                    assert!(s != NO_SLOT, "{}: count tag {} missing", spec.name, tag);
+                    assert!(
+                        l.slots[s as usize].group == l.groups[gi].parent,
+                        "{}: count tag {} in wrong scope",
+                        spec.name,
+                        tag
+                    );
+                    l.groups[gi].count_slot = s;
+                }
+            }
+        }
+        for v in 10..=18u8 {
+            l.fixed_len[(v - 10) as usize] = spec.fixed_len(v) as u16;
+        }
+        l
+    }
+
+    fn add_items(&mut self, items: &'static [FloatItem], group: u8, depth: u8) {
+        for (i, it) in items.iter().enumerate() {
+            match it {
+                FloatItem::Field(f) => self.slots.push(Slot {
+                    field: f,
+                    group,
+                    is_start: group != NO_GROUP && i == 0,
+                }),
+                FloatItem::Group(g) => {
+                    assert!(
+                        depth < 2,
+                        "{}: groups nest at most two deep",
+                        self.spec.name
+                    );
+                    let gi = self.groups.len() as u8;
+                    self.groups.push(GroupInfo {
+                        group: g,
+                        parent: group,
+                        depth,
+                        count_fixed: u8::MAX,
+                        count_slot: NO_SLOT,
+                    });
+                    self.add_items(g.items, gi, depth + 1);
+                }
+            }
+        }
+    }
+
+    /// The slot of `tag` in this message, or [`NO_SLOT`].
+    #[inline]
+    pub fn slot_of(&self, tag: u16) -> u8 {
+        self.by_tag.get(tag as usize).copied().unwrap_or(NO_SLOT)
+    }
+
+    /// Length of the fixed part at `version` (clamped to 10–18).
+    #[inline]
+    pub fn fixed_len(&self, version: u8) -> usize {
+        self.fixed_len[(version.clamp(10, 18) - 10) as usize] as usize
+    }
+}
+
+struct Registry {
+    layouts: Vec<Layout>,
+    by_id: Vec<u16>,
+    by_name: Vec<(&'static str, u16)>,
+}
+
+fn registry() -> &'static Registry {
+    static R: OnceLock<Registry> = OnceLock::new();
+    R.get_or_init(|| {
+        let msgs = crate::table::messages();
+        let layouts: Vec<Layout> = msgs.iter().map(|m| Layout::build(m)).collect();
+        let max_id = msgs.iter().map(|m| m.id).max().unwrap_or(0) as usize;
+        let mut by_id = vec![u16::MAX; max_id + 1];
+        for (i, m) in msgs.iter().enumerate() {
+            assert!(
+                by_id[m.id as usize] == u16::MAX,
+                "message id {} defined twice",
+                m.id
+            );
+            by_id[m.id as usize] = i as u16;
+        }
+        let mut by_name: Vec<_> = msgs
+            .iter()
+            .enumerate()
+            .map(|(i, m)| (m.name, i as u16))
+            .collect();
+        by_name.sort();
+        Registry {
+            layouts,
+            by_id,
+            by_name,
+        }
+    })
+}
+
+/// The layout of message type `id`, if the table has it.
+#[inline]
+pub fn layout(id: u32) -> Option<&'static Layout> {
+    let r = registry();
+    let i = *r.by_id.get(id as usize)?;
+    r.layouts.get(i as usize)
+}
+
+/// The layout of the message named `name` (e.g. `"OPEN_REQ"`, case-insensitive).
+pub fn layout_by_name(name: &str) -> Option<&'static Layout> {
+    let r = registry();
+    let up = name.to_ascii_uppercase();
+    let i = r
+        .by_name
+        .binary_search_by(|(n, _)| (*n).cmp(up.as_str()))
+        .ok()?;
+    r.layouts.get(r.by_name[i].1 as usize)
+}
+
+/// True when some message of the table defines `tag`.
+pub fn known_tag(tag: u16) -> bool {
+    static TAGS: OnceLock<Vec<bool>> = OnceLock::new();
+    let t = TAGS.get_or_init(|| {
+        let mut v = vec![false; u16::MAX as usize + 1];
+        for l in layouts() {
+            for s in &l.slots {
+                v[s.field.tag as usize] = true;
+            }
+        }
+        v
+    });
+    t[tag as usize]
+}
+
+/// Every layout, in MessageTypeID order.
+pub fn layouts() -> &'static [Layout] {
+    &registry().layouts
+}
+
+/// One floating field resolved against its message.
+#[derive(Clone, Copy, Debug)]
+pub struct Resolved<'a> {
+    /// The field as on the wire.
+    pub raw: RawFieldRef<'a>,
+    /// Its slot in the layout, or [`NO_SLOT`] for a tag this message does not define.
+    pub slot: u8,
+    /// Bit 0: this field opens a new instance of a top-level group; bit 1: of a nested group.
+    pub opens: u8,
+    /// True when a group instance was opened by a member other than the group's first field.
+    pub implicit: bool,
+}
+
+/// Walks the floating part of one message, resolving tags and tracking group instances.
+#[derive(Clone, Debug)]
+pub struct Walker<'a> {
+    layout: &'static Layout,
+    fields: RawFields<'a>,
+    open: [u8; 2],
+}
+
+impl<'a> Walker<'a> {
+    /// Walk `floating` (the body after the fixed part), whose first byte is `base` bytes from
+    /// the start of the frame.
+    #[inline]
+    pub fn new(
+        layout: &'static Layout,
+        floating: &'a [u8],
+        base: usize,
+        settings: &Settings,
+    ) -> Self {
+        Walker {
+            layout,
+            fields: RawFields::new(floating, base, settings),
+            open: [NO_GROUP; 2],
+        }
+    }
+
+    /// The layout being walked.
+    pub fn layout(&self) -> &'static Layout {
+        self.layout
+    }
+
+    /// The next field, or a framing error (after which the walk ends).
+    #[inline]
+    #[allow(clippy::should_implement_trait)]
+    pub fn next(&mut self) -> Option<Result<Resolved<'a>, DecodeError>> {
+        let raw = match self.fields.next()? {
+            Ok(r) => r,
+            Err((p, off)) => return Some(Err(DecodeError::new(p, "floating field", None, off))),
+        };
+        let slot = self.layout.slot_of(raw.tag);
+        if slot == NO_SLOT {
+            return Some(Ok(Resolved {
+                raw,
+                slot,
+                opens: 0,
+                implicit: false,
+            }));
+        }
+        let s = &self.layout.slots[slot as usize];
+        if s.group == NO_GROUP {
+            self.open = [NO_GROUP; 2];
+            return Some(Ok(Resolved {
+                raw,
+                slot,
+                opens: 0,
+                implicit: false,
+            }));
+        }
+        let g = &self.layout.groups[s.group as usize];
+        let d = g.depth as usize;
+        let mut opens = 0u8;
+        let mut implicit = false;
+        if s.is_start || self.open[d] != s.group {
+            opens |= 1 << d;
+            implicit = !s.is_start;
+            if d == 1 && self.open[0] != g.parent {
+                self.open[0] = g.parent;
+                opens |= 1;
+                implicit = true;
+            }
+            self.open[d] = s.group;
+            if d == 0 {
+                self.open[1] = NO_GROUP;
+            }
+        } else if d == 0 {
+            // A member of the outer instance ends any nested instance.
+            self.open[1] = NO_GROUP;
+        }
+        Some(Ok(Resolved {
+            raw,
+            slot,
+            opens,
+            implicit,
+        }))
+    }
+}

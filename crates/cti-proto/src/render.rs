@@ -1,0 +1,1 @@
+//! Human-readable and JSON rendering of frames (filled in later).
