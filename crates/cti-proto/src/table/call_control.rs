@@ -75,9 +75,12 @@ const TRANSFER_ARRAYS: &str = "page cut after NumNamedVariables; assumed as in C
 const TRANSFER_CUT: &str = "ICM-derived; TRANSFER_CALL_REQ floating table not readable";
 /// QUERY_DEVICE_INFO_CONF tag 71.
 const TAG_71: &str = "page cut at tag 71; USHORT 0 per the call-control pages (UCCE LineType)";
-/// SNAPSHOT_CALL_CONF per-device rows and named variables/arrays.
+/// SNAPSHOT_CALL_CONF per-device rows.
 const SNAPSHOT_CALL_ROWS: &str =
     "names from NumCallDevices' text, types from FieldDataID; rows cut";
+
+/// NamedVariable / NamedArray where the page is cut before them but has the counters.
+const NAMED_BY_COUNT: &str = "implied by the NumNamedVariables/NumNamedArrays counters; rows cut";
 
 /// One party of a call that results from a conference or transfer: ConnectedPartyCallID[39],
 /// ConnectedPartyDeviceType[40], ConnectedPartyDeviceID[41], counted by the fixed NumParties
@@ -222,7 +225,7 @@ pub static SET_CALL_DATA_REQ: MessageSpec = MessageSpec::new(
         max: 250,
         since: 10,
         items: &[FloatItem::Field(
-            FloatField::named_var("named_variables").unconfirmed(SET_DATA_CUT),
+            FloatField::named_var("named_variables").unconfirmed(NAMED_BY_COUNT),
         )],
     }),
     FloatItem::Group(Group {
@@ -233,7 +236,7 @@ pub static SET_CALL_DATA_REQ: MessageSpec = MessageSpec::new(
         max: 250,
         since: 10,
         items: &[FloatItem::Field(
-            FloatField::named_array("named_arrays").unconfirmed(SET_DATA_CUT),
+            FloatField::named_array("named_arrays").unconfirmed(NAMED_BY_COUNT),
         )],
     }),
 ]);
@@ -1315,7 +1318,7 @@ pub static SNAPSHOT_CALL_CONF: MessageSpec = MessageSpec::new(
         max: 250,
         since: 10,
         items: &[FloatItem::Field(
-            FloatField::named_var("named_variables").unconfirmed(SNAPSHOT_CALL_ROWS),
+            FloatField::named_var("named_variables").unconfirmed(NAMED_BY_COUNT),
         )],
     }),
     FloatItem::Group(Group {
@@ -1326,7 +1329,7 @@ pub static SNAPSHOT_CALL_CONF: MessageSpec = MessageSpec::new(
         max: 250,
         since: 10,
         items: &[FloatItem::Field(
-            FloatField::named_array("named_arrays").unconfirmed(SNAPSHOT_CALL_ROWS),
+            FloatField::named_array("named_arrays").unconfirmed(NAMED_BY_COUNT),
         )],
     }),
 ]);
