@@ -92,7 +92,8 @@ const RTP_STARTED_CUT: &str = "assumed as RTP_STOPPED_EVENT; page cut after Conn
 
 /// The CTI clients a call was handed to before: CTIClientSignature[23] and
 /// CTIClientTimestamp[24], counted by the fixed NumCTIClients. The UCCX pages were cut before
-/// these rows; layout from UCCE. The timestamp is optional as in UCCE.
+/// these rows; layout from UCCE. The timestamp is optional as in UCCE. No maximum is
+/// documented: 16 is ccx's own limit, as for the other party lists.
 const CTI_CLIENTS: FloatItem = FloatItem::Group(Group {
     name: "CTI client",
     ident: "cti_clients",
