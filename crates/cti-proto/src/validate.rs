@@ -182,15 +182,15 @@ pub fn validate(view: &FrameView<'_>, from: Direction) -> Result<(), DecodeError
             }
         }
         // Group bookkeeping.
-        if r.opens & 1 != 0 {
+        // Close what this field ends: a new outer instance or a top-level field ends both
+        // levels; a new nested instance or a member of the outer instance ends the nested one.
+        let ends_outer = r.opens & 1 != 0 || slot.group == NO_GROUP;
+        let continues_nested =
+            r.opens == 0 && slot.group != NO_GROUP && layout.groups[slot.group as usize].depth == 1;
+        if !continues_nested {
             st.close_depth(layout, 1, off)?;
-            st.close_depth(layout, 0, off)?;
-        } else if r.opens & 2 != 0 {
-            st.close_depth(layout, 1, off)?;
-        } else if slot.group != NO_GROUP && layout.groups[slot.group as usize].depth == 0 {
-            st.close_depth(layout, 1, off)?;
-        } else if slot.group == NO_GROUP {
-            st.close_depth(layout, 1, off)?;
+        }
+        if ends_outer {
             st.close_depth(layout, 0, off)?;
         }
         if r.opens & 1 != 0 {
