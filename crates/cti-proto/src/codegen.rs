@@ -495,8 +495,9 @@ fn encode_items(
                     }
                     Presence::CountOf(ident) => {
                         let g = find_group(items, ident).expect("count of a missing group");
+                        let len = count_expr(&format!("{base}.{ident}"), g, f.since);
                         stmt = format!(
-                            "{{ let n = w.count({base}.{ident}.len(), {}, {:?})?; w.u16_field({}, n, {:?})?; }}",
+                            "{{ let n = w.count({len}, {}, {:?})?; w.u16_field({}, n, {:?})?; }}",
                             g.max, g.name, f.tag, f.name
                         );
                     }
@@ -538,6 +539,17 @@ fn encode_items(
                 }
             }
         }
+    }
+}
+
+/// The instance count to send for group `g` held in `vec`: its length, or 0 at versions
+/// where the count field exists but the group does not (the encoder leaves the group out there,
+/// so the count must say so).
+fn count_expr(vec: &str, g: &Group, count_since: u8) -> String {
+    if g.since > count_since {
+        format!("if w.version() >= {} {{ {vec}.len() }} else {{ 0 }}", g.since)
+    } else {
+        format!("{vec}.len()")
     }
 }
 
@@ -808,8 +820,9 @@ pub fn msg_rs() -> String {
                 }),
                 FixedRole::Count(ident) => {
                     let g = find_group(m.floating, ident).expect("count of a missing group");
+                    let len = count_expr(&format!("self.{ident}"), g, f.since);
                     format!(
-                        "{{ let n = w.count(self.{ident}.len(), {}, {:?})?; w.u16(n); }}",
+                        "{{ let n = w.count({len}, {}, {:?})?; w.u16(n); }}",
                         g.max, f.name
                     )
                 }

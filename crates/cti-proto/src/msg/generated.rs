@@ -6679,14 +6679,14 @@ impl CtiMessage for ConfigTerminalEvent {
         Ok(m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
-        { let n = w.count(self.records.len(), 10, "NumRecords")?; w.u16(n); }
+        { let n = w.count(if w.version() >= 18 { self.records.len() } else { 0 }, 10, "NumRecords")?; w.u16(n); }
         if w.version() >= 18 {
         for g0 in &self.records {
             w.u16_field(183, g0.record_type.0, "RecordType")?;
             w.u16_field(302, g0.terminal_type, "TerminalType")?;
             w.string(303, &g0.terminal_device_name, 64, "TerminalDeviceName")?;
             w.string(304, &g0.terminal_type_name, 100, "TerminalTypeName")?;
-            { let n = w.count(g0.instruments.len(), 10, "instrument")?; w.u16_field(305, n, "NumInstruments")?; }
+            { let n = w.count(if w.version() >= 18 { g0.instruments.len() } else { 0 }, 10, "instrument")?; w.u16_field(305, n, "NumInstruments")?; }
             if w.version() >= 18 {
             for g1 in &g0.instruments {
                 w.string(6, g1, 64, "Instrument")?;
