@@ -547,7 +547,10 @@ fn encode_items(
 /// so the count must say so).
 fn count_expr(vec: &str, g: &Group, count_since: u8) -> String {
     if g.since > count_since {
-        format!("if w.version() >= {} {{ {vec}.len() }} else {{ 0 }}", g.since)
+        format!(
+            "if w.version() >= {} {{ {vec}.len() }} else {{ 0 }}",
+            g.since
+        )
     } else {
         format!("{vec}.len()")
     }
