@@ -1,0 +1,1 @@
+//! Builders of call-event messages.
