@@ -145,6 +145,17 @@ impl Client {
         }
     }
 
+    /// Read every frame that arrives until none has come for 1 ms; returns how many.
+    pub async fn drain(&mut self) -> usize {
+        let mut n = 0;
+        while let Ok(Some(_)) =
+            tokio::time::timeout(Duration::from_millis(1), self.recv_forever()).await
+        {
+            n += 1;
+        }
+        n
+    }
+
     /// True if nothing arrives within `wait` (and the connection stays up).
     pub async fn quiet_for(&mut self, wait: Duration) -> bool {
         matches!(
@@ -188,6 +199,19 @@ impl Client {
         let mut want = vec![0, 0, 0, 4, 0, 0, 0, 6];
         want.extend_from_slice(&id.to_be_bytes());
         assert_eq!(&f[..], &want[..], "HEARTBEAT_CONF");
+    }
+
+    /// Before OPEN: a HEARTBEAT_REQ is answered E_CTI_SESSION_NOT_OPEN (the connection is up).
+    pub async fn heartbeat_ok_before_open(&mut self) {
+        let f = bytes_of(
+            HeartbeatReq {
+                invoke_id: 4,
+                ..Default::default()
+            },
+            16,
+        );
+        self.expect_failure(&f, 4, StatusCode::E_CTI_SESSION_NOT_OPEN)
+            .await;
     }
 
     /// Sends `frame` and checks the answer is FAILURE_CONF with `invoke_id` and `status`.
