@@ -4,6 +4,7 @@
 
 use clap::{Parser, Subcommand};
 
+mod capture;
 mod cmd;
 
 /// Serve, watch, drive, decode and load-test the Cisco Unified CCX CTI protocol.
