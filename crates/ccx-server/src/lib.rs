@@ -9,8 +9,10 @@
 //!   who receives each event (sans-IO too).
 //! * [`server`] is the tokio front end: listeners, one task per connection, limits, the
 //!   hub's timer, failover and shutdown. [`run`] / [`start`] are its entry points.
-//! * [`admin`] is the admin HTTP API and [`metrics`] the Prometheus metrics.
+//! * [`admin`] is the admin HTTP API, [`admin_client`] a tiny client for it, and [`metrics`]
+//!   the Prometheus metrics.
 pub mod admin;
+pub mod admin_client;
 pub mod hub;
 pub mod metrics;
 pub mod server;
