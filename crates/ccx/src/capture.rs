@@ -860,7 +860,9 @@ mod tests {
         assert_eq!(frames[1].1, 12);
         assert_eq!(problems.len(), 1);
         assert!(
-            problems[0].1.contains("ends inside a frame: 10 bytes of 12"),
+            problems[0]
+                .1
+                .contains("ends inside a frame: 10 bytes of 12"),
             "{problems:?}"
         );
         assert_eq!(stats.connections, 1);
