@@ -384,6 +384,16 @@ impl ClientConfigBuilder {
         self.cfg.config_sync = sync;
         self
     }
+    /// Keep the configuration cache current by itself: adds CTI_SERVICE_CONFIG_EVENTS, every
+    /// ConfigMsgMask bit and automatic synchronisation (and the team configuration when
+    /// CTI_SERVICE_SUPERVISOR is also asked for).
+    pub fn config_events(mut self) -> Self {
+        self.cfg.extra_services |= ServiceMask::CTI_SERVICE_CONFIG_EVENTS;
+        self.cfg.config_msg_mask =
+            ConfigMsgMask(ConfigMsgMask::TABLE.bits.iter().fold(0, |a, b| a | b.value));
+        self.cfg.config_sync = ConfigSync::Automatic;
+        self
+    }
     /// Echo confirmations on the event stream.
     pub fn echo_replies(mut self, yes: bool) -> Self {
         self.cfg.echo_replies = yes;

@@ -1185,9 +1185,16 @@ impl ClientCore {
         let block_was_open = self.cache.in_block();
         self.cache.apply(&msg);
         match msg {
-            Message::HeartbeatConf(_) => {
+            Message::HeartbeatConf(ref h) => {
+                // Any answer shows the server is alive; one to a caller's own probe also
+                // answers that request.
                 self.unanswered_heartbeats = 0;
                 self.echo(&msg, &frame);
+                if let Some(p) = self.pending.remove(&h.invoke_id) {
+                    if let Owner::User(id) = p.owner {
+                        self.reply(id, Ok(Reply::Confirmation(msg)));
+                    }
+                }
             }
             Message::CloseConf(c) => {
                 self.echo(&Message::CloseConf(c.clone()), &frame);
