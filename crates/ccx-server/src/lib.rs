@@ -19,3 +19,5 @@ pub mod server;
 pub mod session;
 
 pub use server::{run, start, AdminError, Listeners, Running, Server, ServerConfig};
+/// The shutdown signal [`run`] and [`start`] take.
+pub use tokio_util::sync::CancellationToken;
