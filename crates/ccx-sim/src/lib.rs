@@ -38,10 +38,10 @@
 //! ```
 #![warn(missing_docs)]
 
-#[allow(dead_code)] // the call model is being filled in
 mod center;
 pub mod config;
 mod demo;
+pub mod observe;
 
 use cti_proto::codes::{AgentState, ConfigMsgMask, ServiceMask};
 use cti_proto::msg::{Message, NamedArrayElement, NamedVariable};

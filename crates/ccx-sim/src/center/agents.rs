@@ -163,7 +163,7 @@ impl Center {
     /// on stay up (forced logout does not drop calls).
     pub(crate) fn logout(&mut self, now: Millis, a: u32, reason: ReasonCode, out: &mut Vec<Out>) {
         if self.agents[a as usize].state == RESERVED {
-            self.withdraw_offer(now, a, reason, out);
+            self.withdraw_offer(now, a, LOGOUT, reason, out);
         }
         if self.agents[a as usize].logged_in() {
             self.set_state(now, a, LOGOUT, reason, out);
@@ -418,7 +418,7 @@ impl Center {
                     }
                     RESERVED => {
                         conf(out);
-                        self.withdraw_offer(now, a, reason, out);
+                        self.withdraw_offer(now, a, NOT_READY, reason, out);
                     }
                     _ => {
                         conf(out);

@@ -33,7 +33,7 @@ use cti_proto::msg::{ControlFailureConf, FailureConf, Message, NamedArrayElement
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 
-use crate::config::{Agent, Application, Config, Csq};
+use crate::config::{Agent, Config, Csq};
 use crate::{
     AgentRef, AgentSnapshot, Audience, CallSnapshot, CsqSnapshot, Ctx, Event, Millis, NewCall, Out,
     PartySnapshot, SimError, Traffic,
@@ -180,8 +180,11 @@ pub(crate) struct Call {
     pub(crate) phase: Phase,
     /// Agents told about the call (BEGIN_CALL_EVENT) and not yet released (END_CALL_EVENT).
     pub(crate) assoc: Vec<u32>,
-    /// Bumped on every change that makes pending timers for the call stale.
+    /// Bumped when the call is answered: timers of the waiting caller (abandon) go stale.
     pub(crate) epoch: u32,
+    /// Bumped whenever the call starts or stops ringing somewhere: ring-no-answer and
+    /// answer timers go stale.
+    pub(crate) ring: u32,
     pub(crate) started: Millis,
     pub(crate) queued_at: Millis,
     pub(crate) ticket: u64,
@@ -527,7 +530,7 @@ impl Center {
                 continue;
             }
             if !up && ag.state == AgentState::AGENT_STATE_RESERVED {
-                self.withdraw_offer(now, a, reason, &mut out);
+                self.withdraw_offer(now, a, AgentState::AGENT_STATE_NOT_READY, reason, &mut out);
                 continue;
             }
             match ag.state {
@@ -710,10 +713,5 @@ impl Center {
     /// The login ID of agent `a`.
     pub(crate) fn login(&self, a: u32) -> String {
         self.agents[a as usize].cfg.login_id.clone()
-    }
-
-    /// The application configuration for an application ID.
-    pub(crate) fn application(&self, id: u32) -> Option<&Application> {
-        self.config.applications.iter().find(|a| a.id == id)
     }
 }
