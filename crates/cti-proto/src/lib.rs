@@ -28,6 +28,7 @@
 #[doc(hidden)]
 pub mod codegen;
 pub mod codes;
+pub mod dissector;
 mod error;
 pub mod layout;
 pub mod msg;
