@@ -8,7 +8,7 @@
 use std::sync::OnceLock;
 
 use crate::spec::FloatField;
-use crate::spec::{FixedRole, FloatItem, Group, GroupCount, MessageSpec};
+use crate::spec::{FixedRole, FloatItem, FloatType, Group, GroupCount, MessageSpec, Presence};
 use crate::wire::{RawFieldRef, RawFields, Settings};
 use crate::DecodeError;
 
@@ -30,6 +30,41 @@ pub struct Slot {
     pub group: u8,
     /// True for the field that starts a new instance of its group.
     pub is_start: bool,
+}
+
+/// What strict validation needs of one slot, packed so the per-field loop reads one small
+/// record instead of following the table's references.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct SlotCheck {
+    /// Version that introduced the field.
+    pub since: u8,
+    /// Group of the field, or [`NO_GROUP`].
+    pub group: u8,
+    /// Depth of that group (0 or 1), or `u8::MAX` at the top level.
+    pub depth: u8,
+    /// The enclosing group of a nested group, else [`NO_GROUP`].
+    pub parent: u8,
+    /// Opens a new instance of its group.
+    pub is_start: bool,
+    /// The field's value must be read (reserved values, counts).
+    pub needs_value: bool,
+    /// NAMEDVARIABLE / NAMEDARRAY data to split and measure.
+    pub named: bool,
+    /// Data lengths accepted without further thought (`min..=max`).
+    pub min_len: u16,
+    /// See `min_len`.
+    pub max_len: u16,
+}
+
+/// A reserved fixed field to check: where it is at one version and the value it must hold.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct ReservedFixed {
+    /// Offset in the body.
+    pub offset: u16,
+    /// Size in bytes.
+    pub size: u8,
+    /// The required value, masked to the field's width.
+    pub expected: u64,
 }
 
 /// One repeated group of a message.
@@ -58,6 +93,18 @@ pub struct Layout {
     pub groups: Vec<GroupInfo>,
     by_tag: Vec<u8>,
     fixed_len: [u16; 9],
+    /// Required slots of each scope (index 0: top level; `g + 1`: group `g`) at each version
+    /// 10–18, as bit masks over slot indices.
+    required: Vec<[u128; 9]>,
+    /// For each slot counting a nested group (`Presence::CountOf`), that group; else
+    /// [`NO_GROUP`].
+    counts_group: Vec<u8>,
+    /// Per slot, what validation checks.
+    pub(crate) checks: Vec<SlotCheck>,
+    /// Per version 10–18, the reserved fixed fields present.
+    pub(crate) reserved_fixed: [Vec<ReservedFixed>; 9],
+    /// Per fixed field, its body offset at each version 10–18.
+    fixed_offsets: Vec<[u16; 9]>,
 }
 
 impl Layout {
@@ -68,6 +115,11 @@ impl Layout {
             groups: Vec::new(),
             by_tag: Vec::new(),
             fixed_len: [0; 9],
+            required: Vec::new(),
+            counts_group: Vec::new(),
+            checks: Vec::new(),
+            reserved_fixed: Default::default(),
+            fixed_offsets: Vec::new(),
         };
         l.add_items(spec.floating, NO_GROUP, 0);
         assert!(
@@ -122,6 +174,96 @@ impl Layout {
         for v in 10..=18u8 {
             l.fixed_len[(v - 10) as usize] = spec.fixed_len(v) as u16;
         }
+        l.required = vec![[0u128; 9]; l.groups.len() + 1];
+        for (i, s) in l.slots.iter().enumerate() {
+            let required = matches!(s.field.presence, Presence::Required | Presence::Reserved(_));
+            if !required {
+                continue;
+            }
+            let scope = if s.group == NO_GROUP {
+                0
+            } else {
+                s.group as usize + 1
+            };
+            for v in 10..=18u8 {
+                let group_absent =
+                    s.group != NO_GROUP && v < l.groups[s.group as usize].group.since;
+                if v >= s.field.since && !group_absent {
+                    l.required[scope][(v - 10) as usize] |= 1u128 << i;
+                }
+            }
+        }
+        l.checks = l
+            .slots
+            .iter()
+            .map(|s| {
+                let f = s.field;
+                let (min_len, max_len) = match f.ty {
+                    FloatType::String
+                    | FloatType::Unspec
+                    | FloatType::NamedVar
+                    | FloatType::NamedArray => (0, f.max),
+                    FloatType::Bool => (1, f.max.max(2)),
+                    t => {
+                        let n = t.exact_len().unwrap_or(0) as u16;
+                        (n, n)
+                    }
+                };
+                let (depth, parent) = if s.group == NO_GROUP {
+                    (u8::MAX, NO_GROUP)
+                } else {
+                    let g = &l.groups[s.group as usize];
+                    (g.depth, g.parent)
+                };
+                SlotCheck {
+                    since: f.since,
+                    group: s.group,
+                    depth,
+                    parent,
+                    is_start: s.is_start,
+                    needs_value: matches!(
+                        f.presence,
+                        Presence::Reserved(_)
+                            | Presence::ReservedOptional(_)
+                            | Presence::CountOf(_)
+                    ),
+                    named: matches!(f.ty, FloatType::NamedVar | FloatType::NamedArray),
+                    min_len,
+                    max_len,
+                }
+            })
+            .collect();
+        l.fixed_offsets = vec![[0u16; 9]; spec.fixed.len()];
+        for v in 10..=18u8 {
+            let vi = (v - 10) as usize;
+            let mut pos = 0usize;
+            for (i, f) in spec.fixed.iter().enumerate() {
+                l.fixed_offsets[i][vi] = pos as u16;
+                if !f.present_in(v) {
+                    continue;
+                }
+                let n = f.ty.size();
+                if let FixedRole::Reserved(expected) = f.role {
+                    let mask = if n >= 8 {
+                        u64::MAX
+                    } else {
+                        (1u64 << (n * 8)) - 1
+                    };
+                    l.reserved_fixed[vi].push(ReservedFixed {
+                        offset: pos as u16,
+                        size: n as u8,
+                        expected: expected & mask,
+                    });
+                }
+                pos += n;
+            }
+        }
+        l.counts_group = vec![NO_GROUP; l.slots.len()];
+        for (gi, g) in l.groups.iter().enumerate() {
+            if g.count_slot != NO_SLOT {
+                l.counts_group[g.count_slot as usize] = gi as u8;
+            }
+        }
         l
     }
 
@@ -157,6 +299,33 @@ impl Layout {
     #[inline]
     pub fn slot_of(&self, tag: u16) -> u8 {
         self.by_tag.get(tag as usize).copied().unwrap_or(NO_SLOT)
+    }
+
+    /// The slots that must be present in one instance of `group` (or at the top level for
+    /// [`NO_GROUP`]) at `version`, as a bit mask over slot indices.
+    #[inline]
+    pub fn required_mask(&self, group: u8, version: u8) -> u128 {
+        let scope = if group == NO_GROUP {
+            0
+        } else {
+            group as usize + 1
+        };
+        self.required[scope][(version.clamp(10, 18) - 10) as usize]
+    }
+
+    /// The group whose instances the floating field in `slot` counts, or [`NO_GROUP`].
+    #[inline]
+    pub fn counted_group(&self, slot: u8) -> u8 {
+        self.counts_group
+            .get(slot as usize)
+            .copied()
+            .unwrap_or(NO_GROUP)
+    }
+
+    /// Body offset of fixed field `index` at `version` (where it would be if present).
+    #[inline]
+    pub fn fixed_offset(&self, index: usize, version: u8) -> usize {
+        self.fixed_offsets[index][(version.clamp(10, 18) - 10) as usize] as usize
     }
 
     /// Length of the fixed part at `version` (clamped to 10–18).

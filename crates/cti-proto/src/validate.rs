@@ -14,7 +14,7 @@
 //! Validation walks the frame once and allocates nothing.
 
 use crate::layout::{Layout, NO_GROUP, NO_SLOT};
-use crate::spec::{Direction, FixedRole, FloatType, Presence, Rule};
+use crate::spec::{Direction, FixedRole, FloatField, FloatType, Presence, Rule};
 use crate::view::{fixed_value, FrameView};
 use crate::wire::{self, HEADER_LEN, NAMED_DATA_LIMIT, NAMED_NAME_MAX, NAMED_VALUE_MAX};
 use crate::{DecodeError, Problem};
@@ -47,11 +47,223 @@ pub fn validate(view: &FrameView<'_>, from: Direction) -> Result<(), DecodeError
             4,
         ));
     }
-    // Fixed part: length, then reserved values; remember count fields.
     let body = view.body();
-    let mut fixed_vals = [0u64; 48];
+    let pos = check_fixed(layout, body, version)?;
+    let mut st = State::new(version);
+    let (floating, base) = (&body[pos..], HEADER_LEN + pos);
+    let s = view.settings();
+    // One copy of the field loop per header width, so the widths are constants in it.
+    match (s.tag_width(), s.len_width()) {
+        (1, _) => check_floating::<1, 1>(layout, &mut st, floating, base)?,
+        (_, 1) => check_floating::<2, 1>(layout, &mut st, floating, base)?,
+        _ => check_floating::<2, 2>(layout, &mut st, floating, base)?,
+    }
+    let end = HEADER_LEN + body.len();
+    st.close_depth(layout, 1, end)?;
+    st.close_depth(layout, 0, end)?;
+    st.check_required(layout, NO_GROUP, st.top, end)?;
+    if !layout.groups.is_empty() {
+        check_top_counts(layout, &st, body, end)?;
+    }
+    if !spec.rules.is_empty() {
+        check_rules(layout, &st, body, end)?;
+    }
+    Ok(())
+}
+
+/// Walk the floating fields (tag width `TW`, length width `LW`), checking each against the
+/// table and tracking group instances. Resolves group membership the way
+/// [`crate::layout::Walker`] does, inline, from the packed per-slot checks.
+#[inline]
+fn check_floating<const TW: usize, const LW: usize>(
+    layout: &Layout,
+    st: &mut State,
+    buf: &[u8],
+    base: usize,
+) -> Result<(), DecodeError> {
+    let version = st.version;
+    let has_rules = !layout.spec.rules.is_empty();
+    let mut walk_open = [NO_GROUP; 2];
+    let mut first = true;
     let mut pos = 0usize;
-    for (i, f) in spec.fixed.iter().enumerate() {
+    while pos < buf.len() {
+        let rest = &buf[pos..];
+        let off = base + pos;
+        if rest.len() < TW + LW {
+            return Err(framing(Problem::FieldHeaderTruncated, off));
+        }
+        let tag = if TW == 1 {
+            rest[0] as u16
+        } else {
+            u16::from_be_bytes([rest[0], rest[1]])
+        };
+        let len = if LW == 1 {
+            rest[TW] as usize
+        } else {
+            u16::from_be_bytes([rest[TW], rest[TW + 1]]) as usize
+        };
+        let Some(data) = rest.get(TW + LW..TW + LW + len) else {
+            let left = rest.len() - (TW + LW);
+            return Err(framing(Problem::FieldOverrun { len, left }, off));
+        };
+        pos += TW + LW + len;
+        if first {
+            first = false;
+            if has_rules {
+                check_first(layout, tag, off)?;
+            }
+        }
+        let slot = layout.slot_of(tag);
+        if slot == NO_SLOT {
+            return Err(not_allowed(tag, off));
+        }
+        let c = layout.checks[slot as usize];
+        // Which group instance the field belongs to (as `Walker::next` resolves it).
+        let mut opens = 0u8;
+        let mut implicit = false;
+        if c.group == NO_GROUP {
+            walk_open = [NO_GROUP; 2];
+        } else {
+            let d = c.depth as usize & 1;
+            if c.is_start || walk_open[d] != c.group {
+                opens |= 1 << d;
+                implicit = !c.is_start;
+                if d == 1 && walk_open[0] != c.parent {
+                    walk_open[0] = c.parent;
+                    opens |= 1;
+                    implicit = true;
+                }
+                walk_open[d] = c.group;
+                if d == 0 {
+                    walk_open[1] = NO_GROUP;
+                }
+            } else if d == 0 {
+                walk_open[1] = NO_GROUP;
+            }
+        }
+        if version < c.since {
+            return Err(field_error(layout, slot, Problem::TagNotAllowed, off));
+        }
+        if implicit {
+            return Err(field_error(layout, slot, Problem::OutsideGroup, off));
+        }
+        let len = data.len();
+        if len < c.min_len as usize || len > c.max_len as usize {
+            let f = layout.slots[slot as usize].field;
+            return Err(field_error(layout, slot, length_problem(f, len), off));
+        }
+        if c.named {
+            let f = layout.slots[slot as usize].field;
+            check_named(f, data, &mut st.named_bytes)
+                .map_err(|p| field_error(layout, slot, p, off))?;
+        }
+        // Reserved values and counts are the only places the value itself matters.
+        let mut num = None;
+        if c.needs_value {
+            let f = layout.slots[slot as usize].field;
+            num = crate::view::float_value(f, data).as_u64();
+            if let Presence::Reserved(expected) | Presence::ReservedOptional(expected) = f.presence
+            {
+                if let (Some(found), true) = (num, f.ty != FloatType::String) {
+                    if found != expected {
+                        let p = Problem::ReservedValue { expected, found };
+                        return Err(field_error(layout, slot, p, off));
+                    }
+                }
+            }
+        }
+        // Group bookkeeping.
+        // Close what this field ends: a new outer instance or a top-level field ends both
+        // levels; a new nested instance or a member of the outer instance ends the nested one.
+        let ends_outer = opens & 1 != 0 || c.group == NO_GROUP;
+        let continues_nested = opens == 0 && c.depth == 1;
+        if !continues_nested {
+            st.close_depth(layout, 1, off)?;
+        }
+        if ends_outer {
+            st.close_depth(layout, 0, off)?;
+        }
+        if opens & 1 != 0 {
+            let g = if c.depth == 0 { c.group } else { c.parent };
+            st.open(layout, 0, g, off)?;
+        }
+        if opens & 2 != 0 {
+            st.open(layout, 1, c.group, off)?;
+        }
+        let bit = 1u128 << slot;
+        let scope = match c.depth {
+            0 => &mut st.inst[0],
+            1 => &mut st.inst[1],
+            _ => &mut st.top,
+        };
+        if *scope & bit != 0 {
+            return Err(field_error(layout, slot, Problem::Duplicate, off));
+        }
+        *scope |= bit;
+        if let Some(v) = num {
+            let counted = layout.counted_group(slot);
+            if counted != NO_GROUP {
+                st.float_counts[counted as usize] = v as u16;
+            }
+        }
+    }
+    Ok(())
+}
+
+#[cold]
+fn framing(p: Problem, off: usize) -> DecodeError {
+    DecodeError::new(p, "floating field", None, off)
+}
+
+#[cold]
+fn field_error(layout: &Layout, slot: u8, p: Problem, off: usize) -> DecodeError {
+    let f = layout.slots[slot as usize].field;
+    DecodeError::new(p, f.name, Some(f.tag), off)
+}
+
+/// The problem with a data length outside what the field's type allows.
+fn length_problem(f: &FloatField, len: usize) -> Problem {
+    match f.ty {
+        FloatType::String | FloatType::Unspec | FloatType::NamedVar | FloatType::NamedArray => {
+            Problem::TooLong {
+                len,
+                max: f.max as usize,
+            }
+        }
+        FloatType::Bool => Problem::WrongLength { len, expected: 2 },
+        t => Problem::WrongLength {
+            len,
+            expected: t.exact_len().unwrap_or(len),
+        },
+    }
+}
+
+/// Check the fixed part's length and reserved values; return its length.
+#[inline]
+fn check_fixed(layout: &Layout, body: &[u8], version: u8) -> Result<usize, DecodeError> {
+    let len = layout.fixed_len(version);
+    if body.len() < len {
+        return check_fixed_in_order(layout, body, version);
+    }
+    let vi = (version.clamp(10, 18) - 10) as usize;
+    for r in &layout.reserved_fixed[vi] {
+        let at = r.offset as usize;
+        let found = body[at..at + r.size as usize]
+            .iter()
+            .fold(0u64, |v, b| v << 8 | *b as u64);
+        if found != r.expected {
+            return check_fixed_in_order(layout, body, version);
+        }
+    }
+    Ok(len)
+}
+
+/// Check the fixed part's length and reserved values field by field, reporting the first
+/// problem in wire order; return its length.
+#[cold]
+fn check_fixed_in_order(layout: &Layout, body: &[u8], version: u8) -> Result<usize, DecodeError> {
+    let mut pos = 0usize;
+    for f in layout.spec.fixed {
         if !f.present_in(version) {
             continue;
         }
@@ -64,9 +276,8 @@ pub fn validate(view: &FrameView<'_>, from: Direction) -> Result<(), DecodeError
                 HEADER_LEN + pos,
             ));
         };
-        let v = fixed_value(f.ty, b).as_u64().unwrap_or(0);
         if let FixedRole::Reserved(expected) = f.role {
-            let found = mask_to_width(v, n);
+            let found = mask_to_width(fixed_value(f.ty, b).as_u64().unwrap_or(0), n);
             if found != mask_to_width(expected, n) {
                 return Err(DecodeError::new(
                     Problem::ReservedValue { expected, found },
@@ -76,167 +287,108 @@ pub fn validate(view: &FrameView<'_>, from: Direction) -> Result<(), DecodeError
                 ));
             }
         }
-        if i < fixed_vals.len() {
-            fixed_vals[i] = v;
-        }
         pos += n;
     }
-    let mut st = State::new(layout, version);
-    let mut first = true;
-    let mut w = crate::layout::Walker::new(layout, &body[pos..], HEADER_LEN + pos, view.settings());
-    while let Some(r) = w.next() {
-        let r = r?;
-        let tag = r.raw.tag;
-        let off = r.raw.offset;
-        if first {
-            first = false;
-            for rule in spec.rules {
-                if let Rule::First(t) = rule {
-                    if *t != tag {
-                        let name = layout_name(layout, *t);
-                        return Err(DecodeError::new(Problem::NotFirst, name, Some(*t), off));
-                    }
-                }
-            }
-        }
-        if r.slot == NO_SLOT {
-            let problem = if crate::layout::known_tag(tag) {
-                Problem::TagNotAllowed
-            } else {
-                Problem::UnknownTag
-            };
-            return Err(DecodeError::new(problem, "floating field", Some(tag), off));
-        }
-        let slot = &layout.slots[r.slot as usize];
-        let f = slot.field;
-        let err = |p| DecodeError::new(p, f.name, Some(tag), off);
-        if version < f.since {
-            return Err(err(Problem::TagNotAllowed));
-        }
-        if r.implicit {
-            return Err(err(Problem::OutsideGroup));
-        }
-        // Data checks by type.
-        let len = r.raw.data.len();
-        match f.ty {
-            FloatType::String | FloatType::Unspec => {
-                if len > f.max as usize {
-                    return Err(err(Problem::TooLong {
-                        len,
-                        max: f.max as usize,
-                    }));
-                }
-            }
-            FloatType::Bool => {
-                if !(1..=f.max.max(2) as usize).contains(&len) {
-                    return Err(err(Problem::WrongLength { len, expected: 2 }));
-                }
-            }
-            FloatType::NamedVar | FloatType::NamedArray => {
-                if len > f.max as usize {
-                    return Err(err(Problem::TooLong {
-                        len,
-                        max: f.max as usize,
-                    }));
-                }
-                let data = if f.ty == FloatType::NamedArray {
-                    r.raw.data.get(1..).unwrap_or(&[])
-                } else {
-                    r.raw.data
-                };
-                let Some((name, value)) = wire::split_named(data) else {
-                    return Err(err(Problem::BadNamedData));
-                };
-                if name.len() + 1 > NAMED_NAME_MAX {
-                    return Err(err(Problem::TooLong {
-                        len: name.len() + 1,
-                        max: NAMED_NAME_MAX,
-                    }));
-                }
-                if value.len() + 1 > NAMED_VALUE_MAX {
-                    return Err(err(Problem::TooLong {
-                        len: value.len() + 1,
-                        max: NAMED_VALUE_MAX,
-                    }));
-                }
-                st.named_bytes += len;
-                if st.named_bytes > NAMED_DATA_LIMIT {
-                    return Err(err(Problem::NamedDataTooLarge {
-                        len: st.named_bytes,
-                    }));
-                }
-            }
-            t => {
-                let expected = t.exact_len().unwrap_or(len);
-                if len != expected {
-                    return Err(err(Problem::WrongLength { len, expected }));
-                }
-            }
-        }
-        let num = crate::view::float_value(f, r.raw.data).as_u64();
-        if let Presence::Reserved(expected) | Presence::ReservedOptional(expected) = f.presence {
-            if let (Some(found), true) = (num, f.ty != FloatType::String) {
-                if found != expected {
-                    return Err(err(Problem::ReservedValue { expected, found }));
-                }
-            }
-        }
-        // Group bookkeeping.
-        // Close what this field ends: a new outer instance or a top-level field ends both
-        // levels; a new nested instance or a member of the outer instance ends the nested one.
-        let ends_outer = r.opens & 1 != 0 || slot.group == NO_GROUP;
-        let continues_nested =
-            r.opens == 0 && slot.group != NO_GROUP && layout.groups[slot.group as usize].depth == 1;
-        if !continues_nested {
-            st.close_depth(layout, 1, off)?;
-        }
-        if ends_outer {
-            st.close_depth(layout, 0, off)?;
-        }
-        if r.opens & 1 != 0 {
-            let g = if slot.group != NO_GROUP && layout.groups[slot.group as usize].depth == 0 {
-                slot.group
-            } else {
-                layout.groups[slot.group as usize].parent
-            };
-            st.open(layout, 0, g, off)?;
-        }
-        if r.opens & 2 != 0 {
-            st.open(layout, 1, slot.group, off)?;
-        }
-        let bit = 1u128 << r.slot;
-        let scope = st.scope_of(layout, slot.group);
-        if *scope & bit != 0 {
-            return Err(err(Problem::Duplicate));
-        }
-        *scope |= bit;
-        if let Some(v) = num {
-            if let Presence::CountOf(_) = f.presence {
-                st.float_counts[r.slot as usize % 128] = v as u16;
+    Ok(pos)
+}
+
+/// The value of fixed field `index` (0 when absent at `version`).
+fn fixed_field_value(layout: &Layout, body: &[u8], version: u8, index: usize) -> u64 {
+    let f = &layout.spec.fixed[index];
+    if !f.present_in(version) {
+        return 0;
+    }
+    let at = layout.fixed_offset(index, version);
+    body.get(at..at + f.ty.size())
+        .and_then(|b| fixed_value(f.ty, b).as_u64())
+        .unwrap_or(0)
+}
+
+#[inline]
+fn check_first(layout: &Layout, tag: u16, off: usize) -> Result<(), DecodeError> {
+    for rule in layout.spec.rules {
+        if let Rule::First(t) = rule {
+            if *t != tag {
+                let name = layout_name(layout, *t);
+                return Err(DecodeError::new(Problem::NotFirst, name, Some(*t), off));
             }
         }
     }
-    st.close_depth(layout, 1, HEADER_LEN + body.len())?;
-    st.close_depth(layout, 0, HEADER_LEN + body.len())?;
-    let end = HEADER_LEN + body.len();
-    st.check_required(layout, NO_GROUP, st.top, end)?;
-    // Top-level group counts.
+    Ok(())
+}
+
+#[cold]
+fn not_allowed(tag: u16, off: usize) -> DecodeError {
+    let problem = if crate::layout::known_tag(tag) {
+        Problem::TagNotAllowed
+    } else {
+        Problem::UnknownTag
+    };
+    DecodeError::new(problem, "floating field", Some(tag), off)
+}
+
+fn check_named(f: &FloatField, data: &[u8], named_bytes: &mut usize) -> Result<(), Problem> {
+    let len = data.len();
+    if len > f.max as usize {
+        return Err(Problem::TooLong {
+            len,
+            max: f.max as usize,
+        });
+    }
+    let named = if f.ty == FloatType::NamedArray {
+        data.get(1..).unwrap_or(&[])
+    } else {
+        data
+    };
+    let Some((name, value)) = wire::split_named(named) else {
+        return Err(Problem::BadNamedData);
+    };
+    if name.len() + 1 > NAMED_NAME_MAX {
+        return Err(Problem::TooLong {
+            len: name.len() + 1,
+            max: NAMED_NAME_MAX,
+        });
+    }
+    if value.len() + 1 > NAMED_VALUE_MAX {
+        return Err(Problem::TooLong {
+            len: value.len() + 1,
+            max: NAMED_VALUE_MAX,
+        });
+    }
+    *named_bytes += len;
+    if *named_bytes > NAMED_DATA_LIMIT {
+        return Err(Problem::NamedDataTooLarge { len: *named_bytes });
+    }
+    Ok(())
+}
+
+/// Instance counts of the top-level groups against their count fields.
+fn check_top_counts(
+    layout: &Layout,
+    st: &State,
+    body: &[u8],
+    end: usize,
+) -> Result<(), DecodeError> {
     for (gi, g) in layout.groups.iter().enumerate() {
-        if g.parent != NO_GROUP || version < g.group.since {
+        if g.parent != NO_GROUP || st.version < g.group.since {
             continue;
         }
         let declared = if g.count_fixed != u8::MAX {
-            fixed_vals.get(g.count_fixed as usize).copied().unwrap_or(0) as usize
+            fixed_field_value(layout, body, st.version, g.count_fixed as usize) as usize
         } else {
             if st.top & (1u128 << g.count_slot) == 0 {
                 continue;
             }
-            st.float_counts[g.count_slot as usize] as usize
+            st.float_counts[gi] as usize
         };
         let found = st.instances[gi] as usize;
         check_count(g.group.name, g.group.max, declared, found, end)?;
     }
-    // Rules.
+    Ok(())
+}
+
+fn check_rules(layout: &Layout, st: &State, body: &[u8], end: usize) -> Result<(), DecodeError> {
+    let spec = layout.spec;
     for rule in spec.rules {
         match *rule {
             Rule::AtLeastOne(tags) => {
@@ -259,7 +411,7 @@ pub fn validate(view: &FrameView<'_>, from: Direction) -> Result<(), DecodeError
             Rule::RequiredWhen { tag, field, value } => {
                 let idx = spec.fixed.iter().position(|f| f.name == field);
                 let holds = idx
-                    .map(|i| fixed_vals.get(i).copied() == Some(value))
+                    .map(|i| fixed_field_value(layout, body, st.version, i) == value)
                     .unwrap_or(false);
                 let s = layout.slot_of(tag);
                 if holds && s != NO_SLOT && st.top & (1u128 << s) == 0 {
@@ -320,38 +472,38 @@ fn check_count(
     Ok(())
 }
 
+/// What validation tracks while it walks: the fields seen per scope, the open group instances
+/// and instance counts. Small and fixed-size, so validation never allocates.
 struct State {
     version: u8,
+    /// Top-level slots seen.
     top: u128,
+    /// Slots seen in the open instance at each depth.
     inst: [u128; 2],
+    /// The group open at each depth, or `NO_GROUP`.
     open: [u8; 2],
     /// Instances per group (nested groups: within the current parent instance).
     instances: [u16; crate::layout::MAX_GROUPS],
-    float_counts: [u16; 128],
+    /// Count declared by a floating count field, per counted group.
+    float_counts: [u16; crate::layout::MAX_GROUPS],
     named_bytes: usize,
 }
 
 impl State {
-    fn new(_layout: &Layout, version: u8) -> Self {
+    #[inline]
+    fn new(version: u8) -> Self {
         State {
             version,
             top: 0,
             inst: [0; 2],
             open: [NO_GROUP; 2],
             instances: [0; crate::layout::MAX_GROUPS],
-            float_counts: [0; 128],
+            float_counts: [0; crate::layout::MAX_GROUPS],
             named_bytes: 0,
         }
     }
 
-    fn scope_of(&mut self, layout: &Layout, group: u8) -> &mut u128 {
-        if group == NO_GROUP {
-            &mut self.top
-        } else {
-            &mut self.inst[layout.groups[group as usize].depth as usize]
-        }
-    }
-
+    #[inline]
     fn open(
         &mut self,
         layout: &Layout,
@@ -386,16 +538,23 @@ impl State {
         Ok(())
     }
 
+    /// Close the instance open at `depth`, if any: its required fields and, for an outer
+    /// instance, the counts of its nested groups.
+    #[inline]
     fn close_depth(
         &mut self,
         layout: &Layout,
         depth: usize,
         off: usize,
     ) -> Result<(), DecodeError> {
-        let g = self.open[depth];
-        if g == NO_GROUP {
+        if self.open[depth] == NO_GROUP {
             return Ok(());
         }
+        self.close_open(layout, depth, off)
+    }
+
+    fn close_open(&mut self, layout: &Layout, depth: usize, off: usize) -> Result<(), DecodeError> {
+        let g = self.open[depth];
         self.open[depth] = NO_GROUP;
         let seen = self.inst[depth];
         self.check_required(layout, g, seen, off)?;
@@ -408,7 +567,7 @@ impl State {
                 if seen & (1u128 << n.count_slot) == 0 {
                     continue;
                 }
-                let declared = self.float_counts[n.count_slot as usize] as usize;
+                let declared = self.float_counts[ni] as usize;
                 check_count(
                     n.group.name,
                     n.group.max,
@@ -421,6 +580,8 @@ impl State {
         Ok(())
     }
 
+    /// The first required field of `group`'s scope (or the top level) missing from `seen`.
+    #[inline]
     fn check_required(
         &self,
         layout: &Layout,
@@ -428,23 +589,16 @@ impl State {
         seen: u128,
         off: usize,
     ) -> Result<(), DecodeError> {
-        for (i, s) in layout.slots.iter().enumerate() {
-            if s.group != group || self.version < s.field.since {
-                continue;
-            }
-            if group != NO_GROUP && self.version < layout.groups[group as usize].group.since {
-                continue;
-            }
-            let required = matches!(s.field.presence, Presence::Required | Presence::Reserved(_));
-            if required && seen & (1u128 << i) == 0 {
-                return Err(DecodeError::new(
-                    Problem::Missing,
-                    s.field.name,
-                    Some(s.field.tag),
-                    off,
-                ));
-            }
+        let missing = layout.required_mask(group, self.version) & !seen;
+        if missing == 0 {
+            return Ok(());
         }
-        Ok(())
+        let s = &layout.slots[missing.trailing_zeros() as usize];
+        Err(DecodeError::new(
+            Problem::Missing,
+            s.field.name,
+            Some(s.field.tag),
+            off,
+        ))
     }
 }

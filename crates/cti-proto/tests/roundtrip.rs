@@ -11,6 +11,7 @@
 //! A failing case prints its seed; proptest also records it under `proptest-regressions/`.
 
 mod frame_gen;
+mod validate_reference;
 
 #[allow(dead_code)]
 mod checks {
@@ -365,4 +366,88 @@ fn a_group_absent_at_the_version_is_counted_as_zero() {
     assert_eq!(&bytes[8..], &[0, 0], "NumRecords 0 and no records at v16");
     let back = ConfigTerminalEvent::decode_frame(&bytes, &s).unwrap();
     assert_eq!(back.to_bytes(&s).unwrap(), bytes);
+}
+
+/// The optimised validator gives exactly the reference validator's answer (same problem,
+/// field, tag and offset) for `frame` as either direction.
+fn same_verdict_as_reference(frame: &[u8], s: &Settings) {
+    checks::warm_up();
+    let Ok(view) = FrameView::new(frame, s) else {
+        return;
+    };
+    for dir in [
+        cti_proto::spec::Direction::ClientToServer,
+        cti_proto::spec::Direction::ServerToClient,
+    ] {
+        let (fast, stats) = measure_allocs(|| validate(&view, dir));
+        assert_eq!(stats.calls, 0);
+        let reference = validate_reference::validate(&view, dir);
+        assert_eq!(fast, reference, "v{} {:?}: {:02x?}", s.version, dir, frame);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    /// Valid frames and near misses of every kind, against the reference validator.
+    #[test]
+    fn validation_matches_the_reference_validator(
+        seed in any::<u64>(),
+        pick in any::<prop::sample::Index>(),
+        sp in 0usize..10,
+    ) {
+        let layout = &layouts()[pick.index(layouts().len())];
+        let s = all_settings()[sp];
+        let mut rng = Rng::new(seed);
+        let frame = valid_frame(layout, &s, &mut rng, Shape::Random).frame;
+        let fix_len = |mut f: Vec<u8>| {
+            if f.len() >= 8 {
+                let n = (f.len() - 8) as u32;
+                f[..4].copy_from_slice(&n.to_be_bytes());
+            }
+            f
+        };
+        same_verdict_as_reference(&frame, &s);
+        // The same bytes read at every other setting.
+        for other in all_settings() {
+            same_verdict_as_reference(&frame, &other);
+        }
+        for _ in 0..8 {
+            let mut m = frame.clone();
+            match rng.below(6) {
+                0 => {
+                    let cut = rng.range(8, m.len());
+                    m.truncate(cut);
+                }
+                1 if m.len() > 8 => {
+                    let i = rng.range(8, m.len() - 1);
+                    m[i] ^= 1 << rng.below(8);
+                }
+                2 => {
+                    let i = rng.range(8, m.len());
+                    let n = rng.range(1, 6);
+                    let junk: Vec<u8> = (0..n).map(|_| rng.next_u64() as u8).collect();
+                    m.splice(i..i, junk);
+                }
+                3 => {
+                    // Duplicate a stretch (repeats fields and group instances).
+                    let a = rng.range(8, m.len());
+                    let b = rng.range(a, m.len());
+                    let piece = m[a..b].to_vec();
+                    m.extend(piece);
+                }
+                4 => {
+                    let i = rng.range(8, m.len());
+                    let j = rng.range(i, m.len());
+                    m.drain(i..j);
+                }
+                _ if m.len() > 8 => {
+                    let i = rng.range(8, m.len() - 1);
+                    m[i] = rng.next_u64() as u8;
+                }
+                _ => m.push(rng.next_u64() as u8),
+            }
+            same_verdict_as_reference(&fix_len(m), &s);
+        }
+    }
 }
