@@ -158,30 +158,37 @@ impl<'a> FrameView<'a> {
     }
 
     /// The header.
+    #[inline]
     pub fn header(&self) -> Header {
         self.header
     }
     /// MessageTypeID.
+    #[inline]
     pub fn type_id(&self) -> u32 {
         self.header.type_id
     }
     /// The body bytes.
+    #[inline]
     pub fn body(&self) -> &'a [u8] {
         self.body
     }
     /// The session settings this view reads with.
+    #[inline]
     pub fn settings(&self) -> &Settings {
         &self.settings
     }
     /// The message's layout, if the table knows the type.
+    #[inline]
     pub fn layout(&self) -> Option<&'static Layout> {
         self.layout
     }
     /// The message's definition, if the table knows the type.
+    #[inline]
     pub fn spec(&self) -> Option<&'static MessageSpec> {
         self.layout.map(|l| l.spec)
     }
     /// The guide's name of the message, if known.
+    #[inline]
     pub fn name(&self) -> Option<&'static str> {
         self.spec().map(|s| s.name)
     }
@@ -213,6 +220,7 @@ impl<'a> FrameView<'a> {
     }
 
     /// Length of the fixed part at this version (0 for unknown types).
+    #[inline]
     pub fn fixed_len(&self) -> usize {
         self.layout
             .map(|l| l.fixed_len(self.settings.version))
@@ -220,12 +228,14 @@ impl<'a> FrameView<'a> {
     }
 
     /// The floating part's bytes (empty if the body is shorter than the fixed part).
+    #[inline]
     pub fn floating_bytes(&self) -> &'a [u8] {
         self.body.get(self.fixed_len()..).unwrap_or(&[])
     }
 
     /// Walk the floating fields, each resolved to its definition where the table has one.
     /// Unknown message types yield no fields (their body is opaque).
+    #[inline]
     pub fn floating(&self) -> FloatingIter<'a> {
         FloatingIter {
             walker: self.layout.map(|l| {
@@ -256,18 +266,22 @@ pub struct FloatingField<'a> {
 
 impl<'a> FloatingField<'a> {
     /// FieldDataID.
+    #[inline]
     pub fn tag(&self) -> u16 {
         self.resolved.raw.tag
     }
     /// The data bytes.
+    #[inline]
     pub fn data(&self) -> &'a [u8] {
         self.resolved.raw.data
     }
     /// Offset from the start of the frame.
+    #[inline]
     pub fn offset(&self) -> usize {
         self.resolved.raw.offset
     }
     /// The value, read by the field's type (bytes for unknown tags).
+    #[inline]
     pub fn value(&self) -> FieldValue<'a> {
         match self.spec {
             Some(f) => float_value(f, self.data()),
@@ -284,6 +298,7 @@ pub struct FloatingIter<'a> {
 
 impl<'a> Iterator for FloatingIter<'a> {
     type Item = Result<FloatingField<'a>, DecodeError>;
+    #[inline]
     fn next(&mut self) -> Option<Self::Item> {
         let w = self.walker.as_mut()?;
         let layout = w.layout();
