@@ -293,6 +293,8 @@ struct Stream {
     reasm: Reassembler,
     /// Set when the stream can no longer be followed; later data is ignored.
     dead: bool,
+    /// Set when this direction sent FIN.
+    fin: bool,
 }
 
 impl Stream {
@@ -300,6 +302,7 @@ impl Stream {
         Stream {
             reasm: Reassembler::new(max_pending),
             dead: false,
+            fin: false,
         }
     }
 }
@@ -325,6 +328,10 @@ pub struct Segment<'a> {
     pub syn: bool,
     /// ACK flag.
     pub ack: bool,
+    /// FIN flag.
+    pub fin: bool,
+    /// RST flag.
+    pub rst: bool,
     /// Payload.
     pub payload: &'a [u8],
 }
@@ -363,6 +370,8 @@ pub fn segment(link: DataLink, data: &[u8]) -> Option<Segment<'_>> {
         seq: tcp.sequence_number(),
         syn: tcp.syn(),
         ack: tcp.ack(),
+        fin: tcp.fin(),
+        rst: tcp.rst(),
         payload: tcp.payload(),
     })
 }
@@ -429,6 +438,10 @@ impl Follower {
                 }
             }
         }
+        // Segments that carry nothing (the last ACK of a closed connection) open nothing.
+        if !self.conns.contains_key(&key) && !seg.syn && seg.payload.is_empty() {
+            return;
+        }
         let max_pending = self.cfg.max_pending;
         let conn = self.conns.entry(key).or_insert_with(|| {
             let id = self.next_id;
@@ -447,6 +460,27 @@ impl Follower {
             Dir::ClientToServer => &mut conn.c2s,
             Dir::ServerToClient => &mut conn.s2c,
         };
+        Self::deliver(stream, &self.cfg, dir, conn_id, time, &seg, sink);
+        stream.fin |= seg.fin;
+        // A connection both sides closed (or one reset) is done: report its leftovers now,
+        // so that a long capture holds only the connections still open.
+        if seg.rst || (conn.c2s.fin && conn.s2c.fin) {
+            if let Some(done) = self.conns.remove(&key) {
+                self.flush(key, done, sink);
+            }
+        }
+    }
+
+    /// Hand a segment's payload to its stream and pass on the frames it completes.
+    fn deliver(
+        stream: &mut Stream,
+        cfg: &Config,
+        dir: Dir,
+        conn_id: u64,
+        time: Duration,
+        seg: &Segment<'_>,
+        sink: &mut dyn FnMut(Event<'_>),
+    ) {
         if stream.dead {
             return;
         }
@@ -474,7 +508,7 @@ impl Follower {
                     place: place(off),
                     text: format!(
                         "bytes missing from the capture at stream byte {off}, and more than {} bytes arrived after the gap; the rest of this direction is not decoded",
-                        self.cfg.max_pending
+                        cfg.max_pending
                     ),
                 });
                 return;
@@ -482,7 +516,7 @@ impl Follower {
             Accept::InOrder => {}
             Accept::Held | Accept::Duplicate | Accept::OutOfWindow => return,
         }
-        drain_frames(stream, self.cfg.max_body, &place, sink);
+        drain_frames(stream, cfg.max_body, &place, sink);
     }
 
     /// End of the capture: report what is left over in every stream.
@@ -708,6 +742,10 @@ pub fn require_capture(path: &Path) -> anyhow::Result<()> {
 mod tests {
     use super::*;
 
+    /// A stream never buffers more than one frame of the largest allowed body plus the
+    /// largest segment offered (200 bytes here).
+    const HEADER_LIMIT: usize = 8 + cti_proto::wire::DEFAULT_MAX_BODY as usize + 200 + 4096;
+
     fn collect(r: &Reassembler) -> Vec<u8> {
         r.ready().to_vec()
     }
@@ -821,6 +859,8 @@ mod tests {
             seq,
             syn,
             ack,
+            fin: false,
+            rst: false,
             payload,
         }
     }
@@ -867,6 +907,92 @@ mod tests {
         );
         assert_eq!(stats.connections, 1);
         assert_eq!(stats.skipped, 1);
+    }
+
+    #[test]
+    fn closed_connections_are_flushed_and_forgotten() {
+        let mut f = Follower::new(Config::default());
+        let c = "10.0.0.1:5000";
+        let s = "10.0.0.2:42027";
+        let mut frames = Vec::new();
+        let mut problems = Vec::new();
+        let mut sink = |e: Event<'_>| match e {
+            Event::Frame { place, .. } => frames.push(place.conn),
+            Event::Problem { place, text } => problems.push((place.conn, text)),
+        };
+        let t = Duration::ZERO;
+        let hb = [0, 0, 0, 4, 0, 0, 0, 5, 0, 0, 0, 7];
+        f.segment(t, seg(c, s, 10, true, false, b""), &mut sink);
+        // A whole heartbeat and 3 bytes of the next, then FIN both ways.
+        let mut data = hb.to_vec();
+        data.extend_from_slice(&hb[..3]);
+        let mut last = seg(c, s, 11, false, true, &data);
+        last.fin = true;
+        f.segment(t, last, &mut sink);
+        let mut fin = seg(s, c, 900, false, true, b"");
+        fin.fin = true;
+        f.segment(t, fin, &mut sink);
+        assert!(f.conns.is_empty());
+        // The final ACK opens nothing; a new SYN is connection 2.
+        f.segment(t, seg(c, s, 27, false, true, b""), &mut sink);
+        assert!(f.conns.is_empty());
+        f.segment(t, seg(c, s, 5000, true, false, b""), &mut sink);
+        f.segment(t, seg(c, s, 5001, false, true, &hb), &mut sink);
+        let stats = f.finish(&mut sink);
+        assert_eq!(frames, [1, 2]);
+        assert_eq!(stats.connections, 2);
+        // The cut heartbeat of connection 1 was reported when it closed.
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(problems[0].0, 1);
+        assert!(problems[0].1.contains("3 bytes captured"), "{problems:?}");
+    }
+
+    #[test]
+    fn random_segments_never_panic_and_stay_bounded() {
+        let mut x: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut next = move || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x
+        };
+        let mut f = Follower::new(Config {
+            max_pending: 4096,
+            ..Config::default()
+        });
+        let mut events = 0usize;
+        let mut sink = |_e: Event<'_>| events += 1;
+        let mut base = next() as u32;
+        for _ in 0..5000 {
+            let r = next();
+            let len = (r % 200) as usize;
+            let payload: Vec<u8> = (0..len).map(|i| (r >> (i % 56)) as u8).collect();
+            // Mostly near the stream position, sometimes anywhere.
+            let seq = if r % 7 == 0 {
+                next() as u32
+            } else {
+                base.wrapping_add((r >> 8) as u32 % 600)
+            };
+            base = base.wrapping_add((r >> 20) as u32 % 150);
+            let client = r % 3 != 0;
+            let (src, dst) = if client {
+                ("10.0.0.1:7000", "10.0.0.2:42027")
+            } else {
+                ("10.0.0.2:42027", "10.0.0.1:7000")
+            };
+            let mut sg = seg(src, dst, seq, r % 97 == 0, r % 2 == 0, &payload);
+            sg.fin = r % 89 == 0;
+            sg.rst = r % 211 == 0;
+            f.segment(Duration::ZERO, sg, &mut sink);
+            for c in f.conns.values() {
+                assert!(c.c2s.reasm.pending_bytes() <= 4096);
+                assert!(c.s2c.reasm.pending_bytes() <= 4096);
+                assert!(c.c2s.reasm.ready().len() <= HEADER_LIMIT);
+                assert!(c.s2c.reasm.ready().len() <= HEADER_LIMIT);
+            }
+        }
+        f.finish(&mut sink);
+        assert!(events > 0);
     }
 
     #[test]

@@ -39,6 +39,15 @@ fn temp_path(name: &str) -> PathBuf {
     dir.join(name)
 }
 
+/// Removes a scratch file when the test ends, pass or fail.
+struct Remove(PathBuf);
+
+impl Drop for Remove {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+    }
+}
+
 fn heartbeat(invoke_id: u32, s: &Settings) -> Vec<u8> {
     HeartbeatReq {
         invoke_id,
@@ -219,6 +228,7 @@ fn raw_bytes_from_a_file_and_the_protocol_version() {
         ..Default::default()
     };
     let path = temp_path("open_conf.bin");
+    let _cleanup = Remove(path.clone());
     std::fs::write(&path, oc.to_bytes(&s).unwrap()).unwrap();
     ccx()
         .args(["decode", "--protocol-version", "16", "--file"])
@@ -561,6 +571,7 @@ fn check_session_json(lines: &[Value], client: &str, server: &str) {
 fn pcap_ethernet_ipv4_with_split_retransmitted_and_reordered_segments() {
     let c = session(Link::Ethernet4, 42027, 1000);
     let path = temp_path("session.pcap");
+    let _cleanup = Remove(path.clone());
     write_pcap(&path, DataLink::ETHERNET, &c.packets);
     let out = ccx()
         .args(["decode", "--json"])
@@ -594,6 +605,7 @@ fn pcapng_ipv6_raw_and_sequence_wraparound() {
     // The client's sequence numbers wrap around 2^32 in the middle of the OPEN_REQ.
     let c = session(Link::Ipv6Raw, 12028, u32::MAX - 20);
     let path = temp_path("session6.pcapng");
+    let _cleanup = Remove(path.clone());
     write_pcapng(&path, DataLink::IPV6, true, &c.packets);
     let out = ccx()
         .args(["decode", "--json", "--pcap"])
@@ -612,6 +624,7 @@ fn pcapng_ipv6_raw_and_sequence_wraparound() {
 fn linux_cooked_capture_custom_port_and_microsecond_pcapng() {
     let c = session(Link::Sll4, 5555, 77);
     let path = temp_path("sll.pcapng");
+    let _cleanup = Remove(path.clone());
     write_pcapng(&path, DataLink::LINUX_SLL, false, &c.packets);
     // Not on a default port: nothing found, exit 1 with a hint.
     ccx()
@@ -653,6 +666,7 @@ fn a_capture_cut_mid_frame_and_a_lost_segment_are_reported() {
     let seq = c.server.seq.wrapping_add(12);
     c.raw(false, seq, false, &conf);
     let path = temp_path("cut.pcap");
+    let _cleanup = Remove(path.clone());
     write_pcap(&path, DataLink::ETHERNET, &c.packets);
     ccx()
         .arg("decode")
@@ -681,6 +695,7 @@ fn a_server_message_sent_by_the_client_is_flagged() {
     .unwrap();
     c.send(true, &conf, &[]);
     let path = temp_path("wrongdir.pcap");
+    let _cleanup = Remove(path.clone());
     write_pcap(&path, DataLink::ETHERNET, &c.packets);
     ccx()
         .arg("decode")
@@ -691,4 +706,49 @@ fn a_server_message_sent_by_the_client_is_flagged() {
         .stderr(predicate::str::contains(
             "frame at stream byte 0: HEARTBEAT_CONF at byte 4: message type is not sent in this direction",
         ));
+}
+
+#[test]
+fn garbage_captures_fail_cleanly() {
+    // pcapng magic then junk: the section header cannot be read.
+    let path = temp_path("junk.pcapng");
+    let _cleanup = Remove(path.clone());
+    let mut junk = vec![0x0A, 0x0D, 0x0D, 0x0A];
+    junk.extend((0..200u32).map(|i| (i * 37 % 251) as u8));
+    std::fs::write(&path, &junk).unwrap();
+    ccx()
+        .arg("decode")
+        .arg(&path)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("pcapng").and(predicate::str::contains("panicked").not()));
+    // A valid pcap header, then a record claiming a 4 GB packet.
+    let c = session(Link::Ethernet4, 42027, 1);
+    let path = temp_path("junk.pcap");
+    let _cleanup2 = Remove(path.clone());
+    write_pcap(&path, DataLink::ETHERNET, &c.packets[..3]);
+    let mut bytes = std::fs::read(&path).unwrap();
+    bytes.extend([
+        0, 0, 0, 0, 0, 0, 0, 0, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+    ]);
+    bytes.extend([0xAB; 64]);
+    std::fs::write(&path, &bytes).unwrap();
+    ccx().arg("decode").arg(&path).assert().code(1).stderr(
+        predicate::str::contains("cut short").and(predicate::str::contains("panicked").not()),
+    );
+    // Random bytes after a pcap header, many times: never a panic.
+    let mut x: u32 = 12345;
+    for round in 0..20 {
+        let mut bytes = std::fs::read(&path).unwrap()[..24].to_vec();
+        for _ in 0..(round * 50) {
+            x ^= x << 13;
+            x ^= x >> 17;
+            x ^= x << 5;
+            bytes.push(x as u8);
+        }
+        std::fs::write(&path, &bytes).unwrap();
+        let out = ccx().arg("decode").arg(&path).output().unwrap();
+        assert!(matches!(out.status.code(), Some(0..=2)), "{out:?}");
+        assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"));
+    }
 }
