@@ -3,6 +3,7 @@
 pub mod admin;
 pub mod agent;
 pub mod call;
+pub mod client_common;
 pub mod decode;
 pub mod dissector;
 pub mod load;
