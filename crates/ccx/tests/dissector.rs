@@ -318,15 +318,41 @@ fn dissector_reads_captured_ccx_traffic_and_so_does_ccx_decode() {
         cti_proto::dissector::lua()
     );
 
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-    let port = listener.local_addr().unwrap().port();
+    // Capture the exchange. The capture tool reports that it is capturing a moment before
+    // its filter sees packets on a loaded machine; if the client's SYN is not in the file,
+    // the start was missed and the exchange is run again on a new port (at most 3 times).
     let capture_file = dir.join("exchange.pcapng");
-    let capture = match Capture::start(tool, port, &capture_file) {
-        Ok(c) => c,
-        Err(why) => unavailable!("{why}"),
-    };
-    run_exchange(listener);
-    capture.stop();
+    let mut port = 0;
+    for attempt in 1..=3 {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        port = listener.local_addr().unwrap().port();
+        let capture = match Capture::start(tool, port, &capture_file) {
+            Ok(c) => c,
+            Err(why) => unavailable!("{why}"),
+        };
+        run_exchange(listener);
+        capture.stop();
+        let syn = Proc::new("tshark")
+            .arg("-r")
+            .arg(&capture_file)
+            .args([
+                "-Y",
+                "tcp.flags.syn == 1 && tcp.flags.ack == 0",
+                "-T",
+                "fields",
+            ])
+            .args(["-e", "frame.number"])
+            .output()
+            .expect("tshark runs");
+        if !String::from_utf8_lossy(&syn.stdout).trim().is_empty() {
+            break;
+        }
+        assert!(
+            attempt < 3,
+            "three captures missed the start of the exchange"
+        );
+        eprintln!("capture attempt {attempt} missed the SYN; trying again");
+    }
 
     // Message names, in order, one line per frame (several messages in one frame are joined).
     let fields = tshark(
