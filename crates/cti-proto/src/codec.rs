@@ -112,7 +112,7 @@ mod tests {
         );
         assert_eq!(f.body(), &[0, 0, 0, 1]);
         assert_eq!(c.decode(&mut b).unwrap(), None);
-        b.extend_from_slice(&[0, 0x10, 0, 0, 0, 5]);
+        b.extend_from_slice(&[0, 0x20, 0, 0, 0, 5]);
         assert!(matches!(c.decode(&mut b), Err(FrameError::TooLarge(_))));
         b.advance(b.len());
     }
