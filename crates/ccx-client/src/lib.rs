@@ -42,6 +42,8 @@ pub mod cache;
 pub mod client;
 pub mod config;
 pub mod error;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod requests;
 pub mod state;
 

@@ -15,7 +15,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::{bail, Context};
 use ccx_client::requests::build;
-use ccx_client::{AgentIdentity, Client, ClientConfig, Event, Events, RequestError};
+use ccx_client::{AgentIdentity, Client, Event, Events, RequestError};
 use cti_proto::codes::{AgentState, ServiceMask};
 use cti_proto::Message;
 use hdrhistogram::Histogram;
@@ -225,9 +225,9 @@ async fn load(args: Args) -> anyhow::Result<ExitCode> {
             Ok(((client, events), took)) => {
                 let _ = handshake.record((took.as_micros() as u64).max(1));
                 if i < args.bridges {
-                    bridges.push((client, events));
+                    bridges.push((client, Some(events)));
                 } else {
-                    agent_clients.push((client, events, agents[i - args.bridges].clone()));
+                    agent_clients.push((client, Some(events), agents[i - args.bridges].clone()));
                 }
             }
             Err(e) => failed_opens.push(e),
@@ -239,8 +239,9 @@ async fn load(args: Args) -> anyhow::Result<ExitCode> {
     // Event counters.
     let mut counters = Vec::new();
     for (_, events) in bridges.iter_mut() {
-        let events = std::mem::replace(events, dummy_events());
-        counters.push(tokio::spawn(count_events(events, live.clone(), true)));
+        if let Some(events) = events.take() {
+            counters.push(tokio::spawn(count_events(events, live.clone(), true)));
+        }
     }
 
     // Phase 2: drive the agents.
@@ -252,7 +253,9 @@ async fn load(args: Args) -> anyhow::Result<ExitCode> {
     let mut drivers = Vec::new();
     let budget = Arc::new(AtomicU64::new(args.calls.unwrap_or(u64::MAX)));
     for (client, events, spec) in agent_clients.iter_mut() {
-        let events = std::mem::replace(events, dummy_events());
+        let Some(events) = events.take() else {
+            continue;
+        };
         drivers.push(tokio::spawn(drive_agent(
             client.clone(),
             events,
@@ -325,17 +328,6 @@ async fn load(args: Args) -> anyhow::Result<ExitCode> {
             ExitCode::from(1)
         },
     )
-}
-
-fn dummy_events() -> Events {
-    // An Events whose client is gone: used to move the real one out of a Vec.
-    let cfg = ClientConfig::builder()
-        .node("127.0.0.1:1")
-        .build()
-        .expect("valid");
-    let (client, events) = Client::start(cfg);
-    drop(client);
-    events
 }
 
 async fn count_events(mut events: Events, live: Arc<Live>, bridge: bool) {
