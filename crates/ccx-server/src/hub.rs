@@ -693,3 +693,212 @@ fn passes_masks(s: &SessionInfo, msg: &Message) -> bool {
     }
     true
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ccx_sim::Config;
+
+    fn hub() -> Hub {
+        Hub::new(Center::new(Config::demo(), 1), 1_700_000_000)
+    }
+
+    fn open_req(mode: Mode, version: u8, client: &str, agent: Option<&str>) -> OpenRequest {
+        let services = match mode {
+            Mode::Agent => {
+                ServiceMask::CTI_SERVICE_CLIENT_EVENTS | ServiceMask::CTI_SERVICE_ALL_EVENTS
+            }
+            Mode::Bridge => {
+                ServiceMask::CTI_SERVICE_ALL_EVENTS | ServiceMask::CTI_SERVICE_CONFIG_EVENTS
+            }
+            Mode::Plain => ServiceMask::CTI_SERVICE_CONFIG_EVENTS,
+        };
+        OpenRequest {
+            invoke_id: 1,
+            version,
+            idle_timeout_s: 60,
+            services_requested: services,
+            mode,
+            call_msg_mask: CallEventMask(0xFFFF_FFFF),
+            agent_state_mask: AgentStateMask(0x1FF),
+            config_msg_mask: ConfigMsgMask(0x1F),
+            client_id: client.into(),
+            client_signature: None,
+            agent_id: agent.map(str::to_string),
+            agent_extension: None,
+            agent_instrument: None,
+        }
+    }
+
+    #[test]
+    fn services_granted_keep_one_mode_and_what_the_version_has() {
+        let mut h = hub();
+        let mut d = Deliveries::default();
+        let mut req = open_req(Mode::Agent, 11, "c", Some("agent01"));
+        req.services_requested |=
+            ServiceMask::CTI_AGENT_STATE_CONTROL_ONLY | ServiceMask(0x8000_0000);
+        let conf = h.open(0, 1, 0, &req, &mut d).unwrap();
+        assert_eq!(
+            conf.services_granted,
+            ServiceMask::CTI_SERVICE_CLIENT_EVENTS
+        );
+        assert!(conf.peripherals.is_empty(), "v14 fields only from 14");
+        assert_eq!(conf.config_msg_mask_granted, None);
+        let conf = h
+            .open(0, 2, 0, &open_req(Mode::Bridge, 18, "b", None), &mut d)
+            .unwrap();
+        assert_eq!(
+            conf.services_granted,
+            ServiceMask::CTI_SERVICE_ALL_EVENTS | ServiceMask::CTI_SERVICE_CONFIG_EVENTS
+        );
+        assert_eq!(conf.config_msg_mask_granted, Some(0x1F));
+        assert_eq!(conf.peripherals.len(), 1);
+    }
+
+    #[test]
+    fn one_phone_one_client() {
+        let mut h = hub();
+        let mut d = Deliveries::default();
+        h.open(
+            0,
+            1,
+            0,
+            &open_req(Mode::Agent, 16, "a", Some("agent01")),
+            &mut d,
+        )
+        .unwrap();
+        let err = h
+            .open(
+                0,
+                2,
+                0,
+                &open_req(Mode::Agent, 16, "b", Some("agent01")),
+                &mut d,
+            )
+            .unwrap_err();
+        assert_eq!(err.0, StatusCode::E_CTI_DEVICE_IN_USE);
+        assert!(d.is_empty());
+        h.open(
+            0,
+            3,
+            0,
+            &open_req(Mode::Agent, 18, "a", Some("agent01")),
+            &mut d,
+        )
+        .unwrap();
+        assert_eq!(d.closes, vec![(1, CloseReason::Replaced)]);
+        assert_eq!(d.frames.len(), 1);
+        assert_eq!(d.frames[0].0, 1);
+        assert_eq!(h.session_count(), 1);
+        assert_eq!(h.session(3).unwrap().agent.as_deref(), Some("agent01"));
+        let err = h
+            .open(
+                0,
+                4,
+                0,
+                &open_req(Mode::Agent, 16, "a", Some("ghost")),
+                &mut d,
+            )
+            .unwrap_err();
+        assert_eq!(err.0, StatusCode::E_CTI_INVALID_AGENT_DATA);
+    }
+
+    #[test]
+    fn an_event_is_encoded_once_per_version_and_shared() {
+        let mut h = hub();
+        let mut d = Deliveries::default();
+        for (id, v) in [(1, 16), (2, 16), (3, 18), (4, 16)] {
+            h.open(0, id, 0, &open_req(Mode::Bridge, v, "b", None), &mut d)
+                .unwrap();
+        }
+        h.set_online(1000, false, &mut d);
+        assert_eq!(d.frames.len(), 4);
+        let ptr = |i: usize| d.frames[i].1.as_ptr();
+        assert_eq!(ptr(0), ptr(1), "v16 sessions share one buffer");
+        assert_eq!(ptr(0), ptr(3));
+        assert_ne!(ptr(0), ptr(2), "v18 has its own encoding");
+        // Going offline twice says nothing new.
+        let mut d = Deliveries::default();
+        h.set_online(2000, false, &mut d);
+        assert!(d.is_empty());
+    }
+
+    #[test]
+    fn failover_drops_the_old_masters_sessions_and_refuses_opens_there() {
+        let mut h = hub();
+        let mut d = Deliveries::default();
+        h.open(0, 1, 0, &open_req(Mode::Bridge, 16, "b", None), &mut d)
+            .unwrap();
+        let err = h
+            .open(0, 2, 1, &open_req(Mode::Bridge, 16, "b", None), &mut d)
+            .unwrap_err();
+        assert_eq!(err.0, StatusCode::E_CTI_SERVER_NOT_MASTER);
+        assert_eq!(h.failover(10, &mut d), 1);
+        assert_eq!(d.closes, vec![(1, CloseReason::Failover)]);
+        assert!(d.frames.is_empty(), "a failed node says nothing");
+        h.open(20, 2, 1, &open_req(Mode::Bridge, 16, "b", None), &mut d)
+            .unwrap();
+        let err = h
+            .open(0, 3, 0, &open_req(Mode::Bridge, 16, "b", None), &mut d)
+            .unwrap_err();
+        assert_eq!(err.0, StatusCode::E_CTI_SERVER_NOT_MASTER);
+    }
+
+    #[test]
+    fn config_reset_goes_to_configuration_clients_only() {
+        let mut h = hub();
+        let mut d = Deliveries::default();
+        h.open(0, 1, 0, &open_req(Mode::Plain, 18, "cfg", None), &mut d)
+            .unwrap();
+        let mut no_config = open_req(Mode::Bridge, 16, "b", None);
+        no_config.services_requested = ServiceMask::CTI_SERVICE_ALL_EVENTS;
+        h.open(0, 2, 0, &no_config, &mut d).unwrap();
+        h.replace_config(5, Config::demo(), &mut d);
+        let to_2 = d.frames.iter().filter(|(id, _)| *id == 2).count();
+        assert_eq!(to_2, 0);
+        let last = &d.frames.last().unwrap();
+        assert_eq!(last.0, 1);
+        assert_eq!(
+            &last.1[4..12],
+            &[0, 0, 0, 2, 0, 0, 0, 96],
+            "FAILURE_EVENT 96"
+        );
+    }
+
+    #[test]
+    fn masks_select_events_by_type_and_state() {
+        let s = SessionInfo {
+            id: 1,
+            node: 0,
+            mode: Mode::Bridge,
+            version: 16,
+            idle_timeout_s: 60,
+            services: 0x10,
+            call_msg_mask: CallEventMask::CALL_DELIVERED_MASK.0,
+            agent_state_mask: AgentStateMask::AGENT_AVAILABLE_MASK.0,
+            config_msg_mask: 0,
+            client_id: String::new(),
+            agent: None,
+            extension: None,
+            instrument: None,
+            team_updates: false,
+            config_updates: false,
+            opened_at_ms: 0,
+        };
+        let delivered = Message::CallDeliveredEvent(Default::default());
+        let cleared = Message::CallClearedEvent(Default::default());
+        let ready = Message::AgentStateEvent(cti_proto::msg::AgentStateEvent {
+            agent_state: AgentState::AGENT_STATE_READY,
+            ..Default::default()
+        });
+        let talking = Message::AgentStateEvent(cti_proto::msg::AgentStateEvent {
+            agent_state: AgentState::AGENT_STATE_TALKING,
+            ..Default::default()
+        });
+        assert!(passes_masks(&s, &delivered));
+        assert!(!passes_masks(&s, &cleared));
+        assert!(passes_masks(&s, &ready));
+        assert!(!passes_masks(&s, &talking));
+        assert!(passes_masks(&s, &Message::SystemEvent(Default::default())));
+    }
+}
