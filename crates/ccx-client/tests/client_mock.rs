@@ -397,3 +397,68 @@ async fn garbage_from_the_server_is_skipped_and_an_oversized_frame_reconnects() 
     client.close().await;
     serve.await.unwrap();
 }
+
+#[tokio::test(start_paused = true)]
+async fn a_dropped_request_future_is_harmless_and_dropping_the_client_closes_the_session() {
+    let node = MockNode::bind().await;
+    let cfg = ClientConfig::builder().node(&node.addr).build().unwrap();
+    let connecting = tokio::spawn(Client::connect(cfg));
+    let mut conn = node.accept().await;
+    conn.accept_open(ServiceMask::CTI_SERVICE_ALL_EVENTS).await;
+    let (client, events) = connecting.await.unwrap().unwrap();
+
+    // Start a request and give up on it before the answer comes.
+    let abandoned = tokio::time::timeout(
+        Duration::from_millis(10),
+        client.query_agent_state(build::query_agent("agent01")),
+    )
+    .await;
+    assert!(abandoned.is_err(), "the caller gave up");
+    let Some(Message::QueryAgentStateReq(first)) = conn.recv_request().await else {
+        panic!()
+    };
+    conn.send(QueryAgentStateConf {
+        invoke_id: first.invoke_id,
+        agent_id: "agent01".into(),
+        ..Default::default()
+    })
+    .await;
+
+    // The session is fine and the next request gets its own answer.
+    let c = client.clone();
+    let q = tokio::spawn(async move { c.query_agent_state(build::query_agent("agent02")).await });
+    let Some(Message::QueryAgentStateReq(second)) = conn.recv_request().await else {
+        panic!()
+    };
+    assert_ne!(first.invoke_id, second.invoke_id);
+    conn.send(QueryAgentStateConf {
+        invoke_id: second.invoke_id,
+        agent_id: "agent02".into(),
+        ..Default::default()
+    })
+    .await;
+    assert_eq!(q.await.unwrap().unwrap().agent_id, "agent02");
+
+    // Dropping every handle closes the session properly.
+    drop(client);
+    drop(events);
+    let close = loop {
+        match conn
+            .recv()
+            .await
+            .expect("CLOSE_REQ before the socket closes")
+        {
+            Message::CloseReq(c) => break c,
+            _ => continue,
+        }
+    };
+    conn.send(CloseConf {
+        invoke_id: close.invoke_id,
+        ..Default::default()
+    })
+    .await;
+    assert!(
+        conn.recv().await.is_none(),
+        "then the client closes the connection"
+    );
+}
