@@ -82,9 +82,23 @@ fn check_floating<const TW: usize, const LW: usize>(
     base: usize,
 ) -> Result<(), DecodeError> {
     let version = st.version;
-    let has_rules = !layout.spec.rules.is_empty();
+    if !layout.spec.rules.is_empty() && buf.len() >= TW + LW {
+        // `Rule::First` looks at the first tag only; the loop reports framing errors.
+        let tag = if TW == 1 {
+            buf[0] as u16
+        } else {
+            u16::from_be_bytes([buf[0], buf[1]])
+        };
+        let len = if LW == 1 {
+            buf[TW] as usize
+        } else {
+            u16::from_be_bytes([buf[TW], buf[TW + 1]]) as usize
+        };
+        if buf.len() >= TW + LW + len {
+            check_first(layout, tag, base)?;
+        }
+    }
     let mut walk_open = [NO_GROUP; 2];
-    let mut first = true;
     let mut pos = 0usize;
     while pos < buf.len() {
         let rest = &buf[pos..];
@@ -107,17 +121,32 @@ fn check_floating<const TW: usize, const LW: usize>(
             return Err(framing(Problem::FieldOverrun { len, left }, off));
         };
         pos += TW + LW + len;
-        if first {
-            first = false;
-            if has_rules {
-                check_first(layout, tag, off)?;
-            }
-        }
         let slot = layout.slot_of(tag);
         if slot == NO_SLOT {
             return Err(not_allowed(tag, off));
         }
         let c = layout.checks[slot as usize];
+        if c.group == NO_GROUP && !c.needs_value && !c.named {
+            // The common case, a plain top-level field: the same checks as below, in the same
+            // order, without the group and value machinery.
+            if version < c.since {
+                return Err(field_error(layout, slot, Problem::TagNotAllowed, off));
+            }
+            let len = data.len();
+            if len < c.min_len as usize || len > c.max_len as usize {
+                let f = layout.slots[slot as usize].field;
+                return Err(field_error(layout, slot, length_problem(f, len), off));
+            }
+            walk_open = [NO_GROUP; 2];
+            st.close_depth(layout, 1, off)?;
+            st.close_depth(layout, 0, off)?;
+            let bit = 1u128 << slot;
+            if st.top & bit != 0 {
+                return Err(field_error(layout, slot, Problem::Duplicate, off));
+            }
+            st.top |= bit;
+            continue;
+        }
         // Which group instance the field belongs to (as `Walker::next` resolves it).
         let mut opens = 0u8;
         let mut implicit = false;
@@ -374,7 +403,14 @@ fn check_top_counts(
             continue;
         }
         let declared = if g.count_fixed != u8::MAX {
-            fixed_field_value(layout, body, st.version, g.count_fixed as usize) as usize
+            let index = g.count_fixed as usize;
+            if layout.spec.fixed[index].present_in(st.version) {
+                // Counts are USHORTs, inside the fixed part already checked to be complete.
+                let at = layout.fixed_offset(index, st.version);
+                u16::from_be_bytes([body[at], body[at + 1]]) as usize
+            } else {
+                0
+            }
         } else {
             if st.top & (1u128 << g.count_slot) == 0 {
                 continue;
