@@ -219,7 +219,7 @@ impl<'a> RawFields<'a> {
 impl<'a> Iterator for RawFields<'a> {
     type Item = Result<RawFieldRef<'a>, (Problem, usize)>;
 
-    #[inline]
+    #[inline(always)]
     fn next(&mut self) -> Option<Self::Item> {
         let rest = &self.buf[self.pos..];
         if rest.is_empty() {

@@ -172,8 +172,15 @@ pub(crate) mod support {
         crate::layout::layout(spec.id).expect("every table message has a layout")
     }
 
+    #[inline]
     pub fn string(d: &[u8]) -> String {
-        String::from_utf8_lossy(wire::string_bytes(d)).into_owned()
+        let b = wire::string_bytes(d);
+        // Valid UTF-8 is the rule: check it with the fast validator and copy once; only
+        // invalid text takes the replacing path.
+        match std::str::from_utf8(b) {
+            Ok(s) => s.to_owned(),
+            Err(_) => String::from_utf8_lossy(b).into_owned(),
+        }
     }
 
     fn wrong(d: &[u8], n: usize, name: &'static str, tag: u16, off: usize) -> DecodeError {
