@@ -366,7 +366,7 @@ async fn hold_and_retrieve() {
 async fn call_msg_mask_without_call_held_filters_the_agent_session() {
     let center = Center::start().await;
     let mut bridge = center.bridge("bridge").await;
-    let mask = CallEventMask(0xFFFF_FFFF & !CallEventMask::CALL_HELD_MASK.0);
+    let mask = CallEventMask(!CallEventMask::CALL_HELD_MASK.0);
     let mut agent01 = center.agent_with_mask("agent01", mask).await;
     agent01.set_state(AgentState::AGENT_STATE_LOGIN).await;
     agent01.set_state(AgentState::AGENT_STATE_READY).await;
