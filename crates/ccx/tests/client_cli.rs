@@ -334,4 +334,29 @@ fn load_reports_handshakes_latency_and_events() {
     ] {
         assert!(out.contains(want), "missing {want:?} in\n{out}");
     }
+    // Inbound: calls injected through the admin API, answered by the agents.
+    let o = ccx_run()
+        .args([
+            "load",
+            "--server",
+            &s.cti.to_string(),
+            "--http",
+            &s.http.to_string(),
+        ])
+        .args([
+            "--bridges",
+            "1",
+            "--agents",
+            "3",
+            "--duration",
+            "2s",
+            "--quiet",
+        ])
+        .args(["--inbound", "10"])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}\n{}", stdout(&o), stderr(&o));
+    let out = stdout(&o);
+    assert!(out.contains("calls injected"), "{out}");
+    assert!(out.contains("ANSWER_CALL_REQ"), "{out}");
 }

@@ -4,7 +4,9 @@
 //! OPEN_REQ/OPEN_CONF). Phase 2 logs the agents in and drives each through calls until the
 //! duration or the call count is reached: Not Ready, MAKE_CALL_REQ to an outside number,
 //! (with `--hold`: wait for the answer, HOLD, RETRIEVE), CLEAR_CONNECTION_REQ, Ready,
-//! QUERY_AGENT_STATE_REQ. Every request's latency goes into a histogram per message type;
+//! QUERY_AGENT_STATE_REQ. With `--inbound` calls are injected through the admin API instead
+//! and the agents, Ready, answer each CALL_DELIVERED, clear the call and go Ready again.
+//! Every request's latency goes into a histogram per message type;
 //! every session counts the events it receives. The result is a final table.
 
 use std::collections::BTreeMap;
@@ -14,7 +16,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use anyhow::{bail, Context};
-use ccx_client::requests::build;
+use ccx_client::requests::{build, ANY_CALL};
 use ccx_client::{AgentIdentity, Client, Event, Events, RequestError};
 use cti_proto::codes::{AgentState, ServiceMask};
 use cti_proto::Message;
@@ -62,6 +64,14 @@ pub struct Args {
     /// Wait for each call to be answered, then hold and retrieve it before clearing.
     #[arg(long)]
     pub hold: bool,
+    /// Inbound mode: inject this many calls per second through the admin API (needs --http)
+    /// to the --dnis numbers; the agents stay Ready and answer what rings instead of dialing.
+    #[arg(long, value_name = "CALLS_PER_S")]
+    pub inbound: Option<f64>,
+    /// Trigger numbers the inbound calls dial, comma-separated (demo: 5000 Sales, 5001
+    /// Support, 5002 Billing).
+    #[arg(long, value_delimiter = ',', default_value = "5000")]
+    pub dnis: Vec<String>,
     /// Sessions opened at once during the handshake phase.
     #[arg(long, default_value_t = 64)]
     pub concurrency: usize,
@@ -146,6 +156,7 @@ impl Stats {
 /// Counters shared with the progress bar.
 #[derive(Default)]
 struct Live {
+    injected: AtomicU64,
     events: AtomicU64,
     bridge_events: AtomicU64,
     requests: AtomicU64,
@@ -155,6 +166,9 @@ struct Live {
 async fn load(args: Args) -> anyhow::Result<ExitCode> {
     if args.server.server.is_empty() {
         bail!("no CTI server given: use --server HOST:PORT (or set CCX_SERVER)");
+    }
+    if args.inbound.is_some() && args.http.is_none() {
+        bail!("--inbound injects calls through the admin API: give --http HOST:PORT");
     }
     let agents = agent_specs(&args).await?;
     if agents.len() < args.agents {
@@ -262,11 +276,22 @@ async fn load(args: Args) -> anyhow::Result<ExitCode> {
             spec.clone(),
             args.dial.clone(),
             args.hold,
+            args.inbound.is_some(),
             deadline,
             budget.clone(),
             live.clone(),
         )));
     }
+    let injector = match (args.inbound, &args.http) {
+        (Some(rate), Some(http)) if rate > 0.0 => Some(tokio::spawn(inject_calls(
+            http.clone(),
+            args.dnis.clone(),
+            rate,
+            deadline,
+            live.clone(),
+        ))),
+        _ => None,
+    };
     let ticker = {
         let bar = bar.clone();
         let live = live.clone();
@@ -287,6 +312,10 @@ async fn load(args: Args) -> anyhow::Result<ExitCode> {
     for d in drivers {
         stats.merge(d.await?);
     }
+    let injected = match injector {
+        Some(t) => Some(t.await?),
+        None => None,
+    };
     // With no agents (or all done early), bridges still listen until the deadline.
     if agent_clients.is_empty() {
         tokio::time::sleep_until(deadline).await;
@@ -319,6 +348,7 @@ async fn load(args: Args) -> anyhow::Result<ExitCode> {
             phase2_time,
             stats: &stats,
             live: &live,
+            injected,
         },
     );
     Ok(
@@ -348,6 +378,7 @@ async fn drive_agent(
     spec: AgentSpec,
     dial: String,
     hold: bool,
+    inbound: bool,
     deadline: tokio::time::Instant,
     budget: Arc<AtomicU64>,
     live: Arc<Live>,
@@ -360,15 +391,25 @@ async fn drive_agent(
         .unwrap_or_else(|| spec.extension.clone());
     // Events of this agent's session: counted, and watched for its calls being answered.
     let (est_tx, mut est_rx) = tokio::sync::mpsc::unbounded_channel::<u32>();
+    let (ring_tx, mut ring_rx) = tokio::sync::mpsc::unbounded_channel::<u32>();
     let counter = {
         let live = live.clone();
+        let phone = instrument.clone();
         tokio::spawn(async move {
             let mut events = events;
             while let Some(e) = events.recv().await {
                 if let Event::Message(m) = e {
                     live.events.fetch_add(1, Ordering::Relaxed);
-                    if let Message::CallEstablishedEvent(c) = &m.message {
-                        let _ = est_tx.send(c.call_id);
+                    match &m.message {
+                        Message::CallEstablishedEvent(c) => {
+                            let _ = est_tx.send(c.call_id);
+                        }
+                        Message::CallDeliveredEvent(d)
+                            if d.alerting_device_id.as_deref() == Some(phone.as_str()) =>
+                        {
+                            let _ = ring_tx.send(d.call_id);
+                        }
+                        _ => {}
                     }
                 }
             }
@@ -389,7 +430,39 @@ async fn drive_agent(
         counter.abort();
         return stats;
     }
-    while tokio::time::Instant::now() < deadline {
+    if inbound {
+        let ready = build::agent_state(AgentState::AGENT_STATE_READY, 0, None, &instrument, false);
+        let _ = timed!("SET_AGENT_STATE_REQ", client.set_agent_state(ready));
+    }
+    while inbound && tokio::time::Instant::now() < deadline {
+        let Ok(Some(call)) = tokio::time::timeout_at(deadline, ring_rx.recv()).await else {
+            break;
+        };
+        let answer = build::answer(ANY_CALL, None, &instrument);
+        if timed!("ANSWER_CALL_REQ", client.answer_call(answer)).is_err() {
+            continue;
+        }
+        stats.calls += 1;
+        live.calls.fetch_add(1, Ordering::Relaxed);
+        if hold {
+            let _ = timed!(
+                "HOLD_CALL_REQ",
+                client.hold_call(build::hold(call, &instrument, &instrument))
+            );
+            let _ = timed!(
+                "RETRIEVE_CALL_REQ",
+                client.retrieve_call(build::retrieve(call, &instrument, &instrument))
+            );
+        }
+        let _ = timed!(
+            "CLEAR_CONNECTION_REQ",
+            client.clear_connection(build::clear_connection(call, &instrument, &instrument))
+        );
+        // Out of wrap-up (an auto-work CSQ) and back to Ready for the next call.
+        let ready = build::agent_state(AgentState::AGENT_STATE_READY, 0, None, &instrument, false);
+        let _ = timed!("SET_AGENT_STATE_REQ", client.set_agent_state(ready));
+    }
+    while !inbound && tokio::time::Instant::now() < deadline {
         if budget
             .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |b| b.checked_sub(1))
             .is_err()
@@ -459,6 +532,7 @@ struct ReportInput<'a> {
     phase2_time: Duration,
     stats: &'a Stats,
     live: &'a Live,
+    injected: Option<(u64, u64)>,
 }
 
 fn ms(us: u64) -> String {
@@ -495,7 +569,10 @@ fn print_report(args: &Args, r: &ReportInput<'_>) {
     let s = r.stats;
     let requests = s.ok + s.refused + s.timed_out + s.lost;
     println!("| drive time | {:.3} s |", r.phase2_time.as_secs_f64());
-    println!("| calls made | {} |", s.calls);
+    println!("| calls handled | {} |", s.calls);
+    if let Some((ok, failed)) = r.injected {
+        println!("| calls injected | {ok} ({failed} refused by the admin API) |");
+    }
     println!(
         "| requests | {} ({} ok, {} refused, {} timed out, {} lost) |",
         requests, s.ok, s.refused, s.timed_out, s.lost
@@ -603,8 +680,49 @@ async fn agent_specs(args: &Args) -> anyhow::Result<Vec<AgentSpec>> {
         .collect())
 }
 
+/// POST inbound calls at `rate` per second until the deadline; (accepted, refused).
+async fn inject_calls(
+    http: String,
+    dnis: Vec<String>,
+    rate: f64,
+    deadline: tokio::time::Instant,
+    live: Arc<Live>,
+) -> (u64, u64) {
+    let period = Duration::from_secs_f64(1.0 / rate.max(0.001));
+    let mut tick = tokio::time::interval(period);
+    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
+    let (mut ok, mut refused) = (0u64, 0u64);
+    let mut n = 0usize;
+    while tokio::time::Instant::now() < deadline {
+        tick.tick().await;
+        let body = serde_json::json!({
+            "dnis": dnis[n % dnis.len().max(1)],
+            "ani": format!("555{:04}", n % 10_000),
+        });
+        n += 1;
+        match http_request(&http, "POST", "/api/calls", Some(&body.to_string())).await {
+            Ok(_) => {
+                ok += 1;
+                live.injected.fetch_add(1, Ordering::Relaxed);
+            }
+            Err(_) => refused += 1,
+        }
+    }
+    (ok, refused)
+}
+
 /// GET `path` from `addr` over HTTP/1.1 (the admin API on loopback); the body on 200.
 async fn http_get(addr: &str, path: &str) -> anyhow::Result<String> {
+    http_request(addr, "GET", path, None).await
+}
+
+/// One HTTP/1.1 request to the admin API on loopback; the body on a 2xx answer.
+async fn http_request(
+    addr: &str,
+    method: &str,
+    path: &str,
+    body: Option<&str>,
+) -> anyhow::Result<String> {
     let mut s = tokio::time::timeout(
         Duration::from_secs(10),
         tokio::net::TcpStream::connect(addr),
@@ -612,27 +730,34 @@ async fn http_get(addr: &str, path: &str) -> anyhow::Result<String> {
     .await
     .with_context(|| format!("connecting to {addr} timed out"))?
     .with_context(|| format!("cannot connect to {addr}"))?;
-    let req = format!("GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n");
+    let body = body.unwrap_or("");
+    let req = format!(
+        "{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\
+         Content-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
+        body.len()
+    );
     s.write_all(req.as_bytes()).await?;
     let mut buf = Vec::new();
     tokio::time::timeout(Duration::from_secs(10), s.read_to_end(&mut buf))
         .await
         .context("the admin API did not answer")??;
     let text = String::from_utf8_lossy(&buf);
-    let (head, body) = text
+    let (head, rest) = text
         .split_once("\r\n\r\n")
         .context("not an HTTP response")?;
     let status = head.split_whitespace().nth(1).unwrap_or("");
-    if status != "200" {
-        bail!("GET {path}: HTTP {status}");
-    }
-    if head
+    let content = if head
         .to_ascii_lowercase()
         .contains("transfer-encoding: chunked")
     {
-        return Ok(dechunk(body));
+        dechunk(rest)
+    } else {
+        rest.to_string()
+    };
+    if !status.starts_with('2') {
+        bail!("{method} {path}: HTTP {status}: {}", content.trim());
     }
-    Ok(body.to_string())
+    Ok(content)
 }
 
 fn dechunk(mut s: &str) -> String {
