@@ -338,7 +338,8 @@ fn parent() {
         echo.push(b);
     }
     let med = |v: &[Sample], f: fn(&Sample) -> f64| median(v.iter().map(f).collect());
-    let rows: [(&str, fn(&Sample) -> f64, &str); 4] = [
+    type Row = (&'static str, fn(&Sample) -> f64, &'static str);
+    let rows: [Row; 4] = [
         ("OPEN handshakes/s", |s| s.handshakes_per_s, ""),
         ("heartbeat RTT p50", |s| s.hb_p50_us, " µs"),
         ("heartbeat RTT p99", |s| s.hb_p99_us, " µs"),

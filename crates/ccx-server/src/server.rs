@@ -545,7 +545,7 @@ impl Connection {
                 }
             }
         };
-        drop((rd, wr));
+        let _ = (rd, wr);
         let _ = stream.shutdown().await;
         self.finish(end_reason, session.is_open());
     }

@@ -158,10 +158,9 @@ impl Client {
 
     /// True if nothing arrives within `wait` (and the connection stays up).
     pub async fn quiet_for(&mut self, wait: Duration) -> bool {
-        matches!(
-            tokio::time::timeout(wait, self.recv_forever()).await,
-            Err(_)
-        )
+        tokio::time::timeout(wait, self.recv_forever())
+            .await
+            .is_err()
     }
 
     /// The server closes the connection (after any frames still on the way).
