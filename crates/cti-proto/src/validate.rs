@@ -277,9 +277,14 @@ fn check_fixed(layout: &Layout, body: &[u8], version: u8) -> Result<usize, Decod
     let vi = (version.clamp(10, 18) - 10) as usize;
     for r in &layout.reserved_fixed[vi] {
         let at = r.offset as usize;
-        let found = body[at..at + r.size as usize]
-            .iter()
-            .fold(0u64, |v, b| v << 8 | *b as u64);
+        let found = match r.size {
+            1 => body[at] as u64,
+            2 => u16::from_be_bytes([body[at], body[at + 1]]) as u64,
+            4 => u32::from_be_bytes([body[at], body[at + 1], body[at + 2], body[at + 3]]) as u64,
+            _ => body[at..at + r.size as usize]
+                .iter()
+                .fold(0u64, |v, b| v << 8 | *b as u64),
+        };
         if found != r.expected {
             return check_fixed_in_order(layout, body, version);
         }
