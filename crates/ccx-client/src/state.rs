@@ -135,7 +135,8 @@ pub enum ConnectionEvent {
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum Event {
-    /// An unsolicited message (or, with `echo_replies`, any message).
+    /// An unsolicited message, or an answer to the client's own configuration
+    /// synchronisation (with `echo_replies`: any message).
     Message(Incoming),
     /// A change of the connection.
     Connection(ConnectionEvent),
@@ -990,6 +991,16 @@ impl ClientCore {
             })));
     }
 
+    /// An answer to the client's own synchronisation is news to the application: it goes on
+    /// the event stream; an answer to the application's request is only echoed.
+    fn pass(&mut self, internal: bool, message: &Message, frame: &Bytes) {
+        if internal {
+            self.emit_message(message.clone(), frame.clone());
+        } else {
+            self.echo(message, frame);
+        }
+    }
+
     fn echo(&mut self, message: &Message, frame: &Bytes) {
         if self.cfg.echo_replies {
             self.emit_message(message.clone(), frame.clone());
@@ -1220,7 +1231,11 @@ impl ClientCore {
                 }
             }
             Message::ConfigKeyEvent(ref k) => {
-                self.echo(&msg, &frame);
+                let internal = self
+                    .key_waiters
+                    .front()
+                    .is_some_and(|(o, _, _)| !matches!(o, Owner::User(_)));
+                self.pass(internal, &msg, &frame);
                 match self.key_waiters.pop_front() {
                     Some((Owner::User(id), _, _)) => {
                         let result = if k.status == ConfigKeyStatus::CONFIG_SUCCESS {
@@ -1246,7 +1261,8 @@ impl ClientCore {
                     && self.snapshot_waiters.front().is_some_and(|w| !w.begun);
                 self.solicited_block = solicited;
                 if solicited {
-                    self.echo(&msg, &frame);
+                    let internal = self.front_snapshot_is_internal();
+                    self.pass(internal, &msg, &frame);
                     if let Some(w) = self.snapshot_waiters.front_mut() {
                         w.begun = true;
                         w.snapshot.begin = Some(b.clone());
@@ -1261,7 +1277,8 @@ impl ClientCore {
             | Message::ConfigDeviceEvent(_)
             | Message::ConfigTerminalEvent(_) => {
                 if self.solicited_block {
-                    self.echo(&msg, &frame);
+                    let internal = self.front_snapshot_is_internal();
+                    self.pass(internal, &msg, &frame);
                     if let Some(w) = self.snapshot_waiters.front_mut() {
                         w.snapshot.records.push(msg);
                     }
@@ -1276,7 +1293,8 @@ impl ClientCore {
                     || (!block_was_open && self.snapshot_waiters.front().is_some_and(|w| !w.begun));
                 self.solicited_block = false;
                 if answers {
-                    self.echo(&msg, &frame);
+                    let internal = self.front_snapshot_is_internal();
+                    self.pass(internal, &msg, &frame);
                     if let Some(mut w) = self.snapshot_waiters.pop_front() {
                         w.snapshot.end = Some(e.clone());
                         let ok = e.status == ConfigEndStatus::CONFIG_SUCCESS
@@ -1315,14 +1333,15 @@ impl ClientCore {
                         if let Some(teams) = p.teams.as_mut() {
                             teams.push(t.clone());
                         }
-                        self.echo(&msg, &frame);
+                        let internal = !matches!(p.owner, Owner::User(_));
+                        self.pass(internal, &msg, &frame);
                     }
                     None => self.emit_message(msg, frame),
                 }
             }
             Message::TeamConfigConf(ref c) => match self.pending.remove(&c.invoke_id) {
                 Some(p) => {
-                    self.echo(&msg, &frame);
+                    self.pass(!matches!(p.owner, Owner::User(_)), &msg, &frame);
                     let teams = p.teams.unwrap_or_default();
                     if c.status == 0 {
                         self.cache.replace_teams(&teams);
@@ -1394,6 +1413,12 @@ impl ClientCore {
                 }
             }
         }
+    }
+
+    fn front_snapshot_is_internal(&self) -> bool {
+        self.snapshot_waiters
+            .front()
+            .is_some_and(|w| !matches!(w.owner, Owner::User(_)))
     }
 
     fn failure_conf(&mut self, _now: Instant, f: FailureConf) {

@@ -696,7 +696,23 @@ fn automatic_sync_asks_for_stale_classes_then_teams() {
         ..Default::default()
     });
     assert_eq!(h.core.cache().teams[&4].name, "Support");
-    assert!(h.replies().is_empty(), "internal requests have no reply");
+    let out = h.outputs();
+    assert!(
+        !out.iter().any(|o| matches!(o, Output::Reply { .. })),
+        "internal requests have no reply"
+    );
+    let names: Vec<&str> = out
+        .iter()
+        .filter_map(|o| match o {
+            Output::Event(Event::Message(m)) => Some(m.message.name()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        names,
+        ["CONFIG_KEY_EVENT", "TEAM_CONFIG_EVENT", "TEAM_CONFIG_CONF"],
+        "what the client fetched by itself is news to the application"
+    );
 }
 
 #[test]
