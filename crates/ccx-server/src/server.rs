@@ -166,9 +166,8 @@ impl Shared {
                 self.drop_slow_consumer(core, id);
             }
         }
-        if !core.outboxes.is_empty() {
-            self.timer_wake.notify_one();
-        }
+        // Whatever changed the hub may have moved the contact center's next deadline.
+        self.timer_wake.notify_one();
     }
 
     fn drop_slow_consumer(&self, core: &mut Core, id: SessionId) {

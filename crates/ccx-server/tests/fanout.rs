@@ -116,3 +116,20 @@ async fn system_events_reach_every_session_and_open_conf_tells_the_truth() {
     assert!(later.open_ok(bridge_open(5, 16)).await.ccx_online);
     ts.stop().await;
 }
+
+#[tokio::test(start_paused = true)]
+async fn contact_center_timers_run_without_any_session() {
+    let ts = TestServer::start().await;
+    let call = ccx_sim::NewCall {
+        dnis: "5000".into(),
+        ani: "4085551234".into(),
+        patience_s: Some(5),
+        ..Default::default()
+    };
+    ts.server.inject_call(call).unwrap();
+    assert_eq!(ts.server.calls().len(), 1);
+    // Nobody is logged on: the caller hangs up after 5 s of (virtual) waiting.
+    tokio::time::sleep(std::time::Duration::from_secs(6)).await;
+    assert!(ts.server.calls().is_empty(), "{:?}", ts.server.calls());
+    ts.stop().await;
+}
