@@ -120,6 +120,8 @@ async fn system_events_reach_every_session_and_open_conf_tells_the_truth() {
 #[tokio::test(start_paused = true)]
 async fn contact_center_timers_run_without_any_session() {
     let ts = TestServer::start().await;
+    // Let the server's timer task park first, with nothing to wait for.
+    tokio::time::sleep(std::time::Duration::from_secs(1)).await;
     let call = ccx_sim::NewCall {
         dnis: "5000".into(),
         ani: "4085551234".into(),
