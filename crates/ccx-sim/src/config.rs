@@ -363,6 +363,13 @@ impl Config {
         Config::from_toml(&Config::demo_toml()).expect("the demo configuration is valid")
     }
 
+    /// A large generated center for load tests: `agents` agents (login IDs `a00000`…, extensions
+    /// from 100000, passwords `pw` + extension) in teams of 100 whose first member is the
+    /// supervisor, 10 CSQs, 5 applications on triggers 6000–6004 and a CTI port per two agents.
+    pub fn synthetic(agents: usize) -> Config {
+        crate::demo::synthetic(agents)
+    }
+
     /// The demo center as commented TOML.
     pub fn demo_toml() -> String {
         crate::demo::demo_toml()
@@ -715,6 +722,15 @@ mod tests {
                 "{} serves no CSQ",
                 a.login_id
             );
+        }
+    }
+
+    #[test]
+    fn synthetic_centers_are_valid() {
+        for n in [1, 99, 100, 5000] {
+            let c = Config::synthetic(n);
+            c.validate().unwrap_or_else(|e| panic!("{n}: {e}"));
+            assert_eq!(c.agents.len(), n);
         }
     }
 

@@ -253,3 +253,102 @@ kind = "logout"
     t.push('\n');
     t
 }
+
+/// A large generated center for load tests: `agents` agents in teams of 100 (the first of each
+/// team is its supervisor), 10 CSQs, 5 applications and one CTI port per two agents.
+pub(crate) fn synthetic(agents: usize) -> crate::Config {
+    use crate::config::*;
+    use std::collections::BTreeMap;
+    let skill = |k: usize| format!("Skill{k}");
+    let csqs: Vec<Csq> = (0..10)
+        .map(|k| Csq {
+            id: k as u32 + 1,
+            name: format!("Queue {k}"),
+            description: None,
+            policy: if k % 2 == 0 {
+                RoutingPolicy::LongestAvailable
+            } else {
+                RoutingPolicy::MostSkilled
+            },
+            skills: BTreeMap::from([(skill(k), 1)]),
+            service_level_s: 30,
+            auto_work: k % 3 == 0,
+            wrap_up_s: None,
+        })
+        .collect();
+    let applications: Vec<Application> = (0..5)
+        .map(|k| Application {
+            id: k as u32 + 1,
+            name: format!("Line {k}"),
+            description: None,
+            triggers: vec![format!("{}", 6000 + k)],
+            max_queued: agents.max(1) as u32,
+            csq: k as u32 * 2 + 1,
+            menu: BTreeMap::from([("2".to_string(), k as u32 * 2 + 2)]),
+        })
+        .collect();
+    let teams_n = agents.div_ceil(100).max(1);
+    let teams: Vec<Team> = (0..teams_n)
+        .map(|t| Team {
+            id: t as u32 + 1,
+            name: format!("Team {t}"),
+            supervisors: if t * 100 < agents {
+                vec![format!("a{:05}", t * 100)]
+            } else {
+                Vec::new()
+            },
+            csqs: vec![(t % 10) as u32 + 1],
+        })
+        .collect();
+    let agents_v: Vec<Agent> = (0..agents)
+        .map(|i| {
+            let ext = 100_000 + i;
+            Agent {
+                login_id: format!("a{i:05}"),
+                first_name: FIRST[i % FIRST.len()].into(),
+                last_name: LAST[(i / FIRST.len()) % LAST.len()].into(),
+                extension: ext.to_string(),
+                instrument: None,
+                password: format!("pw{ext}"),
+                kind: if i % 100 == 0 {
+                    AgentKind::Supervisor
+                } else {
+                    AgentKind::Agent
+                },
+                team: (i / 100) as u32 + 1,
+                skills: BTreeMap::from([
+                    (skill(i % 10), (i % 7 + 3) as u8),
+                    (skill((i / 10 + 3) % 10), (i % 5 + 4) as u8),
+                ]),
+            }
+        })
+        .collect();
+    Config {
+        center: CenterSettings {
+            name: format!("synthetic center of {agents} agents"),
+            ..CenterSettings::default()
+        },
+        devices: Devices {
+            call_control_group: 1,
+            cti_ports: (0..agents.div_ceil(2).max(1))
+                .map(|p| (800_000 + p).to_string())
+                .collect(),
+        },
+        applications,
+        csqs,
+        teams,
+        agents: agents_v,
+        reason_codes: vec![
+            ReasonCodeDef {
+                code: 100,
+                label: "Break".into(),
+                kind: ReasonKind::NotReady,
+            },
+            ReasonCodeDef {
+                code: 200,
+                label: "End of shift".into(),
+                kind: ReasonKind::Logout,
+            },
+        ],
+    }
+}

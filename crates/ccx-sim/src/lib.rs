@@ -365,7 +365,8 @@ pub struct CallSnapshot {
     pub id: u32,
     /// CallType name, e.g. "CALLTYPE_CCX_IN".
     pub call_type: String,
-    /// "queued", "ringing", "connected", "held", "dialing"...
+    /// "queued" (waiting in its CSQ), "offered" (routed: ringing at a Reserved agent),
+    /// "dialing", "ringing", "held" or "connected".
     pub phase: String,
     /// ANI.
     pub ani: String,

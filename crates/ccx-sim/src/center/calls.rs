@@ -74,7 +74,7 @@ fn no_connection(id: u32, dev: &str) -> Fail {
 /// Where a dialed number leads.
 #[derive(Clone, Debug)]
 enum Dest {
-    /// A logged-in agent's phone.
+    /// An agent's phone.
     Agent(u32),
     /// An application trigger (index into the configured applications).
     Trigger(usize, String),
@@ -370,9 +370,10 @@ impl Center {
 
     fn resolve(&self, number: &str) -> Dest {
         let actual = number.rsplit('.').next().unwrap_or(number);
+        // An agent's phone is the agent's device whether or not the agent is logged in: it
+        // rings all the same, and its calls must be the agent's when the agent logs in.
         if let Some(&a) = self.agent_by_device.get(actual) {
-            let ag = &self.agents[a as usize];
-            if ag.logged_in() && !ag.deleted {
+            if !self.agents[a as usize].deleted {
                 return Dest::Agent(a);
             }
         }
@@ -543,6 +544,11 @@ impl Center {
         let Some(q) = self.call(id).csq else {
             return;
         };
+        if self.csqs[q as usize].deleted {
+            // The CSQ was removed while the call rang at an agent: nowhere to wait.
+            self.clear_party(now, id, 0, EventCause::CEC_NONE, out);
+            return;
+        }
         let rp = Self::route_point_party(self.call(id).dnis.as_deref().unwrap_or(""));
         let ev = self.ev_queued(self.call(id), &holder, &rp);
         // Inbound queued calls are for bridge sessions only; an agent's own call waiting for
@@ -754,6 +760,9 @@ impl Center {
             return;
         };
         if c.ring != ring || !self.is_simulated(a) || !self.phone_up {
+            return;
+        }
+        if self.not_reserved_elsewhere(a, id).is_err() {
             return;
         }
         if let Some(i) = c
@@ -1254,10 +1263,14 @@ impl Center {
                 ));
             };
             let a = self.agent_by_device.get(d.as_str()).copied();
+            // The routed call first: a Reserved agent answers that one.
             let found = a.and_then(|a| {
-                self.agents[a as usize]
-                    .calls
+                let calls = &self.agents[a as usize].calls;
+                let offered = |id: &u32| self.call(*id).phase == Phase::Offered { agent: a };
+                calls
                     .iter()
+                    .filter(|id| offered(id))
+                    .chain(calls.iter().filter(|id| !offered(id)))
                     .find_map(|&id| alerting(self.call(id), &dev).map(|i| (id, i)))
             });
             found.ok_or_else(|| incompatible(format!("nothing is ringing at {d}")))?
@@ -1277,6 +1290,9 @@ impl Center {
         };
         let d = self.call(id).parties[i].device.clone();
         self.own_device(ctx, &d)?;
+        if let Some(a) = self.call(id).parties[i].agent {
+            self.not_reserved_elsewhere(a, id)?;
+        }
         reply(
             out,
             AnswerCallConf {
@@ -1286,6 +1302,25 @@ impl Center {
         );
         self.answer(now, id, i, out);
         Ok(())
+    }
+
+    /// A Reserved agent deals with the call routed to it before any other.
+    fn not_reserved_elsewhere(&self, a: u32, call: u32) -> Result<(), Fail> {
+        if self.agents[a as usize].state != AgentState::AGENT_STATE_RESERVED {
+            return Ok(());
+        }
+        let offered = self.agents[a as usize].calls.iter().copied().find(|id| {
+            self.calls
+                .get(id)
+                .is_some_and(|c| c.phase == Phase::Offered { agent: a })
+        });
+        match offered {
+            Some(o) if o != call => Err(incompatible(format!(
+                "agent {} is reserved for call {o}: answer it or let it go first",
+                self.login(a)
+            ))),
+            _ => Ok(()),
+        }
     }
 
     fn hold(&mut self, id: u32, i: usize, out: &mut Vec<Out>) {
@@ -1860,7 +1895,8 @@ impl Center {
             false,
         )?;
         let me = self.call(c2).parties[ai].clone();
-        let a = me.agent;
+        // The transferring agent, as its held connection names it.
+        let a = self.call(c1).parties[hi].agent;
         let target = self
             .call(c2)
             .parties
@@ -2371,6 +2407,7 @@ impl Center {
     }
 
     fn assist_check(&self, a: u32, call: u32) -> Result<(), Fail> {
+        self.not_reserved_elsewhere(a, NONE_ID)?;
         if call != NONE_ID {
             let c = self.calls.get(&call).ok_or_else(|| bad_call(call))?;
             if !c
@@ -2668,6 +2705,7 @@ impl Center {
             })?;
         let agent_dev = c.parties[ai].device.clone();
         let already = c.parties.iter().any(|p| p.agent == Some(sup));
+        self.not_reserved_elsewhere(sup, NONE_ID)?;
         if !already && (self.line_full(sup) || self.has_active_call(sup, NONE_ID)) {
             return Err(Fail::Control(
                 CF::CF_INVALID_CALLING_DEVICE,

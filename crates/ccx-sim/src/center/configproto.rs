@@ -309,8 +309,24 @@ impl Center {
                     rt.deleted = false;
                 }
                 None => {
-                    self.csq_by_id.insert(q.id, self.csqs.len() as u32);
-                    self.csqs.push(CsqRt::new(q.clone()));
+                    // A CSQ deleted earlier and configured again gets its old slot back.
+                    let old = self.csqs.iter().position(|r| r.deleted && r.cfg.id == q.id);
+                    let i = match old {
+                        Some(i) => {
+                            let rt = &mut self.csqs[i];
+                            rt.cfg = q.clone();
+                            rt.deleted = false;
+                            if i < seen.len() {
+                                seen[i] = true;
+                            }
+                            i
+                        }
+                        None => {
+                            self.csqs.push(CsqRt::new(q.clone()));
+                            self.csqs.len() - 1
+                        }
+                    };
+                    self.csq_by_id.insert(q.id, i as u32);
                 }
             }
         }
@@ -338,9 +354,28 @@ impl Center {
                     rt.deleted = false;
                 }
                 None => {
-                    self.agent_by_login
-                        .insert(a.login_id.clone(), self.agents.len() as u32);
-                    self.agents.push(AgentRt::new(a.clone()));
+                    // An agent deleted earlier and configured again gets its old slot back:
+                    // calls may still name it.
+                    let old = self
+                        .agents
+                        .iter()
+                        .position(|r| r.deleted && r.cfg.login_id == a.login_id);
+                    let i = match old {
+                        Some(i) => {
+                            let rt = &mut self.agents[i];
+                            rt.cfg = a.clone();
+                            rt.deleted = false;
+                            if i < seen.len() {
+                                seen[i] = true;
+                            }
+                            i
+                        }
+                        None => {
+                            self.agents.push(AgentRt::new(a.clone()));
+                            self.agents.len() - 1
+                        }
+                    };
+                    self.agent_by_login.insert(a.login_id.clone(), i as u32);
                 }
             }
         }

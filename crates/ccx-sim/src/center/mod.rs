@@ -271,6 +271,9 @@ pub struct Center {
     pub(crate) next_call_id: u32,
     pub(crate) timers: Timers,
     pub(crate) traffic: Option<TrafficRt>,
+    /// Generations of the traffic generator so far: a restarted generator never matches the
+    /// arrival timers of an earlier one.
+    pub(crate) traffic_generations: u32,
     pub(crate) keys: Keys,
     pub(crate) tiebreak: u64,
 }
@@ -373,6 +376,7 @@ impl Center {
             next_call_id: config.center.first_call_id.max(1),
             timers: Timers::default(),
             traffic: None,
+            traffic_generations: 0,
             keys: Keys::default(),
             tiebreak: 0,
         };
@@ -694,7 +698,7 @@ impl Center {
     fn phase_name(&self, c: &Call) -> &'static str {
         match c.phase {
             Phase::Queued => "queued",
-            Phase::Offered { .. } => "ringing",
+            Phase::Offered { .. } => "offered",
             Phase::Active => {
                 let any = |s| c.parties.iter().any(|p| p.lcs == s);
                 if any(LocalConnectionState::LCS_INITIATE) {

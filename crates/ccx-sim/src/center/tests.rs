@@ -1530,3 +1530,41 @@ fn traffic_runs_a_live_center_deterministically() {
     let (c, _) = run(6);
     assert_ne!(a, c);
 }
+
+#[test]
+fn restarting_traffic_does_not_double_the_arrivals() {
+    let rate = |c: &mut Center, from: Millis, to: Millis| {
+        let mut arrivals = 0;
+        while let Some(d) = c.next_deadline().filter(|&d| d <= to) {
+            for o in c.tick(d.max(from)) {
+                if let Out::Event(e) = &o {
+                    if matches!(e.msg, Message::BeginCallEvent(_))
+                        && e.audience == crate::Audience::Agents(Vec::new())
+                    {
+                        arrivals += 1;
+                    }
+                }
+            }
+        }
+        arrivals
+    };
+    let t = Traffic {
+        calls_per_hour: 3600.0,
+        handle_time_s: 30.0,
+        wrap_up_s: 1.0,
+        abandon_rate: 0.0,
+    };
+    let mut c = Center::new(Config::synthetic(400), 3);
+    c.set_traffic(0, Some(t));
+    c.set_traffic(0, None);
+    c.set_traffic(0, Some(t));
+    // One call a second on average: 600 s give about 600 arrivals, not twice that.
+    let n = rate(&mut c, 0, 600_000);
+    assert!((450..750).contains(&n), "{n} arrivals in 600 s");
+}
+
+#[test]
+fn the_center_can_move_between_threads() {
+    fn send<T: Send>() {}
+    send::<Center>();
+}

@@ -35,7 +35,8 @@ impl Center {
         traffic: Option<Traffic>,
         _out: &mut Vec<Out>,
     ) {
-        let generation = self.traffic.map(|t| t.generation + 1).unwrap_or(1);
+        self.traffic_generations += 1;
+        let generation = self.traffic_generations;
         let Some(settings) =
             traffic.filter(|t| t.calls_per_hour > 0.0 && t.calls_per_hour.is_finite())
         else {
