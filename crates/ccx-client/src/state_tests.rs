@@ -43,7 +43,7 @@ impl Harness {
     }
 
     /// Run the clock to the core's next deadline.
-    fn to_next_deadline(&mut self) {
+    fn run_to_next_deadline(&mut self) {
         let t = self.core.poll_timeout().expect("a deadline");
         if t > self.now {
             self.now = t;
@@ -150,7 +150,7 @@ fn heartbeats_every_interval_and_answered_ones_keep_the_session() {
     h.open(0, ServiceMask::CTI_SERVICE_ALL_EVENTS);
     for _ in 0..10 {
         assert_eq!(h.core.poll_timeout(), Some(h.now + Duration::from_secs(10)));
-        h.to_next_deadline();
+        h.run_to_next_deadline();
         let sent = h.sent();
         let [Message::HeartbeatReq(hb)] = &sent[..] else {
             panic!("expected one heartbeat, got {sent:?}")
@@ -170,11 +170,11 @@ fn three_unanswered_heartbeats_fail_the_session_and_move_to_the_next_node() {
     h.outputs();
     let start = h.now;
     for _ in 0..3 {
-        h.to_next_deadline();
+        h.run_to_next_deadline();
         assert!(matches!(h.sent()[..], [Message::HeartbeatReq(_)]));
         assert!(h.core.is_open());
     }
-    h.to_next_deadline();
+    h.run_to_next_deadline();
     assert!(!h.core.is_open());
     assert_eq!(h.now - start, Duration::from_secs(40));
     assert!(h.actions().contains(&Action::Disconnect));
@@ -183,7 +183,7 @@ fn three_unanswered_heartbeats_fail_the_session_and_move_to_the_next_node() {
         matches!(&ev[..], [ConnectionEvent::Disconnected { reason, .. }] if reason.contains("3 heartbeats"))
     );
     // Reconnects at once, to the other node; and reports the failover once open there.
-    h.to_next_deadline();
+    h.run_to_next_deadline();
     h.open(1, ServiceMask::CTI_SERVICE_ALL_EVENTS);
     let ev = h.connection_events();
     assert!(ev.iter().any(
@@ -300,7 +300,7 @@ fn a_request_without_answer_times_out_and_a_late_answer_becomes_an_event() {
     );
     let invoke = h.sent()[0].invoke_id().unwrap();
     assert_eq!(h.core.poll_timeout(), Some(h.now + Duration::from_secs(3)));
-    h.to_next_deadline();
+    h.run_to_next_deadline();
     assert_eq!(
         h.replies(),
         vec![(id, Err(RequestError::Timeout(Duration::from_secs(3))))]
@@ -366,7 +366,7 @@ fn steps_the_version_down_waiting_after_each_refusal() {
         });
         assert!(h.actions().contains(&Action::Disconnect));
         let before = h.now;
-        h.to_next_deadline();
+        h.run_to_next_deadline();
         assert_eq!(
             h.now - before,
             Duration::from_secs(10),
@@ -426,7 +426,7 @@ fn not_master_moves_on_at_once_and_a_standby_round_waits() {
             ..Default::default()
         });
         let before = h.now;
-        h.to_next_deadline();
+        h.run_to_next_deadline();
         let waited = h.now - before;
         assert_eq!(
             waited == Duration::from_secs(10),
@@ -450,7 +450,7 @@ fn unreachable_nodes_are_tried_in_turn_until_the_rounds_run_out() {
             }
         }
         if !h.core.is_closed() {
-            h.to_next_deadline();
+            h.run_to_next_deadline();
         }
     }
     assert_eq!(tried, [0, 1, 0, 1]);
@@ -473,9 +473,9 @@ fn an_open_without_answer_moves_to_the_next_node() {
     h.actions();
     h.core.handle_connected(h.now);
     h.sent();
-    h.to_next_deadline();
+    h.run_to_next_deadline();
     assert!(h.actions().contains(&Action::Disconnect));
-    h.to_next_deadline();
+    h.run_to_next_deadline();
     h.open(1, ServiceMask::CTI_SERVICE_ALL_EVENTS);
 }
 
@@ -483,7 +483,7 @@ fn an_open_without_answer_moves_to_the_next_node() {
 fn failure_conf_to_a_heartbeat_drops_the_session() {
     let mut h = Harness::new(Harness::config().build().unwrap());
     h.open(0, ServiceMask::CTI_SERVICE_ALL_EVENTS);
-    h.to_next_deadline();
+    h.run_to_next_deadline();
     let invoke = h.sent()[0].invoke_id().unwrap();
     h.feed(FailureConf {
         invoke_id: invoke,
