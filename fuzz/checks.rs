@@ -7,7 +7,7 @@
 //     #[global_allocator]
 //     static ALLOC: CountingAlloc = CountingAlloc;
 // and must enable cti-proto's "tokio" feature for the FrameCodec half of `check_stream` to
-// run (it is compiled out otherwise).
+// run, and "serde" for the JSON rendering check (each is compiled out otherwise).
 
 use std::alloc::{GlobalAlloc, Layout as AllocLayout, System};
 use std::cell::Cell;
@@ -161,6 +161,14 @@ pub fn check_frame(frame: &[u8], s: &Settings) -> ViewOutcome {
         s.version,
         frame
     );
+
+    // Rendering (allocates, so outside the measurement above) never panics either.
+    if let Ok(view) = FrameView::new(frame, s) {
+        let text = cti_proto::render::text(&view);
+        assert!(!text.is_empty());
+        #[cfg(feature = "serde")]
+        let _ = cti_proto::render::json(&view);
+    }
 
     let (decoded, stats) = measure_allocs(|| Message::decode_frame(frame, s));
     assert!(

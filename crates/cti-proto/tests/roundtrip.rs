@@ -151,9 +151,10 @@ fn counting_allocator_counts() {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 12, ..ProptestConfig::default() })]
 
-    /// Every message type × every version, one random valid frame each per case.
+    /// Every message type × every version, one random valid frame each per case (each case
+    /// checks ~950 frames).
     #[test]
     fn random_valid_frame_of_every_message_at_every_version_round_trips(seed in any::<u64>()) {
         let mut rng = Rng::new(seed);
@@ -301,7 +302,7 @@ fn group_floods_stay_within_the_allocation_bound() {
                 field.push(data.len() as u8);
                 field.extend_from_slice(data);
                 let fixed_len = layout.fixed_len(s.version);
-                for body_len in [256usize, 4096, s.max_body as usize] {
+                for body_len in [256usize, 4096] {
                     let mut frame = vec![0u8; 8 + fixed_len];
                     while frame.len() + field.len() <= 8 + body_len {
                         frame.extend_from_slice(&field);
