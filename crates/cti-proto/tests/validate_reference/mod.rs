@@ -1,5 +1,8 @@
 //! The strict validator as it was before it was optimised (commit aa55801), kept verbatim as a
 //! reference: `roundtrip.rs` checks the optimised one gives the same answer on every input.
+//!
+//! When a validation rule changes on purpose, make the same change here (the reference is
+//! deliberately the simple, obviously-right version of the rules).
 #![allow(dead_code, clippy::all)]
 
 use cti_proto::layout::{Layout, NO_GROUP, NO_SLOT};
