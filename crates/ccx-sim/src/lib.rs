@@ -12,6 +12,22 @@
 //! * [`Center`]: agents and their states, CSQs and routing, calls and their events, the
 //!   configuration protocol, the traffic generator and simulated agents.
 //!
+//! Where the guide is silent or marked UNCONFIRMED in the digest, the model chooses, and says
+//! so here:
+//! * call-event orders marked inferred follow UCCE/CSTA (see `docs/call-flows.md`);
+//! * a wrong login password answers FAILURE_CONF E_CTI_INVALID_PASSWORD; no free supervisor
+//!   for SUPERVISOR_ASSIST_REQ / EMERGENCY_CALL_REQ answers E_CTI_UNSPECIFIED_FAILURE;
+//! * Not Ready requested while Talking is kept and applied when the call ends ("talking
+//!   pending not ready"), like Work; Ready while Talking or Reserved is refused;
+//! * the wrap-up timer ends in Ready (AGT_WORK_TIMER_EXP); a consult cancelled while ringing
+//!   puts a Ready target Not Ready (AGT_CANCEL_CONSULT);
+//! * SUPERVISE_CALL_REQ accepts the actions the UCCX page names: 0 clear, 3 barge-in,
+//!   4 intercept;
+//! * CONFIG_REQUEST_EVENT with mask 0 (updates only) gets no reply; configuration keys are
+//!   hashes of their class's records, so they change exactly when that class does;
+//! * RTP_STARTED / RTP_STOPPED (optional events) are not sent; single-step (blind) transfer
+//!   is refused.
+//!
 //! ```
 //! use ccx_sim::{Center, Config, Ctx, Out};
 //! use cti_proto::codes::{AgentState, ServiceMask};

@@ -1568,3 +1568,52 @@ fn the_center_can_move_between_threads() {
     fn send<T: Send>() {}
     send::<Center>();
 }
+
+#[test]
+fn big_teams_and_snapshots_are_split_to_fit_their_messages() {
+    let mut t = T::with(Config::synthetic(250), &[]);
+    let mut ctx = Ctx::bridge(1, 14);
+    let r = t.req(
+        &ctx,
+        TeamConfigReq {
+            invoke_id: 1,
+            config_param: 3,
+            ..Default::default()
+        },
+    );
+    // 3 teams of 100, 100 and 50 agents (+1 CSQ each): 64 members per event at most.
+    let events: Vec<&TeamConfigEvent> = r
+        .iter()
+        .filter_map(|m| {
+            if let Message::TeamConfigEvent(e) = m {
+                Some(e)
+            } else {
+                None
+            }
+        })
+        .collect();
+    assert_eq!(events.len(), 5);
+    assert!(events.iter().all(|e| e.members.len() <= 64));
+    assert_eq!(events.iter().filter(|e| e.operation == 1).count(), 3);
+    assert_eq!(events.iter().map(|e| e.members.len()).sum::<usize>(), 253);
+    ctx.config_msg_mask = ConfigMsgMask(0x1F);
+    let r = t.req(
+        &ctx,
+        ConfigRequestEvent {
+            configuration_mask: ConfigurationMask(0x0F),
+            ..Default::default()
+        },
+    );
+    let agents: usize = r
+        .iter()
+        .map(|m| match m {
+            Message::ConfigAgentEvent(e) => {
+                assert!(e.records.len() <= 10);
+                e.records.len()
+            }
+            _ => 0,
+        })
+        .sum();
+    assert_eq!(agents, 250);
+    assert!(matches!(r.last(), Some(Message::ConfigEndEvent(_))));
+}
