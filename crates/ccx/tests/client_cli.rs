@@ -192,7 +192,7 @@ fn agent_and_call_commands_drive_an_agent_and_watch_sees_it() {
     assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
 
     // watch, bounded by a count, sees the next agent-state change as a JSON line.
-    let watcher = ccx()
+    let mut watcher = ccx()
         .args([
             "watch",
             "--server",
@@ -203,17 +203,24 @@ fn agent_and_call_commands_drive_an_agent_and_watch_sees_it() {
             "--count",
             "1",
             "--duration",
-            "30s",
+            "60s",
         ])
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    std::thread::sleep(Duration::from_millis(700));
+    // Wait until its session is open, so the change below cannot come before it.
+    let mut watch_log = BufReader::new(watcher.stderr.take().unwrap()).lines();
+    loop {
+        let line = watch_log.next().expect("watch is running").unwrap();
+        if line.contains("session open on") {
+            break;
+        }
+    }
     let o = s.run(&["agent", "--agent", "agent05", "ready"]);
     assert!(o.status.success(), "{}", stderr(&o));
     let w = watcher.wait_with_output().unwrap();
-    assert!(w.status.success(), "{}", stderr(&w));
+    assert!(w.status.success());
     let line = stdout(&w);
     let v: serde_json::Value =
         serde_json::from_str(line.lines().next().expect("one line")).unwrap();
