@@ -288,6 +288,19 @@ fn watch_ends_after_its_duration_and_bad_options_are_refused() {
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(start.elapsed() < Duration::from_secs(30));
     assert!(stderr(&o).contains("session open on"), "{}", stderr(&o));
+    // --config: the client fetches the configuration by itself and prints it.
+    let o = s.run(&[
+        "watch",
+        "--config",
+        "--type",
+        "CONFIG_AGENT_EVENT",
+        "--count",
+        "1",
+        "--duration",
+        "60s",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("LoginID[190]"), "{}", stdout(&o));
     let o = s.run(&["watch", "--type", "NO_SUCH_MESSAGE", "--count", "1"]);
     assert_eq!(o.status.code(), Some(2));
     // Nothing listens there: a clear error, exit 2.
