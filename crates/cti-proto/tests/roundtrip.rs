@@ -5,10 +5,15 @@
 //!   validation as its own direction, decodes to its typed message, re-encodes byte for byte,
 //!   and decodes again to an equal value.
 //! * Arbitrary bytes, random type IDs with random bodies, truncated and bit-flipped valid
-//!   frames never panic the view, validation or decoding; the view and validation allocate
-//!   nothing and owned decoding allocates at most `decode_alloc_bound(frame length)`.
+//!   frames never panic the view, validation, decoding or rendering; the view and validation
+//!   allocate nothing and owned decoding allocates at most `decode_alloc_bound(frame length)`
+//!   (checks shared with the fuzz targets, `fuzz/checks.rs`), including bodies packed with the
+//!   shortest possible group instances.
+//! * Strict validation gives exactly the answer of the simpler validator it was optimised
+//!   from (`validate_reference`), on valid frames and near misses at every version.
 //!
-//! A failing case prints its seed; proptest also records it under `proptest-regressions/`.
+//! A failing case prints its seed; proptest records it in `roundtrip.proptest-regressions`,
+//! which is replayed first on every run.
 
 mod frame_gen;
 mod validate_reference;
