@@ -11,9 +11,11 @@
 //! modes share whatever noise the machine has). A counting allocator reports heap allocations
 //! per frame of each mode.
 //!
-//! For instruction counts: `CODEC_BENCH_ONLY=<mode> CODEC_BENCH_PASSES=<n>` runs one mode for
-//! `n` untimed passes at v18; run it under `valgrind --tool=callgrind` with two values of `n`
-//! and divide the difference by the frames (printed) to get instructions per frame.
+//! For instruction counts: `CODEC_BENCH_ONLY=<mode> CODEC_BENCH_PASSES=<n>` runs one mode
+//! (memcpy, borrowed, owned, encode) for `n` untimed passes at v18; run it under
+//! `valgrind --tool=callgrind --toggle-collect='codec::<mode>_pass'` and divide the collected
+//! instructions by `n` × the frames it prints (the owned mode runs one extra pass while
+//! setting up, to check the stream decodes).
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::hint::black_box;
