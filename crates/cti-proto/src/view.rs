@@ -67,7 +67,8 @@ pub fn fixed_value(ty: FixedType, b: &[u8]) -> FieldValue<'_> {
 
 /// Read a floating field's value leniently: numbers of an unexpected length are shown as
 /// bytes, strings lose their NUL.
-#[inline]
+// Always inlined: callers walking fields otherwise pay a call per field for a small match.
+#[inline(always)]
 pub fn float_value<'a>(f: &FloatField, data: &'a [u8]) -> FieldValue<'a> {
     match f.ty {
         FloatType::String => FieldValue::Str(wire::string_bytes(data)),
