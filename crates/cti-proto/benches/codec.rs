@@ -2,7 +2,8 @@
 //! 16, next to memcpy of the same bytes in the same run:
 //!
 //! * borrowed: split the stream with `wire::split`, `FrameView::new`, strict validation as each
-//!   message's own direction, and a walk over every floating field's value;
+//!   message's own direction, and a walk over every floating field's value — once as
+//!   `validate` then `FrameView::floating`, once fused with `validate_with`;
 //! * owned: split, then `Message::decode` into the typed messages;
 //! * encode: `Message::encode` of the typed messages into one reused `BytesMut`;
 //! * memcpy: `copy_from_slice` of the whole stream into a reused buffer.
@@ -12,7 +13,7 @@
 //! per frame of each mode.
 //!
 //! For instruction counts: `CODEC_BENCH_ONLY=<mode> CODEC_BENCH_PASSES=<n>` runs one mode
-//! (memcpy, borrowed, owned, encode) for `n` untimed passes at v18; run it under
+//! (memcpy, borrowed, fused, owned, encode) for `n` untimed passes at v18; run it under
 //! `valgrind --tool=callgrind --toggle-collect='codec::<mode>_pass'` and divide the collected
 //! instructions by `n` × the frames it prints (the owned mode runs one extra pass while
 //! setting up, to check the stream decodes).
@@ -25,7 +26,7 @@ use std::time::{Duration, Instant};
 use bytes::BytesMut;
 use cti_proto::codes::*;
 use cti_proto::msg::*;
-use cti_proto::validate::validate;
+use cti_proto::validate::{validate, validate_with};
 use cti_proto::view::FieldValue;
 use cti_proto::wire::{self, Split};
 use cti_proto::{FrameView, Settings};
@@ -225,15 +226,44 @@ fn borrowed_pass(stream: &[u8], s: &Settings) -> u64 {
         }
         for f in view.floating() {
             let f = f.expect("validated");
-            acc = acc.wrapping_add(match f.value() {
-                FieldValue::Uint(v) => v,
-                FieldValue::Int(v) => v as u64,
-                FieldValue::Str(b) | FieldValue::Bytes(b) => b.len() as u64,
-                FieldValue::NamedVar { name, value } => (name.len() + value.len()) as u64,
-                FieldValue::NamedArray { index, name, value } => {
-                    (index as usize + name.len() + value.len()) as u64
-                }
-            });
+            acc = acc.wrapping_add(consume(f.value()));
+        }
+    }
+    acc
+}
+
+/// What the benchmark does with each field's value: enough that it must be computed.
+#[inline(always)]
+fn consume(v: FieldValue<'_>) -> u64 {
+    match v {
+        FieldValue::Uint(v) => v,
+        FieldValue::Int(v) => v as u64,
+        FieldValue::Str(b) | FieldValue::Bytes(b) => b.len() as u64,
+        FieldValue::NamedVar { name, value } => (name.len() + value.len()) as u64,
+        FieldValue::NamedArray { index, name, value } => {
+            (index as usize + name.len() + value.len()) as u64
+        }
+    }
+}
+
+#[inline(never)]
+/// (a') The same in one walk: `validate_with` hands each field over as it checks it.
+fn fused_pass(stream: &[u8], s: &Settings) -> u64 {
+    let mut rest = stream;
+    let mut acc = 0u64;
+    while let Ok(Split::Frame(h)) = wire::split(rest, s.max_body) {
+        let (frame, tail) = rest.split_at(h.frame_len());
+        rest = tail;
+        let view = FrameView::new(frame, s).expect("whole frame");
+        let dir = match view.spec() {
+            Some(spec) => spec.direction,
+            None => panic!("unknown type in benchmark traffic"),
+        };
+        let verdict = validate_with(&view, dir, |f| {
+            acc = acc.wrapping_add(consume(f.value()));
+        });
+        if verdict.is_err() {
+            panic!("benchmark traffic must validate");
         }
     }
     acc
@@ -268,16 +298,24 @@ fn encode_pass(msgs: &[Message], s: &Settings, out: &mut BytesMut) -> usize {
 enum Mode {
     Memcpy,
     Borrowed,
+    Fused,
     Owned,
     Encode,
 }
 
 impl Mode {
-    const ALL: [Mode; 4] = [Mode::Memcpy, Mode::Borrowed, Mode::Owned, Mode::Encode];
+    const ALL: [Mode; 5] = [
+        Mode::Memcpy,
+        Mode::Borrowed,
+        Mode::Fused,
+        Mode::Owned,
+        Mode::Encode,
+    ];
     fn name(self) -> &'static str {
         match self {
             Mode::Memcpy => "memcpy",
-            Mode::Borrowed => "borrowed decode + validate",
+            Mode::Borrowed => "borrowed: validate, then walk",
+            Mode::Fused => "borrowed: validate_with",
             Mode::Owned => "owned decode (Message)",
             Mode::Encode => "encode (Message)",
         }
@@ -286,6 +324,7 @@ impl Mode {
         match self {
             Mode::Memcpy => "memcpy",
             Mode::Borrowed => "borrowed",
+            Mode::Fused => "fused",
             Mode::Owned => "owned",
             Mode::Encode => "encode",
         }
@@ -327,6 +366,9 @@ impl Workload {
             }
             Mode::Borrowed => {
                 black_box(borrowed_pass(black_box(&self.stream), &self.settings));
+            }
+            Mode::Fused => {
+                black_box(fused_pass(black_box(&self.stream), &self.settings));
             }
             Mode::Owned => {
                 black_box(owned_pass(black_box(&self.stream), &self.settings));
@@ -379,7 +421,7 @@ fn bench_version(version: u8, calls: u32, samples: usize) {
     );
 
     // Allocations per frame, from one warm pass of each mode.
-    let mut allocs = [0f64; 4];
+    let mut allocs = [0f64; Mode::ALL.len()];
     for (i, mode) in Mode::ALL.into_iter().enumerate() {
         w.pass(mode);
         let before = ALLOCS.load(Ordering::Relaxed);
@@ -391,7 +433,7 @@ fn bench_version(version: u8, calls: u32, samples: usize) {
         .into_iter()
         .map(|m| w.calibrate(m, Duration::from_millis(40)))
         .collect();
-    let mut secs_per_pass: Vec<Vec<f64>> = vec![Vec::new(); 4];
+    let mut secs_per_pass: Vec<Vec<f64>> = vec![Vec::new(); Mode::ALL.len()];
     for _ in 0..samples {
         for (i, mode) in Mode::ALL.into_iter().enumerate() {
             let t = Instant::now();
@@ -440,7 +482,7 @@ fn main() {
         let mode = Mode::ALL
             .into_iter()
             .find(|m| m.key() == only)
-            .expect("CODEC_BENCH_ONLY=memcpy|borrowed|owned|encode");
+            .expect("CODEC_BENCH_ONLY=memcpy|borrowed|fused|owned|encode");
         for _ in 0..passes {
             w.pass(mode);
         }

@@ -13,14 +13,47 @@
 //!
 //! Validation walks the frame once and allocates nothing.
 
-use crate::layout::{Layout, NO_GROUP, NO_SLOT};
+use crate::layout::{Layout, Resolved, NO_GROUP, NO_SLOT};
 use crate::spec::{Direction, FixedRole, FloatField, FloatType, Presence, Rule};
-use crate::view::{fixed_value, FrameView};
-use crate::wire::{self, HEADER_LEN, NAMED_DATA_LIMIT, NAMED_NAME_MAX, NAMED_VALUE_MAX};
+use crate::view::{fixed_value, FloatingField, FrameView};
+use crate::wire::{
+    self, RawFieldRef, HEADER_LEN, NAMED_DATA_LIMIT, NAMED_NAME_MAX, NAMED_VALUE_MAX,
+};
 use crate::{DecodeError, Problem};
 
 /// Validate `view` as a message sent by `from`.
 pub fn validate(view: &FrameView<'_>, from: Direction) -> Result<(), DecodeError> {
+    validate_with(view, from, |_| {})
+}
+
+/// Validate `view` as a message sent by `from`, handing each floating field to `each` as soon
+/// as its own checks pass, resolved as [`FrameView::floating`] would resolve it: one walk
+/// instead of validating and then walking.
+///
+/// The checks that need the whole message (required fields, group counts, cross-field rules)
+/// run after the last field, so `each` may have seen fields of a frame that is then refused:
+/// act on what it collected only when this returns `Ok`.
+///
+/// ```
+/// use cti_proto::msg::{CtiMessage, HeartbeatReq};
+/// use cti_proto::spec::Direction;
+/// use cti_proto::{validate::validate_with, FrameView, Settings};
+///
+/// let s = Settings::new(16);
+/// let bytes = HeartbeatReq { invoke_id: 7, ..Default::default() }.to_bytes(&s).unwrap();
+/// let mut tags = Vec::new();
+/// validate_with(&FrameView::new(&bytes, &s).unwrap(), Direction::ClientToServer, |f| {
+///     tags.push(f.tag())
+/// })
+/// .unwrap();
+/// assert!(tags.is_empty()); // HEARTBEAT_REQ has no floating fields
+/// ```
+#[inline]
+pub fn validate_with<'a>(
+    view: &FrameView<'a>,
+    from: Direction,
+    mut each: impl FnMut(FloatingField<'a>),
+) -> Result<(), DecodeError> {
     let Some(layout) = view.layout() else {
         return Err(DecodeError::new(
             Problem::UnknownType,
@@ -54,9 +87,9 @@ pub fn validate(view: &FrameView<'_>, from: Direction) -> Result<(), DecodeError
     let s = view.settings();
     // One copy of the field loop per header width, so the widths are constants in it.
     match (s.tag_width(), s.len_width()) {
-        (1, _) => check_floating::<1, 1>(layout, &mut st, floating, base)?,
-        (_, 1) => check_floating::<2, 1>(layout, &mut st, floating, base)?,
-        _ => check_floating::<2, 2>(layout, &mut st, floating, base)?,
+        (1, _) => check_floating::<1, 1>(layout, &mut st, floating, base, &mut each)?,
+        (_, 1) => check_floating::<2, 1>(layout, &mut st, floating, base, &mut each)?,
+        _ => check_floating::<2, 2>(layout, &mut st, floating, base, &mut each)?,
     }
     let end = HEADER_LEN + body.len();
     st.close_depth(layout, 1, end)?;
@@ -75,11 +108,12 @@ pub fn validate(view: &FrameView<'_>, from: Direction) -> Result<(), DecodeError
 /// table and tracking group instances. Resolves group membership the way
 /// [`crate::layout::Walker`] does, inline, from the packed per-slot checks.
 #[inline]
-fn check_floating<const TW: usize, const LW: usize>(
-    layout: &Layout,
+fn check_floating<'a, const TW: usize, const LW: usize>(
+    layout: &'static Layout,
     st: &mut State,
-    buf: &[u8],
+    buf: &'a [u8],
     base: usize,
+    each: &mut impl FnMut(FloatingField<'a>),
 ) -> Result<(), DecodeError> {
     let version = st.version;
     if !layout.spec.rules.is_empty() && buf.len() >= TW + LW {
@@ -145,6 +179,7 @@ fn check_floating<const TW: usize, const LW: usize>(
                 return Err(field_error(layout, slot, Problem::Duplicate, off));
             }
             st.top |= bit;
+            each(checked_field(layout, tag, data, off, slot, 0));
             continue;
         }
         // Which group instance the field belongs to (as `Walker::next` resolves it).
@@ -235,8 +270,31 @@ fn check_floating<const TW: usize, const LW: usize>(
                 st.float_counts[counted as usize] = v as u16;
             }
         }
+        each(checked_field(layout, tag, data, off, slot, opens));
     }
     Ok(())
+}
+
+/// A field that passed its checks, as the view's iterator would give it (never implicit: an
+/// implicitly opened group is refused).
+#[inline(always)]
+fn checked_field<'a>(
+    layout: &'static Layout,
+    tag: u16,
+    data: &'a [u8],
+    offset: usize,
+    slot: u8,
+    opens: u8,
+) -> FloatingField<'a> {
+    FloatingField {
+        resolved: Resolved {
+            raw: RawFieldRef { tag, data, offset },
+            slot,
+            opens,
+            implicit: false,
+        },
+        spec: layout.slots.get(slot as usize).map(|s| s.field),
+    }
 }
 
 #[cold]

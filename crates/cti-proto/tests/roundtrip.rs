@@ -26,7 +26,7 @@ mod checks {
 use checks::{all_settings, check_decode_input, check_frame, measure_allocs, CountingAlloc};
 use cti_proto::layout::{layouts, Layout};
 use cti_proto::msg::Message;
-use cti_proto::validate::validate;
+use cti_proto::validate::{validate, validate_with};
 use cti_proto::{FrameView, Problem, Settings, StatusCode};
 use frame_gen::{valid_frame, Rng, Shape};
 use proptest::prelude::*;
@@ -67,8 +67,25 @@ fn check_valid(layout: &Layout, s: &Settings, g: &frame_gen::Generated, what: &s
     assert_eq!(floating.len(), g.floating_fields, "field count — {}", ctx());
     assert!(floating.iter().all(|f| f.spec.is_some()), "{}", ctx());
 
-    // Strict validation as the message's own direction.
+    // Strict validation as the message's own direction; the fused walk hands out exactly the
+    // fields the view's iterator gives.
     let verdict = validate(&view, spec.direction);
+    let mut handed = Vec::new();
+    let fused = validate_with(&view, spec.direction, |f| handed.push(f));
+    assert_eq!(fused, verdict, "{}", ctx());
+    if verdict.is_ok() {
+        assert_eq!(handed.len(), floating.len(), "{}", ctx());
+        for (a, b) in handed.iter().zip(&floating) {
+            assert_eq!(a.resolved.raw, b.resolved.raw, "{}", ctx());
+            assert_eq!(
+                (a.resolved.slot, a.resolved.opens, a.resolved.implicit),
+                (b.resolved.slot, b.resolved.opens, b.resolved.implicit),
+                "{}",
+                ctx()
+            );
+            assert!(std::ptr::eq(a.spec.unwrap(), b.spec.unwrap()));
+        }
+    }
     if s.version >= spec.since {
         if let Err(e) = verdict {
             panic!("strict validation refused: {e} — {}", ctx());
@@ -387,6 +404,10 @@ fn same_verdict_as_reference(frame: &[u8], s: &Settings) {
     ] {
         let (fast, stats) = measure_allocs(|| validate(&view, dir));
         assert_eq!(stats.calls, 0);
+        let mut seen = 0usize;
+        let (fused, stats) = measure_allocs(|| validate_with(&view, dir, |_| seen += 1));
+        assert_eq!(stats.calls, 0);
+        assert_eq!(fused, fast);
         let reference = validate_reference::validate(&view, dir);
         assert_eq!(fast, reference, "v{} {:?}: {:02x?}", s.version, dir, frame);
     }
