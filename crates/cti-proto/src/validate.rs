@@ -335,10 +335,17 @@ fn check_fixed(layout: &Layout, body: &[u8], version: u8) -> Result<usize, Decod
     let vi = (version.clamp(10, 18) - 10) as usize;
     for r in &layout.reserved_fixed[vi] {
         let at = r.offset as usize;
+        // One bounds check per field (a sub-slice converted to an array), not one per byte.
         let found = match r.size {
             1 => body[at] as u64,
-            2 => u16::from_be_bytes([body[at], body[at + 1]]) as u64,
-            4 => u32::from_be_bytes([body[at], body[at + 1], body[at + 2], body[at + 3]]) as u64,
+            2 => match body.get(at..at + 2) {
+                Some(&[a, b]) => u16::from_be_bytes([a, b]) as u64,
+                _ => return check_fixed_in_order(layout, body, version),
+            },
+            4 => match body.get(at..at + 4) {
+                Some(&[a, b, c, d]) => u32::from_be_bytes([a, b, c, d]) as u64,
+                _ => return check_fixed_in_order(layout, body, version),
+            },
             _ => body[at..at + r.size as usize]
                 .iter()
                 .fold(0u64, |v, b| v << 8 | *b as u64),
