@@ -639,18 +639,47 @@ impl<'a> FrameWriter<'a> {
 /// invalid UTF-8 is replaced.
 #[inline]
 pub fn string_bytes(data: &[u8]) -> &[u8] {
-    match data.iter().position(|&b| b == 0) {
+    match first_nul(data) {
         Some(i) => &data[..i],
         None => data,
     }
 }
 
 /// Split NAMEDVARIABLE data into name and value (each without its NUL).
+#[inline]
 pub fn split_named(data: &[u8]) -> Option<(&[u8], &[u8])> {
-    let n = data.iter().position(|&b| b == 0)?;
-    let rest = &data[n + 1..];
-    let v = rest.iter().position(|&b| b == 0).unwrap_or(rest.len());
-    Some((&data[..n], &rest[..v]))
+    let n = first_nul(data)?;
+    let (name, rest) = data.split_at(n);
+    let rest = rest.get(1..).unwrap_or_default();
+    Some((name, string_bytes(rest)))
+}
+
+/// The index of the first NUL byte. Every string read searches for its NUL, so this looks at
+/// eight bytes per step (the classic "has a zero byte" word test) instead of one.
+#[inline]
+fn first_nul(data: &[u8]) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let mut chunks = data.chunks_exact(8);
+    let mut at = 0usize;
+    for chunk in &mut chunks {
+        let Ok(bytes) = <[u8; 8]>::try_from(chunk) else {
+            break;
+        };
+        let w = u64::from_le_bytes(bytes);
+        // A high bit survives only in bytes that were zero, or above a zero byte (the
+        // borrow); read little-endian, the lowest one marks the first zero exactly.
+        let zeros = w.wrapping_sub(ONES) & !w & HIGHS;
+        if zeros != 0 {
+            return Some(at + (zeros.trailing_zeros() / 8) as usize);
+        }
+        at += 8;
+    }
+    chunks
+        .remainder()
+        .iter()
+        .position(|&b| b == 0)
+        .map(|i| at + i)
 }
 
 #[cfg(test)]
@@ -747,5 +776,32 @@ mod tests {
         assert_eq!(string_bytes(b"\0"), b"");
         assert_eq!(split_named(b"n\0v\0"), Some((&b"n"[..], &b"v"[..])));
         assert_eq!(split_named(b"nv"), None);
+    }
+
+    #[test]
+    fn first_nul_matches_a_byte_search_at_every_position_and_length() {
+        let mut data = [0x80u8; 40];
+        for (i, b) in data.iter_mut().enumerate() {
+            *b = if i % 3 == 0 { 0x80 } else { 0x41 + i as u8 };
+        }
+        for len in 0..=data.len() {
+            let slice = &data[..len];
+            assert_eq!(first_nul(slice), None, "no NUL in {len} bytes");
+            for nul in 0..len {
+                let mut with = data;
+                with[nul] = 0;
+                // A second NUL later must not matter, nor bytes of 0x01 or 0x80 around it.
+                if nul + 3 < len {
+                    with[nul + 3] = 0;
+                }
+                if nul > 0 {
+                    with[nul - 1] = 0x01;
+                }
+                let slice = &with[..len];
+                let expect = slice.iter().position(|&b| b == 0);
+                assert_eq!(first_nul(slice), expect, "len {len}, NUL at {nul}");
+                assert_eq!(expect, Some(nul));
+            }
+        }
     }
 }
