@@ -50,6 +50,9 @@ pub(crate) struct SlotCheck {
     pub needs_value: bool,
     /// NAMEDVARIABLE / NAMEDARRAY data to split and measure.
     pub named: bool,
+    /// A top-level field whose value and data need no look: neither grouped, nor
+    /// `needs_value`, nor `named` (precomputed so the validator's fast path tests one flag).
+    pub plain: bool,
     /// Data lengths accepted without further thought (`min..=max`).
     pub min_len: u16,
     /// See `min_len`.
@@ -221,19 +224,20 @@ impl Layout {
                     let g = &l.groups[s.group as usize];
                     (g.depth, g.parent)
                 };
+                let needs_value = matches!(
+                    f.presence,
+                    Presence::Reserved(_) | Presence::ReservedOptional(_) | Presence::CountOf(_)
+                );
+                let named = matches!(f.ty, FloatType::NamedVar | FloatType::NamedArray);
                 SlotCheck {
                     since: f.since,
                     group: s.group,
                     depth,
                     parent,
                     is_start: s.is_start,
-                    needs_value: matches!(
-                        f.presence,
-                        Presence::Reserved(_)
-                            | Presence::ReservedOptional(_)
-                            | Presence::CountOf(_)
-                    ),
-                    named: matches!(f.ty, FloatType::NamedVar | FloatType::NamedArray),
+                    needs_value,
+                    named,
+                    plain: s.group == NO_GROUP && !needs_value && !named,
                     min_len,
                     max_len,
                 }

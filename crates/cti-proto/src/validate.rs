@@ -160,7 +160,7 @@ fn check_floating<'a, const TW: usize, const LW: usize>(
             return Err(not_allowed(tag, off));
         }
         let c = layout.checks[slot as usize];
-        if c.group == NO_GROUP && !c.needs_value && !c.named {
+        if c.plain {
             // The common case, a plain top-level field: the same checks as below, in the same
             // order, without the group and value machinery.
             if version < c.since {
