@@ -94,7 +94,7 @@ pub fn validate_with<'a>(
     let end = HEADER_LEN + body.len();
     st.close_depth(layout, 1, end)?;
     st.close_depth(layout, 0, end)?;
-    st.check_required(layout, NO_GROUP, st.top, end)?;
+    st.check_required(layout, NO_GROUP, st.top.bits(), end)?;
     if !layout.groups.is_empty() {
         check_top_counts(layout, &st, body, end)?;
     }
@@ -174,11 +174,9 @@ fn check_floating<'a, const TW: usize, const LW: usize>(
             walk_open = [NO_GROUP; 2];
             st.close_depth(layout, 1, off)?;
             st.close_depth(layout, 0, off)?;
-            let bit = 1u128 << slot;
-            if st.top & bit != 0 {
+            if !st.top.insert(slot) {
                 return Err(field_error(layout, slot, Problem::Duplicate, off));
             }
-            st.top |= bit;
             each(checked_field(layout, tag, data, off, slot, 0));
             continue;
         }
@@ -254,16 +252,14 @@ fn check_floating<'a, const TW: usize, const LW: usize>(
         if opens & 2 != 0 {
             st.open(layout, 1, c.group, off)?;
         }
-        let bit = 1u128 << slot;
         let scope = match c.depth {
             0 => &mut st.inst[0],
             1 => &mut st.inst[1],
             _ => &mut st.top,
         };
-        if *scope & bit != 0 {
+        if !scope.insert(slot) {
             return Err(field_error(layout, slot, Problem::Duplicate, off));
         }
-        *scope |= bit;
         if let Some(v) = num {
             let counted = layout.counted_group(slot);
             if counted != NO_GROUP {
@@ -482,7 +478,7 @@ fn check_top_counts(
                 0
             }
         } else {
-            if st.top & (1u128 << g.count_slot) == 0 {
+            if !st.top.contains(g.count_slot) {
                 continue;
             }
             st.float_counts[gi] as usize
@@ -500,7 +496,7 @@ fn check_rules(layout: &Layout, st: &State, body: &[u8], end: usize) -> Result<(
             Rule::AtLeastOne(tags) => {
                 if !tags.iter().any(|t| {
                     let s = layout.slot_of(*t);
-                    s != NO_SLOT && st.top & (1u128 << s) != 0
+                    s != NO_SLOT && st.top.contains(s)
                 }) {
                     let name = tags
                         .first()
@@ -520,7 +516,7 @@ fn check_rules(layout: &Layout, st: &State, body: &[u8], end: usize) -> Result<(
                     .map(|i| fixed_field_value(layout, body, st.version, i) == value)
                     .unwrap_or(false);
                 let s = layout.slot_of(tag);
-                if holds && s != NO_SLOT && st.top & (1u128 << s) == 0 {
+                if holds && s != NO_SLOT && !st.top.contains(s) {
                     return Err(DecodeError::new(
                         Problem::Missing,
                         layout_name(layout, tag),
@@ -580,12 +576,40 @@ fn check_count(
 
 /// What validation tracks while it walks: the fields seen per scope, the open group instances
 /// and instance counts. Small and fixed-size, so validation never allocates.
+/// A set of slot indices (below 128) as two words: testing and adding a slot costs a word
+/// pick and a 64-bit shift, where a `u128` mask needed 128-bit shifts per field.
+#[derive(Clone, Copy, Default, Debug)]
+struct SlotSet([u64; 2]);
+
+impl SlotSet {
+    /// Add `slot`; false if it was already there.
+    #[inline(always)]
+    fn insert(&mut self, slot: u8) -> bool {
+        let word = &mut self.0[(slot >> 6) as usize & 1];
+        let bit = 1u64 << (slot & 63);
+        let fresh = *word & bit == 0;
+        *word |= bit;
+        fresh
+    }
+
+    #[inline(always)]
+    fn contains(&self, slot: u8) -> bool {
+        self.0[(slot >> 6) as usize & 1] & (1u64 << (slot & 63)) != 0
+    }
+
+    /// The same set as a `u128` mask (bit `i` = slot `i`), to compare with required masks.
+    #[inline(always)]
+    fn bits(&self) -> u128 {
+        (self.0[1] as u128) << 64 | self.0[0] as u128
+    }
+}
+
 struct State {
     version: u8,
     /// Top-level slots seen.
-    top: u128,
+    top: SlotSet,
     /// Slots seen in the open instance at each depth.
-    inst: [u128; 2],
+    inst: [SlotSet; 2],
     /// The group open at each depth, or `NO_GROUP`.
     open: [u8; 2],
     /// Instances per group (nested groups: within the current parent instance).
@@ -600,8 +624,8 @@ impl State {
     fn new(version: u8) -> Self {
         State {
             version,
-            top: 0,
-            inst: [0; 2],
+            top: SlotSet::default(),
+            inst: [SlotSet::default(); 2],
             open: [NO_GROUP; 2],
             instances: [0; crate::layout::MAX_GROUPS],
             float_counts: [0; crate::layout::MAX_GROUPS],
@@ -618,7 +642,7 @@ impl State {
         off: usize,
     ) -> Result<(), DecodeError> {
         self.open[depth] = g;
-        self.inst[depth] = 0;
+        self.inst[depth] = SlotSet::default();
         let gi = g as usize;
         self.instances[gi] = self.instances[gi].saturating_add(1);
         if depth == 0 {
@@ -663,14 +687,14 @@ impl State {
         let g = self.open[depth];
         self.open[depth] = NO_GROUP;
         let seen = self.inst[depth];
-        self.check_required(layout, g, seen, off)?;
+        self.check_required(layout, g, seen.bits(), off)?;
         if depth == 0 {
             // Nested counts carried by a floating field of this instance.
             for (ni, n) in layout.groups.iter().enumerate() {
                 if n.parent != g || n.count_slot == NO_SLOT || self.version < n.group.since {
                     continue;
                 }
-                if seen & (1u128 << n.count_slot) == 0 {
+                if !seen.contains(n.count_slot) {
                     continue;
                 }
                 let declared = self.float_counts[ni] as usize;
