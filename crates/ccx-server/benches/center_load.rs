@@ -738,7 +738,7 @@ fn main() {
         rates: env_list("CCX_BENCH_RATES", &[250.0, 500.0, 750.0, 1000.0, 1100.0]),
         gen_max: env_num("CCX_BENCH_GEN_MAX", 500.0),
         base: env_num("CCX_BENCH_BASE", 100.0),
-        warm: Duration::from_secs_f64(env_num("CCX_BENCH_WARM_S", 8.0)),
+        warm: Duration::from_secs_f64(env_num("CCX_BENCH_WARM_S", 12.0)),
         measure: Duration::from_secs_f64(env_num("CCX_BENCH_MEASURE_S", 12.0)),
         latency_rate: env_num("CCX_BENCH_LATENCY_RATE", 200.0),
         probes: env_num("CCX_BENCH_PROBES", 20.0),
