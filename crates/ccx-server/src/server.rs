@@ -459,6 +459,25 @@ impl Connection {
         let limit = shared.config.outbound_queue.max(1);
         let (mut rd, mut wr) = stream.split();
         let end_reason = loop {
+            // Take the frames already waiting, so one write carries many of them instead of
+            // the write branch winning every turn with a single frame.
+            while closing.is_none() && queue.len() < limit {
+                match self.rx.try_recv() {
+                    Ok(Outbound::Frame(b)) => queue.push_back(b),
+                    Ok(Outbound::Close(reason)) => {
+                        session.close(reason, &mut outs);
+                        outs.clear();
+                        closing = Some((reason, Instant::now() + FLUSH_LIMIT));
+                    }
+                    // Empty, or closed: the `recv` branch below sees a closed channel.
+                    Err(_) => break,
+                }
+            }
+            if let Some((reason, _)) = closing {
+                if queue.is_empty() {
+                    break reason;
+                }
+            }
             let deadline = session
                 .next_deadline()
                 .map(|ms| shared.start + Duration::from_millis(ms));
