@@ -151,49 +151,43 @@ fn dialable(s: &str) -> bool {
 /// Set or clear one ECC variable (a value of one space clears, as for call variables).
 fn merge_var(list: &mut Vec<NamedVariable>, v: &NamedVariable) -> bool {
     let pos = list.iter().position(|x| x.name == v.name);
-    match (pos, v.value.as_str()) {
-        (_, "") => false,
-        (Some(i), " ") => {
-            list.remove(i);
-            true
-        }
-        (None, " ") => false,
-        (Some(i), val) => {
-            if list[i].value == val {
-                false
-            } else {
-                list[i].value = val.to_owned();
-                true
-            }
-        }
-        (None, _) => {
-            list.push(v.clone());
-            true
-        }
-    }
+    merge_entry(list, pos, v, &v.value, |x| &mut x.value)
 }
 
+/// Set or clear one ECC array element, matched by name and index.
 fn merge_array(list: &mut Vec<NamedArrayElement>, v: &NamedArrayElement) -> bool {
     let pos = list
         .iter()
         .position(|x| x.name == v.name && x.index == v.index);
-    match (pos, v.value.as_str()) {
-        (_, "") => false,
+    merge_entry(list, pos, v, &v.value, |x| &mut x.value)
+}
+
+/// Apply one ECC entry whose match in `list` is at `pos`: an empty value leaves it, one space
+/// clears it, anything else sets it. True when something changed.
+fn merge_entry<T: Clone>(
+    list: &mut Vec<T>,
+    pos: Option<usize>,
+    new: &T,
+    value: &str,
+    value_of: fn(&mut T) -> &mut String,
+) -> bool {
+    match (pos, value) {
+        (_, "") | (None, " ") => false,
         (Some(i), " ") => {
             list.remove(i);
             true
         }
-        (None, " ") => false,
         (Some(i), val) => {
-            if list[i].value == val {
+            let cur = value_of(&mut list[i]);
+            if cur == val {
                 false
             } else {
-                list[i].value = val.to_owned();
+                *cur = val.to_owned();
                 true
             }
         }
         (None, _) => {
-            list.push(v.clone());
+            list.push(new.clone());
             true
         }
     }
