@@ -432,6 +432,40 @@ pub struct Resolved<'a> {
     pub implicit: bool,
 }
 
+/// Track which group instances are open as a grouped field arrives: `open` holds the group
+/// open at depth 0 and 1. Returns which depths the field opens a new instance at (bit 0, bit 1)
+/// and whether that happened without the group's first field. Shared by [`Walker`] and strict
+/// validation, so both resolve every field the same way.
+#[inline(always)]
+pub(crate) fn enter_group(
+    open: &mut [u8; 2],
+    group: u8,
+    depth: u8,
+    parent: u8,
+    is_start: bool,
+) -> (u8, bool) {
+    let d = depth as usize & 1;
+    let mut opens = 0u8;
+    let mut implicit = false;
+    if is_start || open[d] != group {
+        opens |= 1 << d;
+        implicit = !is_start;
+        if d == 1 && open[0] != parent {
+            open[0] = parent;
+            opens |= 1;
+            implicit = true;
+        }
+        open[d] = group;
+        if d == 0 {
+            open[1] = NO_GROUP;
+        }
+    } else if d == 0 {
+        // A member of the outer instance ends any nested instance.
+        open[1] = NO_GROUP;
+    }
+    (opens, implicit)
+}
+
 /// Walks the floating part of one message, resolving tags and tracking group instances.
 #[derive(Clone, Debug)]
 pub struct Walker<'a> {
@@ -492,25 +526,7 @@ impl<'a> Walker<'a> {
             }));
         }
         let g = &self.layout.groups[s.group as usize];
-        let d = g.depth as usize;
-        let mut opens = 0u8;
-        let mut implicit = false;
-        if s.is_start || self.open[d] != s.group {
-            opens |= 1 << d;
-            implicit = !s.is_start;
-            if d == 1 && self.open[0] != g.parent {
-                self.open[0] = g.parent;
-                opens |= 1;
-                implicit = true;
-            }
-            self.open[d] = s.group;
-            if d == 0 {
-                self.open[1] = NO_GROUP;
-            }
-        } else if d == 0 {
-            // A member of the outer instance ends any nested instance.
-            self.open[1] = NO_GROUP;
-        }
+        let (opens, implicit) = enter_group(&mut self.open, s.group, g.depth, g.parent, s.is_start);
         Some(Ok(Resolved {
             raw,
             slot,

@@ -181,28 +181,12 @@ fn check_floating<'a, const TW: usize, const LW: usize>(
             continue;
         }
         // Which group instance the field belongs to (as `Walker::next` resolves it).
-        let mut opens = 0u8;
-        let mut implicit = false;
-        if c.group == NO_GROUP {
+        let (opens, implicit) = if c.group == NO_GROUP {
             walk_open = [NO_GROUP; 2];
+            (0, false)
         } else {
-            let d = c.depth as usize & 1;
-            if c.is_start || walk_open[d] != c.group {
-                opens |= 1 << d;
-                implicit = !c.is_start;
-                if d == 1 && walk_open[0] != c.parent {
-                    walk_open[0] = c.parent;
-                    opens |= 1;
-                    implicit = true;
-                }
-                walk_open[d] = c.group;
-                if d == 0 {
-                    walk_open[1] = NO_GROUP;
-                }
-            } else if d == 0 {
-                walk_open[1] = NO_GROUP;
-            }
-        }
+            crate::layout::enter_group(&mut walk_open, c.group, c.depth, c.parent, c.is_start)
+        };
         if version < c.since {
             return Err(field_error(layout, slot, Problem::TagNotAllowed, off));
         }
