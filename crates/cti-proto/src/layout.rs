@@ -20,6 +20,9 @@ pub const NO_GROUP: u8 = u8::MAX;
 pub const MAX_SLOTS: usize = 128;
 /// Most repeated groups one message may define.
 pub const MAX_GROUPS: usize = 8;
+/// Tags of the table are below this (the highest is in the 300s); the per-message tag lookup
+/// is a table of this size.
+const TAG_TABLE: usize = 512;
 
 /// One floating field of a message, flattened out of its groups.
 #[derive(Debug)]
@@ -36,6 +39,13 @@ pub struct Slot {
 /// record instead of following the table's references.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct SlotCheck {
+    /// The field's definition (handed on with each checked field).
+    pub field: &'static FloatField,
+    /// Shortest data length accepted without further thought.
+    pub min_len: u16,
+    /// Longest accepted data length minus `min_len`, so one wrapping subtraction and one
+    /// comparison test both ends.
+    pub len_span: u16,
     /// Version that introduced the field.
     pub since: u8,
     /// Group of the field, or [`NO_GROUP`].
@@ -52,11 +62,41 @@ pub(crate) struct SlotCheck {
     pub named: bool,
     /// A top-level field whose value and data need no look: neither grouped, nor
     /// `needs_value`, nor `named` (precomputed so the validator's fast path tests one flag).
+    /// False for the [`NO_SLOT`] sentinel, so the fast path needs no separate unknown test.
     pub plain: bool,
-    /// Data lengths accepted without further thought (`min..=max`).
-    pub min_len: u16,
-    /// See `min_len`.
-    pub max_len: u16,
+}
+
+/// The field definition behind the [`NO_SLOT`] sentinel of [`Layout::checks`]; never handed
+/// out, since the validator refuses the tag before using it.
+static NO_FIELD: FloatField = FloatField::unspec(0, "unknown field", "", 0);
+
+impl SlotCheck {
+    /// The record at every index no slot uses, [`NO_SLOT`]'s (index 127) included.
+    const SENTINEL: SlotCheck = SlotCheck {
+        field: &NO_FIELD,
+        min_len: 0,
+        len_span: 0,
+        since: u8::MAX,
+        group: NO_GROUP,
+        depth: u8::MAX,
+        parent: NO_GROUP,
+        is_start: false,
+        needs_value: false,
+        named: false,
+        plain: false,
+    };
+}
+
+/// Reserved fixed fields checked as one masked 8-byte word: the body bytes
+/// `offset..offset + 8`, big-endian, ANDed with `mask`, must equal `expected`.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct ReservedWord {
+    /// Offset in the body (the word lies inside the fixed part).
+    pub offset: u16,
+    /// The bits that belong to reserved fields.
+    pub mask: u64,
+    /// Their required values.
+    pub expected: u64,
 }
 
 /// A reserved fixed field to check: where it is at one version and the value it must hold.
@@ -94,7 +134,9 @@ pub struct Layout {
     pub slots: Vec<Slot>,
     /// Repeated groups in table order.
     pub groups: Vec<GroupInfo>,
-    by_tag: Vec<u8>,
+    /// Slot of each tag below [`TAG_TABLE`], a fixed-size table so a lookup by a one-byte tag
+    /// needs no bounds check.
+    by_tag: Box<[u8; TAG_TABLE]>,
     fixed_len: [u16; 9],
     /// Required slots of each scope (index 0: top level; `g + 1`: group `g`) at each version
     /// 10–18, as bit masks over slot indices.
@@ -102,10 +144,22 @@ pub struct Layout {
     /// For each slot counting a nested group (`Presence::CountOf`), that group; else
     /// [`NO_GROUP`].
     counts_group: Vec<u8>,
-    /// Per slot, what validation checks.
-    pub(crate) checks: Vec<SlotCheck>,
+    /// Per slot, what validation checks; [`MAX_SLOTS`] records (the unused ones, and so
+    /// [`NO_SLOT`] masked to 7 bits, are [`SlotCheck::SENTINEL`]), indexed without bounds checks.
+    pub(crate) checks: Box<[SlotCheck; MAX_SLOTS]>,
     /// Per version 10–18, the reserved fixed fields present.
     pub(crate) reserved_fixed: [Vec<ReservedFixed>; 9],
+    /// Per version 10–18, the same reserved fields as masked words (fewer loads and compares
+    /// than one per field; a mismatch is then reported field by field).
+    pub(crate) reserved_words: [Vec<ReservedWord>; 9],
+    /// The top-level groups, to check their counts after the last field.
+    pub(crate) top_groups: Vec<u8>,
+    /// Per group, the groups nested in it as a bit mask over group indices.
+    pub(crate) nested: Vec<u8>,
+    /// Per group, the nested groups counted by a floating field of the outer instance.
+    pub(crate) nested_counted: Vec<u8>,
+    /// The tag that must come first (`Rule::First`), if the message has one.
+    pub(crate) first_tag: Option<u16>,
     /// Per fixed field, its body offset at each version 10–18.
     fixed_offsets: Vec<[u16; 9]>,
 }
@@ -116,12 +170,17 @@ impl Layout {
             spec,
             slots: Vec::new(),
             groups: Vec::new(),
-            by_tag: Vec::new(),
+            by_tag: Box::new([NO_SLOT; TAG_TABLE]),
             fixed_len: [0; 9],
             required: Vec::new(),
             counts_group: Vec::new(),
-            checks: Vec::new(),
+            checks: Box::new([SlotCheck::SENTINEL; MAX_SLOTS]),
             reserved_fixed: Default::default(),
+            reserved_words: Default::default(),
+            top_groups: Vec::new(),
+            nested: Vec::new(),
+            nested_counted: Vec::new(),
+            first_tag: None,
             fixed_offsets: Vec::new(),
         };
         l.add_items(spec.floating, NO_GROUP, 0);
@@ -135,10 +194,14 @@ impl Layout {
             "{}: too many groups",
             spec.name
         );
-        let max_tag = l.slots.iter().map(|s| s.field.tag).max().unwrap_or(0) as usize;
-        l.by_tag = vec![NO_SLOT; max_tag + 1];
         for (i, s) in l.slots.iter().enumerate() {
             let t = s.field.tag as usize;
+            assert!(
+                t < TAG_TABLE,
+                "{}: tag {} above the tag table",
+                spec.name,
+                t
+            );
             assert!(
                 l.by_tag[t] == NO_SLOT,
                 "{}: tag {} appears twice",
@@ -202,47 +265,63 @@ impl Layout {
                 }
             }
         }
-        l.checks = l
-            .slots
-            .iter()
-            .map(|s| {
-                let f = s.field;
-                let (min_len, max_len) = match f.ty {
-                    FloatType::String
-                    | FloatType::Unspec
-                    | FloatType::NamedVar
-                    | FloatType::NamedArray => (0, f.max),
-                    FloatType::Bool => (1, f.max.max(2)),
-                    t => {
-                        let n = t.exact_len().unwrap_or(0) as u16;
-                        (n, n)
-                    }
-                };
-                let (depth, parent) = if s.group == NO_GROUP {
-                    (u8::MAX, NO_GROUP)
-                } else {
-                    let g = &l.groups[s.group as usize];
-                    (g.depth, g.parent)
-                };
-                let needs_value = matches!(
-                    f.presence,
-                    Presence::Reserved(_) | Presence::ReservedOptional(_) | Presence::CountOf(_)
-                );
-                let named = matches!(f.ty, FloatType::NamedVar | FloatType::NamedArray);
-                SlotCheck {
-                    since: f.since,
-                    group: s.group,
-                    depth,
-                    parent,
-                    is_start: s.is_start,
-                    needs_value,
-                    named,
-                    plain: s.group == NO_GROUP && !needs_value && !named,
-                    min_len,
-                    max_len,
+        for (i, s) in l.slots.iter().enumerate() {
+            let f = s.field;
+            let (min_len, max_len) = match f.ty {
+                FloatType::String
+                | FloatType::Unspec
+                | FloatType::NamedVar
+                | FloatType::NamedArray => (0, f.max),
+                FloatType::Bool => (1, f.max.max(2)),
+                t => {
+                    let n = t.exact_len().unwrap_or(0) as u16;
+                    (n, n)
                 }
-            })
-            .collect();
+            };
+            let (depth, parent) = if s.group == NO_GROUP {
+                (u8::MAX, NO_GROUP)
+            } else {
+                let g = &l.groups[s.group as usize];
+                (g.depth, g.parent)
+            };
+            let needs_value = matches!(
+                f.presence,
+                Presence::Reserved(_) | Presence::ReservedOptional(_) | Presence::CountOf(_)
+            );
+            let named = matches!(f.ty, FloatType::NamedVar | FloatType::NamedArray);
+            l.checks[i] = SlotCheck {
+                field: f,
+                min_len,
+                len_span: max_len - min_len,
+                since: f.since,
+                group: s.group,
+                depth,
+                parent,
+                is_start: s.is_start,
+                needs_value,
+                named,
+                plain: s.group == NO_GROUP && !needs_value && !named,
+            };
+        }
+        for (gi, g) in l.groups.iter().enumerate() {
+            if g.parent == NO_GROUP {
+                l.top_groups.push(gi as u8);
+            }
+        }
+        l.nested = vec![0; l.groups.len()];
+        l.nested_counted = vec![0; l.groups.len()];
+        for (ni, n) in l.groups.iter().enumerate() {
+            if n.parent != NO_GROUP {
+                l.nested[n.parent as usize] |= 1 << ni;
+                if n.count_slot != NO_SLOT {
+                    l.nested_counted[n.parent as usize] |= 1 << ni;
+                }
+            }
+        }
+        l.first_tag = spec.rules.iter().find_map(|r| match r {
+            crate::spec::Rule::First(t) => Some(*t),
+            _ => None,
+        });
         l.fixed_offsets = vec![[0u16; 9]; spec.fixed.len()];
         for v in 10..=18u8 {
             let vi = (v - 10) as usize;
@@ -267,6 +346,9 @@ impl Layout {
                 }
                 pos += n;
             }
+        }
+        for vi in 0..9 {
+            l.reserved_words[vi] = reserved_words(&l.reserved_fixed[vi], l.fixed_len[vi] as usize);
         }
         l.counts_group = vec![NO_GROUP; l.slots.len()];
         for (gi, g) in l.groups.iter().enumerate() {
@@ -306,9 +388,13 @@ impl Layout {
     }
 
     /// The slot of `tag` in this message, or [`NO_SLOT`].
-    #[inline]
+    #[inline(always)]
     pub fn slot_of(&self, tag: u16) -> u8 {
-        self.by_tag.get(tag as usize).copied().unwrap_or(NO_SLOT)
+        if (tag as usize) < TAG_TABLE {
+            self.by_tag[tag as usize]
+        } else {
+            NO_SLOT
+        }
     }
 
     /// The slots that must be present in one instance of `group` (or at the top level for
@@ -343,6 +429,45 @@ impl Layout {
     pub fn fixed_len(&self, version: u8) -> usize {
         self.fixed_len[(version.clamp(10, 18) - 10) as usize] as usize
     }
+}
+
+/// Cover `fields` (reserved fixed fields of one version, in offset order, inside a fixed part
+/// of `fixed_len` bytes) with as few 8-byte masked words as possible, each lying inside the
+/// fixed part. Fields longer than 8 bytes are not part of the table; should one appear it is
+/// covered by consecutive words.
+fn reserved_words(fields: &[ReservedFixed], fixed_len: usize) -> Vec<ReservedWord> {
+    let mut bytes: Vec<(usize, u8)> = Vec::new(); // (body offset, required byte)
+    for r in fields {
+        let n = r.size as usize;
+        for i in 0..n {
+            let shift = 8 * (n - 1 - i);
+            let b = if shift >= 64 {
+                0
+            } else {
+                (r.expected >> shift) as u8
+            };
+            bytes.push((r.offset as usize + i, b));
+        }
+    }
+    let mut words = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        // A word starting at the first uncovered byte, moved back to end inside the fixed part.
+        let start = bytes[i].0.min(fixed_len.saturating_sub(8));
+        let mut w = ReservedWord {
+            offset: start as u16,
+            mask: 0,
+            expected: 0,
+        };
+        while i < bytes.len() && bytes[i].0 < start + 8 {
+            let shift = 8 * (7 - (bytes[i].0 - start));
+            w.mask |= 0xff << shift;
+            w.expected |= (bytes[i].1 as u64) << shift;
+            i += 1;
+        }
+        words.push(w);
+    }
+    words
 }
 
 struct Registry {

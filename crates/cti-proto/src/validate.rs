@@ -13,7 +13,7 @@
 //!
 //! Validation walks the frame once and allocates nothing.
 
-use crate::layout::{Layout, Resolved, NO_GROUP, NO_SLOT};
+use crate::layout::{Layout, Resolved, SlotCheck, MAX_GROUPS, MAX_SLOTS, NO_GROUP, NO_SLOT};
 use crate::spec::{Direction, FixedRole, FloatField, FloatType, Presence, Rule};
 use crate::view::{fixed_value, FloatingField, FrameView};
 use crate::wire::{
@@ -116,27 +116,14 @@ fn check_floating<'a, const TW: usize, const LW: usize>(
     each: &mut impl FnMut(FloatingField<'a>),
 ) -> Result<(), DecodeError> {
     let version = st.version;
-    if !layout.spec.rules.is_empty() && buf.len() >= TW + LW {
-        // `Rule::First` looks at the first tag only; the loop reports framing errors.
-        let tag = if TW == 1 {
-            buf[0] as u16
-        } else {
-            u16::from_be_bytes([buf[0], buf[1]])
-        };
-        let len = if LW == 1 {
-            buf[TW] as usize
-        } else {
-            u16::from_be_bytes([buf[TW], buf[TW + 1]]) as usize
-        };
-        if buf.len() >= TW + LW + len {
-            check_first(layout, tag, base)?;
-        }
+    if let Some(first) = layout.first_tag {
+        check_first::<TW, LW>(layout, first, buf, base)?;
     }
+    let checks = &*layout.checks;
     let mut walk_open = [NO_GROUP; 2];
-    let mut pos = 0usize;
-    while pos < buf.len() {
-        let rest = &buf[pos..];
-        let off = base + pos;
+    let mut rest = buf;
+    while !rest.is_empty() {
+        let off = base + (buf.len() - rest.len());
         if rest.len() < TW + LW {
             return Err(framing(Problem::FieldHeaderTruncated, off));
         }
@@ -150,116 +137,130 @@ fn check_floating<'a, const TW: usize, const LW: usize>(
         } else {
             u16::from_be_bytes([rest[TW], rest[TW + 1]]) as usize
         };
-        let Some(data) = rest.get(TW + LW..TW + LW + len) else {
+        let Some((data, tail)) = rest[TW + LW..].split_at_checked(len) else {
             let left = rest.len() - (TW + LW);
             return Err(framing(Problem::FieldOverrun { len, left }, off));
         };
-        pos += TW + LW + len;
+        rest = tail;
         let slot = layout.slot_of(tag);
-        if slot == NO_SLOT {
-            return Err(not_allowed(tag, off));
-        }
-        let c = layout.checks[slot as usize];
-        if c.plain {
-            // The common case, a plain top-level field: the same checks as below, in the same
-            // order, without the group and value machinery.
+        // NO_SLOT masked to 7 bits is a sentinel record (not plain, `since` above every version).
+        let c = &checks[slot as usize & (MAX_SLOTS - 1)];
+        let opens = if c.plain {
+            // The common case, a plain top-level field: the same checks as `check_field`, in
+            // the same order, without the group and value machinery.
             if version < c.since {
-                return Err(field_error(layout, slot, Problem::TagNotAllowed, off));
+                return Err(field_error(c.field, Problem::TagNotAllowed, off));
             }
-            let len = data.len();
-            if len < c.min_len as usize || len > c.max_len as usize {
-                let f = layout.slots[slot as usize].field;
-                return Err(field_error(layout, slot, length_problem(f, len), off));
+            if (len as u16).wrapping_sub(c.min_len) > c.len_span {
+                return Err(field_error(c.field, length_problem(c.field, len), off));
             }
-            walk_open = [NO_GROUP; 2];
-            st.close_depth(layout, 1, off)?;
-            st.close_depth(layout, 0, off)?;
+            if st.open != [NO_GROUP; 2] {
+                walk_open = [NO_GROUP; 2];
+                st.close_depth(layout, 1, off)?;
+                st.close_depth(layout, 0, off)?;
+            }
             if !st.top.insert(slot) {
-                return Err(field_error(layout, slot, Problem::Duplicate, off));
+                return Err(field_error(c.field, Problem::Duplicate, off));
             }
-            each(checked_field(layout, tag, data, off, slot, 0));
-            continue;
-        }
-        // Which group instance the field belongs to (as `Walker::next` resolves it).
-        let (opens, implicit) = if c.group == NO_GROUP {
-            walk_open = [NO_GROUP; 2];
-            (0, false)
+            0
         } else {
-            crate::layout::enter_group(&mut walk_open, c.group, c.depth, c.parent, c.is_start)
+            if slot == NO_SLOT {
+                return Err(not_allowed(tag, off));
+            }
+            check_field(layout, st, &mut walk_open, c, slot, data, off)?
         };
-        if version < c.since {
-            return Err(field_error(layout, slot, Problem::TagNotAllowed, off));
-        }
-        if implicit {
-            return Err(field_error(layout, slot, Problem::OutsideGroup, off));
-        }
-        let len = data.len();
-        if len < c.min_len as usize || len > c.max_len as usize {
-            let f = layout.slots[slot as usize].field;
-            return Err(field_error(layout, slot, length_problem(f, len), off));
-        }
-        if c.named {
-            let f = layout.slots[slot as usize].field;
-            check_named(f, data, &mut st.named_bytes)
-                .map_err(|p| field_error(layout, slot, p, off))?;
-        }
-        // Reserved values and counts are the only places the value itself matters.
-        let mut num = None;
-        if c.needs_value {
-            let f = layout.slots[slot as usize].field;
-            num = crate::view::float_value(f, data).as_u64();
-            if let Presence::Reserved(expected) | Presence::ReservedOptional(expected) = f.presence
-            {
-                if let (Some(found), true) = (num, f.ty != FloatType::String) {
-                    if found != expected {
-                        let p = Problem::ReservedValue { expected, found };
-                        return Err(field_error(layout, slot, p, off));
-                    }
+        // One call site, so the caller's closure is inlined once.
+        each(checked_field(c.field, tag, data, off, slot, opens));
+    }
+    Ok(())
+}
+
+/// The checks of a field that is grouped, named or has a value to look at; returns which
+/// group instances it opens (as [`Resolved::opens`]).
+#[inline(always)]
+fn check_field(
+    layout: &Layout,
+    st: &mut State,
+    walk_open: &mut [u8; 2],
+    c: &SlotCheck,
+    slot: u8,
+    data: &[u8],
+    off: usize,
+) -> Result<u8, DecodeError> {
+    let f = c.field;
+    let len = data.len();
+    // Which group instance the field belongs to (as `Walker::next` resolves it).
+    let (opens, implicit) = if c.group == NO_GROUP {
+        *walk_open = [NO_GROUP; 2];
+        (0, false)
+    } else {
+        crate::layout::enter_group(walk_open, c.group, c.depth, c.parent, c.is_start)
+    };
+    if st.version < c.since {
+        return Err(field_error(f, Problem::TagNotAllowed, off));
+    }
+    if implicit {
+        return Err(field_error(f, Problem::OutsideGroup, off));
+    }
+    if (len as u16).wrapping_sub(c.min_len) > c.len_span {
+        return Err(field_error(f, length_problem(f, len), off));
+    }
+    if c.named {
+        check_named(f, data, &mut st.named_bytes).map_err(|p| field_error(f, p, off))?;
+    }
+    // Reserved values and counts are the only places the value itself matters.
+    let mut num = None;
+    if c.needs_value {
+        num = crate::view::float_value(f, data).as_u64();
+        if let Presence::Reserved(expected) | Presence::ReservedOptional(expected) = f.presence {
+            if let (Some(found), true) = (num, f.ty != FloatType::String) {
+                if found != expected {
+                    let p = Problem::ReservedValue { expected, found };
+                    return Err(field_error(f, p, off));
                 }
             }
         }
-        // Group bookkeeping.
-        // Close what this field ends: a new outer instance or a top-level field ends both
-        // levels; a new nested instance or a member of the outer instance ends the nested one.
-        let ends_outer = opens & 1 != 0 || c.group == NO_GROUP;
-        let continues_nested = opens == 0 && c.depth == 1;
-        if !continues_nested {
-            st.close_depth(layout, 1, off)?;
-        }
-        if ends_outer {
-            st.close_depth(layout, 0, off)?;
-        }
-        if opens & 1 != 0 {
-            let g = if c.depth == 0 { c.group } else { c.parent };
-            st.open(layout, 0, g, off)?;
-        }
-        if opens & 2 != 0 {
-            st.open(layout, 1, c.group, off)?;
-        }
-        let scope = match c.depth {
-            0 => &mut st.inst[0],
-            1 => &mut st.inst[1],
-            _ => &mut st.top,
-        };
-        if !scope.insert(slot) {
-            return Err(field_error(layout, slot, Problem::Duplicate, off));
-        }
-        if let Some(v) = num {
-            let counted = layout.counted_group(slot);
-            if counted != NO_GROUP {
-                st.float_counts[counted as usize] = v as u16;
-            }
-        }
-        each(checked_field(layout, tag, data, off, slot, opens));
     }
-    Ok(())
+    // Group bookkeeping.
+    // Close what this field ends: a new outer instance or a top-level field ends both
+    // levels; a new nested instance or a member of the outer instance ends the nested one.
+    let ends_outer = opens & 1 != 0 || c.group == NO_GROUP;
+    let continues_nested = opens == 0 && c.depth == 1;
+    if !continues_nested {
+        st.close_depth(layout, 1, off)?;
+    }
+    if ends_outer {
+        st.close_depth(layout, 0, off)?;
+    }
+    if opens & 1 != 0 {
+        let g = if c.depth == 0 { c.group } else { c.parent };
+        st.open(layout, 0, g, off)?;
+    }
+    if opens & 2 != 0 {
+        st.open(layout, 1, c.group, off)?;
+    }
+    let scope = match c.depth {
+        0 => &mut st.inst[0],
+        1 => &mut st.inst[1],
+        _ => &mut st.top,
+    };
+    if !scope.insert(slot) {
+        return Err(field_error(f, Problem::Duplicate, off));
+    }
+    if let Some(v) = num {
+        let counted = layout.counted_group(slot);
+        if counted != NO_GROUP {
+            st.float_counts[counted as usize] = v as u16;
+        }
+    }
+    Ok(opens)
 }
 
 /// A field that passed its checks, as the view's iterator would give it (never implicit: an
 /// implicitly opened group is refused).
 #[inline(always)]
 fn checked_field<'a>(
-    layout: &'static Layout,
+    field: &'static FloatField,
     tag: u16,
     data: &'a [u8],
     offset: usize,
@@ -273,7 +274,7 @@ fn checked_field<'a>(
             opens,
             implicit: false,
         },
-        spec: layout.slots.get(slot as usize).map(|s| s.field),
+        spec: Some(field),
     }
 }
 
@@ -283,8 +284,7 @@ fn framing(p: Problem, off: usize) -> DecodeError {
 }
 
 #[cold]
-fn field_error(layout: &Layout, slot: u8, p: Problem, off: usize) -> DecodeError {
-    let f = layout.slots[slot as usize].field;
+fn field_error(f: &FloatField, p: Problem, off: usize) -> DecodeError {
     DecodeError::new(p, f.name, Some(f.tag), off)
 }
 
@@ -313,23 +313,33 @@ fn check_fixed(layout: &Layout, body: &[u8], version: u8) -> Result<usize, Decod
         return check_fixed_in_order(layout, body, version);
     }
     let vi = (version.clamp(10, 18) - 10) as usize;
+    for w in &layout.reserved_words[vi] {
+        let at = w.offset as usize;
+        let Some(&[a, b, c, d, e, f, g, h]) = body.get(at..at + 8) else {
+            // A body under 8 bytes: no word fits, so field by field.
+            return check_fixed_fields(layout, body, version, len);
+        };
+        if u64::from_be_bytes([a, b, c, d, e, f, g, h]) & w.mask != w.expected {
+            return check_fixed_in_order(layout, body, version);
+        }
+    }
+    Ok(len)
+}
+
+/// The reserved values of a complete fixed part, one field at a time.
+#[cold]
+fn check_fixed_fields(
+    layout: &Layout,
+    body: &[u8],
+    version: u8,
+    len: usize,
+) -> Result<usize, DecodeError> {
+    let vi = (version.clamp(10, 18) - 10) as usize;
     for r in &layout.reserved_fixed[vi] {
         let at = r.offset as usize;
-        // One bounds check per field (a sub-slice converted to an array), not one per byte.
-        let found = match r.size {
-            1 => body[at] as u64,
-            2 => match body.get(at..at + 2) {
-                Some(&[a, b]) => u16::from_be_bytes([a, b]) as u64,
-                _ => return check_fixed_in_order(layout, body, version),
-            },
-            4 => match body.get(at..at + 4) {
-                Some(&[a, b, c, d]) => u32::from_be_bytes([a, b, c, d]) as u64,
-                _ => return check_fixed_in_order(layout, body, version),
-            },
-            _ => body[at..at + r.size as usize]
-                .iter()
-                .fold(0u64, |v, b| v << 8 | *b as u64),
-        };
+        let found = body[at..at + r.size as usize]
+            .iter()
+            .fold(0u64, |v, b| v << 8 | *b as u64);
         if found != r.expected {
             return check_fixed_in_order(layout, body, version);
         }
@@ -383,15 +393,31 @@ fn fixed_field_value(layout: &Layout, body: &[u8], version: u8, index: usize) ->
         .unwrap_or(0)
 }
 
-#[inline]
-fn check_first(layout: &Layout, tag: u16, off: usize) -> Result<(), DecodeError> {
-    for rule in layout.spec.rules {
-        if let Rule::First(t) = rule {
-            if *t != tag {
-                let name = layout_name(layout, *t);
-                return Err(DecodeError::new(Problem::NotFirst, name, Some(*t), off));
-            }
-        }
+/// `Rule::First`: the first floating field must be `first` (looked at only when the first
+/// field is whole; the field loop reports framing errors).
+#[cold]
+fn check_first<const TW: usize, const LW: usize>(
+    layout: &Layout,
+    first: u16,
+    buf: &[u8],
+    base: usize,
+) -> Result<(), DecodeError> {
+    if buf.len() < TW + LW {
+        return Ok(());
+    }
+    let tag = if TW == 1 {
+        buf[0] as u16
+    } else {
+        u16::from_be_bytes([buf[0], buf[1]])
+    };
+    let len = if LW == 1 {
+        buf[TW] as usize
+    } else {
+        u16::from_be_bytes([buf[TW], buf[TW + 1]]) as usize
+    };
+    if buf.len() >= TW + LW + len && tag != first {
+        let name = layout_name(layout, first);
+        return Err(DecodeError::new(Problem::NotFirst, name, Some(first), base));
     }
     Ok(())
 }
@@ -448,8 +474,10 @@ fn check_top_counts(
     body: &[u8],
     end: usize,
 ) -> Result<(), DecodeError> {
-    for (gi, g) in layout.groups.iter().enumerate() {
-        if g.parent != NO_GROUP || st.version < g.group.since {
+    for &gi in &layout.top_groups {
+        let gi = gi as usize;
+        let g = &layout.groups[gi];
+        if st.version < g.group.since {
             continue;
         }
         let declared = if g.count_fixed != u8::MAX {
@@ -597,9 +625,9 @@ struct State {
     /// The group open at each depth, or `NO_GROUP`.
     open: [u8; 2],
     /// Instances per group (nested groups: within the current parent instance).
-    instances: [u16; crate::layout::MAX_GROUPS],
+    instances: [u16; MAX_GROUPS],
     /// Count declared by a floating count field, per counted group.
-    float_counts: [u16; crate::layout::MAX_GROUPS],
+    float_counts: [u16; MAX_GROUPS],
     named_bytes: usize,
 }
 
@@ -611,8 +639,8 @@ impl State {
             top: SlotSet::default(),
             inst: [SlotSet::default(); 2],
             open: [NO_GROUP; 2],
-            instances: [0; crate::layout::MAX_GROUPS],
-            float_counts: [0; crate::layout::MAX_GROUPS],
+            instances: [0; MAX_GROUPS],
+            float_counts: [0; MAX_GROUPS],
             named_bytes: 0,
         }
     }
@@ -631,10 +659,10 @@ impl State {
         self.instances[gi] = self.instances[gi].saturating_add(1);
         if depth == 0 {
             // A new outer instance restarts the counts of its nested groups.
-            for (ni, n) in layout.groups.iter().enumerate() {
-                if n.parent == g {
-                    self.instances[ni] = 0;
-                }
+            let mut nested = layout.nested[gi];
+            while nested != 0 {
+                self.instances[nested.trailing_zeros() as usize & (MAX_GROUPS - 1)] = 0;
+                nested &= nested - 1;
             }
         }
         let grp = layout.groups[gi].group;
@@ -674,8 +702,12 @@ impl State {
         self.check_required(layout, g, seen.bits(), off)?;
         if depth == 0 {
             // Nested counts carried by a floating field of this instance.
-            for (ni, n) in layout.groups.iter().enumerate() {
-                if n.parent != g || n.count_slot == NO_SLOT || self.version < n.group.since {
+            let mut counted = layout.nested_counted[g as usize];
+            while counted != 0 {
+                let ni = counted.trailing_zeros() as usize;
+                counted &= counted - 1;
+                let n = &layout.groups[ni];
+                if self.version < n.group.since {
                     continue;
                 }
                 if !seen.contains(n.count_slot) {

@@ -67,12 +67,29 @@ pub fn fixed_value(ty: FixedType, b: &[u8]) -> FieldValue<'_> {
 
 /// Read a floating field's value leniently: numbers of an unexpected length are shown as
 /// bytes, strings lose their NUL.
-// Always inlined: callers walking fields otherwise pay a call per field for a small match.
+// Always inlined for the common types (strings, USHORT, UINT), so a caller walking fields
+// pays no call for them; the rest share one out-of-line function, which keeps this small
+// enough that the callers' loops stay compact.
 #[inline(always)]
 pub fn float_value<'a>(f: &FloatField, data: &'a [u8]) -> FieldValue<'a> {
     match f.ty {
         FloatType::String => FieldValue::Str(wire::string_bytes(data)),
         FloatType::Unspec => FieldValue::Bytes(data),
+        FloatType::U16 if data.len() == 2 => {
+            FieldValue::Uint(u16::from_be_bytes([data[0], data[1]]) as u64)
+        }
+        FloatType::U32 | FloatType::Time if data.len() == 4 => {
+            FieldValue::Uint(u32::from_be_bytes([data[0], data[1], data[2], data[3]]) as u64)
+        }
+        _ => other_float_value(f.ty, data),
+    }
+}
+
+/// [`float_value`] for the less common types.
+#[inline(never)]
+fn other_float_value(ty: FloatType, data: &[u8]) -> FieldValue<'_> {
+    match ty {
+        FloatType::String => FieldValue::Str(wire::string_bytes(data)),
         FloatType::U16 if data.len() == 2 => {
             FieldValue::Uint(u16::from_be_bytes([data[0], data[1]]) as u64)
         }

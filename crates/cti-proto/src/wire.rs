@@ -655,36 +655,81 @@ pub fn split_named(data: &[u8]) -> Option<(&[u8], &[u8])> {
 }
 
 /// The index of the first NUL byte. Every string read searches for its NUL, so this looks at
-/// eight bytes per step (the classic "has a zero byte" word test) instead of one.
+/// eight bytes per step (the classic "has a zero byte" word test) instead of one, and covers
+/// the tail with one last word that overlaps the previous one (its bytes before the overlap
+/// are known to be non-zero) rather than byte by byte.
 #[inline]
-fn first_nul(data: &[u8]) -> Option<usize> {
+pub(crate) fn first_nul(data: &[u8]) -> Option<usize> {
+    let n = data.len();
+    if n >= 8 {
+        let mut at = 0usize;
+        while at + 8 < n {
+            if let Some(i) = zero_in_word(word8(data, at)) {
+                return Some(at + i);
+            }
+            at += 8;
+        }
+        return zero_in_word(word8(data, n - 8)).map(|i| n - 8 + i);
+    }
+    if n >= 4 {
+        let word4 = |at: usize| match data.get(at..at + 4) {
+            Some(&[a, b, c, d]) => u32::from_le_bytes([a, b, c, d]) as u64 | 0xffff_ffff << 32,
+            _ => u64::MAX,
+        };
+        return zero_in_word(word4(0)).or_else(|| zero_in_word(word4(n - 4)).map(|i| n - 4 + i));
+    }
+    data.iter().position(|&b| b == 0)
+}
+
+/// The eight bytes at `at`, little-endian (all ones past the end, which has no zero byte).
+#[inline(always)]
+fn word8(data: &[u8], at: usize) -> u64 {
+    match data.get(at..at + 8) {
+        Some(&[a, b, c, d, e, f, g, h]) => u64::from_le_bytes([a, b, c, d, e, f, g, h]),
+        _ => u64::MAX,
+    }
+}
+
+/// The index of the first zero byte of a little-endian word.
+#[inline(always)]
+fn zero_in_word(w: u64) -> Option<usize> {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGHS: u64 = 0x8080_8080_8080_8080;
-    let mut chunks = data.chunks_exact(8);
-    let mut at = 0usize;
-    for chunk in &mut chunks {
-        let Ok(bytes) = <[u8; 8]>::try_from(chunk) else {
-            break;
-        };
-        let w = u64::from_le_bytes(bytes);
-        // A high bit survives only in bytes that were zero, or above a zero byte (the
-        // borrow); read little-endian, the lowest one marks the first zero exactly.
-        let zeros = w.wrapping_sub(ONES) & !w & HIGHS;
-        if zeros != 0 {
-            return Some(at + (zeros.trailing_zeros() / 8) as usize);
-        }
-        at += 8;
-    }
-    chunks
-        .remainder()
-        .iter()
-        .position(|&b| b == 0)
-        .map(|i| at + i)
+    // A high bit survives only in bytes that were zero, or above a zero byte (the borrow);
+    // read little-endian, the lowest one marks the first zero exactly.
+    let zeros = w.wrapping_sub(ONES) & !w & HIGHS;
+    (zeros != 0).then(|| (zeros.trailing_zeros() / 8) as usize)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn first_nul_agrees_with_a_byte_search() {
+        // Every length up to 40 and every position of one or two zeros (and none).
+        for n in 0..40usize {
+            for z1 in 0..=n {
+                for z2 in z1..=n {
+                    let mut v = vec![0x41u8; n];
+                    if z1 < n {
+                        v[z1] = 0;
+                    }
+                    if z2 < n {
+                        v[z2] = 0;
+                    }
+                    // Bytes that trip naive word tests (0x80, 0x01 after a zero).
+                    for (i, b) in v.iter_mut().enumerate() {
+                        if *b != 0 && i % 3 == 1 {
+                            *b = if i % 2 == 0 { 0x80 } else { 0x01 };
+                        }
+                    }
+                    let expected = v.iter().position(|&b| b == 0);
+                    assert_eq!(first_nul(&v), expected, "{v:?}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn split_checks_limit_before_the_body_arrives() {
