@@ -64,6 +64,14 @@ pub(crate) struct SlotCheck {
     /// `needs_value`, nor `named` (precomputed so the validator's fast path tests one flag).
     /// False for the [`NO_SLOT`] sentinel, so the fast path needs no separate unknown test.
     pub plain: bool,
+    /// A member of a top-level group with no groups inside it, neither named nor a count, whose
+    /// value (if `needs_value`) is a reserved USHORT/UINT equal to `reserved`: the validator's
+    /// second fast path.
+    pub simple_member: bool,
+    /// Most instances of the field's group (for `simple_member`).
+    pub group_max: u16,
+    /// The required value of a reserved field (for `simple_member`).
+    pub reserved: u64,
 }
 
 /// The field definition behind the [`NO_SLOT`] sentinel of [`Layout::checks`]; never handed
@@ -84,7 +92,32 @@ impl SlotCheck {
         needs_value: false,
         named: false,
         plain: false,
+        simple_member: false,
+        group_max: 0,
+        reserved: 0,
     };
+}
+
+/// Where the declared count of a top-level group is.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum TopCountAt {
+    /// A USHORT of the fixed part at this body offset.
+    Fixed(u16),
+    /// A fixed field absent at this version: the count is 0.
+    Absent,
+    /// A floating field in this slot (no count when the field is absent).
+    Floating(u8),
+}
+
+/// A top-level group whose instances are counted after the last field.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct TopCount {
+    /// The group.
+    pub group: u8,
+    /// Most instances allowed.
+    pub max: u16,
+    /// Its declared count.
+    pub count: TopCountAt,
 }
 
 /// Reserved fixed fields checked as one masked 8-byte word: the body bytes
@@ -152,8 +185,9 @@ pub struct Layout {
     /// Per version 10–18, the same reserved fields as masked words (fewer loads and compares
     /// than one per field; a mismatch is then reported field by field).
     pub(crate) reserved_words: [Vec<ReservedWord>; 9],
-    /// The top-level groups, to check their counts after the last field.
-    pub(crate) top_groups: Vec<u8>,
+    /// Per version 10–18, the top-level groups present and where their counts are, to check
+    /// after the last field.
+    pub(crate) top_counts: [Vec<TopCount>; 9],
     /// Per group, the groups nested in it as a bit mask over group indices.
     pub(crate) nested: Vec<u8>,
     /// Per group, the nested groups counted by a floating field of the outer instance.
@@ -177,7 +211,7 @@ impl Layout {
             checks: Box::new([SlotCheck::SENTINEL; MAX_SLOTS]),
             reserved_fixed: Default::default(),
             reserved_words: Default::default(),
-            top_groups: Vec::new(),
+            top_counts: Default::default(),
             nested: Vec::new(),
             nested_counted: Vec::new(),
             first_tag: None,
@@ -301,11 +335,26 @@ impl Layout {
                 needs_value,
                 named,
                 plain: s.group == NO_GROUP && !needs_value && !named,
+                simple_member: false,
+                group_max: 0,
+                reserved: 0,
             };
-        }
-        for (gi, g) in l.groups.iter().enumerate() {
-            if g.parent == NO_GROUP {
-                l.top_groups.push(gi as u8);
+            if s.group != NO_GROUP && depth == 0 && !named {
+                let reserved = match f.presence {
+                    Presence::Reserved(v) | Presence::ReservedOptional(v) => Some(v),
+                    Presence::CountOf(_) => None,
+                    _ => Some(0),
+                };
+                let by_value = !needs_value
+                    || matches!(f.ty, FloatType::U16 | FloatType::U32 | FloatType::Time);
+                let has_nested = l.groups.iter().any(|n| n.parent == s.group);
+                let is_count = l.groups.iter().any(|n| n.count_slot == i as u8);
+                if let (Some(v), true, false, false) = (reserved, by_value, has_nested, is_count) {
+                    let c = &mut l.checks[i];
+                    c.simple_member = true;
+                    c.group_max = l.groups[s.group as usize].group.max;
+                    c.reserved = v;
+                }
             }
         }
         l.nested = vec![0; l.groups.len()];
@@ -349,6 +398,27 @@ impl Layout {
         }
         for vi in 0..9 {
             l.reserved_words[vi] = reserved_words(&l.reserved_fixed[vi], l.fixed_len[vi] as usize);
+            let v = vi as u8 + 10;
+            for (gi, g) in l.groups.iter().enumerate() {
+                if g.parent != NO_GROUP || v < g.group.since {
+                    continue;
+                }
+                let count = if g.count_fixed != u8::MAX {
+                    let index = g.count_fixed as usize;
+                    if spec.fixed[index].present_in(v) {
+                        TopCountAt::Fixed(l.fixed_offsets[index][vi])
+                    } else {
+                        TopCountAt::Absent
+                    }
+                } else {
+                    TopCountAt::Floating(g.count_slot)
+                };
+                l.top_counts[vi].push(TopCount {
+                    group: gi as u8,
+                    max: g.group.max,
+                    count,
+                });
+            }
         }
         l.counts_group = vec![NO_GROUP; l.slots.len()];
         for (gi, g) in l.groups.iter().enumerate() {

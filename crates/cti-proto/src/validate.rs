@@ -13,7 +13,9 @@
 //!
 //! Validation walks the frame once and allocates nothing.
 
-use crate::layout::{Layout, Resolved, SlotCheck, MAX_GROUPS, MAX_SLOTS, NO_GROUP, NO_SLOT};
+use crate::layout::{
+    Layout, Resolved, SlotCheck, TopCountAt, MAX_GROUPS, MAX_SLOTS, NO_GROUP, NO_SLOT,
+};
 use crate::spec::{Direction, FixedRole, FloatField, FloatType, Presence, Rule};
 use crate::view::{fixed_value, FloatingField, FrameView};
 use crate::wire::{
@@ -163,6 +165,11 @@ fn check_floating<'a, const TW: usize, const LW: usize>(
                 return Err(field_error(c.field, Problem::Duplicate, off));
             }
             0
+        } else if c.simple_member {
+            match member_fast(layout, st, &mut walk_open, c, slot, data) {
+                Some(opens) => opens,
+                None => check_field(layout, st, &mut walk_open, c, slot, data, off)?,
+            }
         } else {
             if slot == NO_SLOT {
                 return Err(not_allowed(tag, off));
@@ -173,6 +180,64 @@ fn check_floating<'a, const TW: usize, const LW: usize>(
         each(checked_field(c.field, tag, data, off, slot, opens));
     }
     Ok(())
+}
+
+/// The checks of [`check_field`] for a `simple_member` field, when everything is as it should
+/// be: returns which instances it opens, or `None`, having changed nothing, for anything
+/// else (a problem to report, a nested instance open), which `check_field` then handles.
+#[inline(always)]
+fn member_fast(
+    layout: &Layout,
+    st: &mut State,
+    walk_open: &mut [u8; 2],
+    c: &SlotCheck,
+    slot: u8,
+    data: &[u8],
+) -> Option<u8> {
+    let g = c.group;
+    if st.version < c.since || (data.len() as u16).wrapping_sub(c.min_len) > c.len_span {
+        return None;
+    }
+    if c.needs_value {
+        let value = match *data {
+            [a, b] => u16::from_be_bytes([a, b]) as u64,
+            [a, b, c, d] => u32::from_be_bytes([a, b, c, d]) as u64,
+            _ => return None,
+        };
+        if value != c.reserved {
+            return None;
+        }
+    }
+    if st.open[1] != NO_GROUP || walk_open[1] != NO_GROUP {
+        return None;
+    }
+    let gi = g as usize & (MAX_GROUPS - 1);
+    if c.is_start {
+        // Ends the open outer instance, if any, and opens a new one of `g`.
+        let prev = st.open[0];
+        if prev != NO_GROUP {
+            let missing = layout.required_mask(prev, st.version) & !st.inst[0].bits();
+            if missing != 0 || layout.nested_counted[prev as usize] != 0 {
+                return None;
+            }
+        }
+        let n = st.instances[gi].saturating_add(1);
+        if n > c.group_max {
+            return None;
+        }
+        st.instances[gi] = n;
+        st.open[0] = g;
+        st.inst[0] = SlotSet::default();
+        st.inst[0].insert(slot);
+        walk_open[0] = g;
+        Some(1)
+    } else {
+        if walk_open[0] != g || st.open[0] != g || st.inst[0].contains(slot) {
+            return None;
+        }
+        st.inst[0].insert(slot);
+        Some(0)
+    }
 }
 
 /// The checks of a field that is grouped, named or has a value to look at; returns which
@@ -474,29 +539,31 @@ fn check_top_counts(
     body: &[u8],
     end: usize,
 ) -> Result<(), DecodeError> {
-    for &gi in &layout.top_groups {
-        let gi = gi as usize;
-        let g = &layout.groups[gi];
-        if st.version < g.group.since {
-            continue;
-        }
-        let declared = if g.count_fixed != u8::MAX {
-            let index = g.count_fixed as usize;
-            if layout.spec.fixed[index].present_in(st.version) {
+    let vi = (st.version.clamp(10, 18) - 10) as usize;
+    for t in &layout.top_counts[vi] {
+        let gi = t.group as usize & (MAX_GROUPS - 1);
+        let declared = match t.count {
+            TopCountAt::Fixed(at) => {
                 // Counts are USHORTs, inside the fixed part already checked to be complete.
-                let at = layout.fixed_offset(index, st.version);
-                u16::from_be_bytes([body[at], body[at + 1]]) as usize
-            } else {
-                0
+                let at = at as usize;
+                match body.get(at..at + 2) {
+                    Some(&[a, b]) => u16::from_be_bytes([a, b]),
+                    _ => 0,
+                }
             }
-        } else {
-            if !st.top.contains(g.count_slot) {
-                continue;
+            TopCountAt::Absent => 0,
+            TopCountAt::Floating(slot) => {
+                if !st.top.contains(slot) {
+                    continue;
+                }
+                st.float_counts[gi]
             }
-            st.float_counts[gi] as usize
         };
-        let found = st.instances[gi] as usize;
-        check_count(g.group.name, g.group.max, declared, found, end)?;
+        let found = st.instances[gi];
+        if found > t.max || declared != found {
+            let g = layout.groups[gi].group;
+            check_count(g.name, g.max, declared as usize, found as usize, end)?;
+        }
     }
     Ok(())
 }
@@ -682,46 +749,52 @@ impl State {
 
     /// Close the instance open at `depth`, if any: its required fields and, for an outer
     /// instance, the counts of its nested groups.
-    #[inline]
+    #[inline(always)]
     fn close_depth(
         &mut self,
         layout: &Layout,
         depth: usize,
         off: usize,
     ) -> Result<(), DecodeError> {
-        if self.open[depth] == NO_GROUP {
+        let g = self.open[depth];
+        if g == NO_GROUP {
             return Ok(());
         }
-        self.close_open(layout, depth, off)
-    }
-
-    fn close_open(&mut self, layout: &Layout, depth: usize, off: usize) -> Result<(), DecodeError> {
-        let g = self.open[depth];
         self.open[depth] = NO_GROUP;
         let seen = self.inst[depth];
         self.check_required(layout, g, seen.bits(), off)?;
-        if depth == 0 {
-            // Nested counts carried by a floating field of this instance.
-            let mut counted = layout.nested_counted[g as usize];
-            while counted != 0 {
-                let ni = counted.trailing_zeros() as usize;
-                counted &= counted - 1;
-                let n = &layout.groups[ni];
-                if self.version < n.group.since {
-                    continue;
-                }
-                if !seen.contains(n.count_slot) {
-                    continue;
-                }
-                let declared = self.float_counts[ni] as usize;
-                check_count(
-                    n.group.name,
-                    n.group.max,
-                    declared,
-                    self.instances[ni] as usize,
-                    off,
-                )?;
+        if depth == 0 && layout.nested_counted[g as usize] != 0 {
+            self.check_nested_counts(layout, g, seen, off)?;
+        }
+        Ok(())
+    }
+
+    /// The counts of the groups nested in the closing instance of `g` that a floating field
+    /// of that instance (`seen`) declares.
+    #[cold]
+    fn check_nested_counts(
+        &self,
+        layout: &Layout,
+        g: u8,
+        seen: SlotSet,
+        off: usize,
+    ) -> Result<(), DecodeError> {
+        let mut counted = layout.nested_counted[g as usize];
+        while counted != 0 {
+            let ni = counted.trailing_zeros() as usize;
+            counted &= counted - 1;
+            let n = &layout.groups[ni];
+            if self.version < n.group.since || !seen.contains(n.count_slot) {
+                continue;
             }
+            let declared = self.float_counts[ni] as usize;
+            check_count(
+                n.group.name,
+                n.group.max,
+                declared,
+                self.instances[ni] as usize,
+                off,
+            )?;
         }
         Ok(())
     }
