@@ -467,6 +467,13 @@ impl Layout {
         }
     }
 
+    /// The definition of the field in `slot` (`None` for [`NO_SLOT`] or a slot out of range).
+    #[inline(always)]
+    pub fn field_of(&self, slot: u8) -> Option<&'static FloatField> {
+        ((slot as usize) < self.slots.len())
+            .then(|| self.checks[slot as usize & (MAX_SLOTS - 1)].field)
+    }
+
     /// The slots that must be present in one instance of `group` (or at the top level for
     /// [`NO_GROUP`]) at `version`, as a bit mask over slot indices.
     #[inline]
@@ -687,6 +694,7 @@ impl<'a> Walker<'a> {
     }
 
     /// The layout being walked.
+    #[inline]
     pub fn layout(&self) -> &'static Layout {
         self.layout
     }
@@ -710,8 +718,8 @@ impl<'a> Walker<'a> {
                 implicit: false,
             }));
         }
-        let s = &self.layout.slots[slot as usize];
-        if s.group == NO_GROUP {
+        let c = &self.layout.checks[slot as usize & (MAX_SLOTS - 1)];
+        if c.group == NO_GROUP {
             self.open = [NO_GROUP; 2];
             return Some(Ok(Resolved {
                 raw,
@@ -720,8 +728,7 @@ impl<'a> Walker<'a> {
                 implicit: false,
             }));
         }
-        let g = &self.layout.groups[s.group as usize];
-        let (opens, implicit) = enter_group(&mut self.open, s.group, g.depth, g.parent, s.is_start);
+        let (opens, implicit) = enter_group(&mut self.open, c.group, c.depth, c.parent, c.is_start);
         Some(Ok(Resolved {
             raw,
             slot,

@@ -242,7 +242,9 @@ fn member_fast(
 
 /// The checks of a field that is grouped, named or has a value to look at; returns which
 /// group instances it opens (as [`Resolved::opens`]).
-#[inline(always)]
+// Not inlined: the fast paths take most fields, and a smaller loop keeps its values in
+// registers.
+#[inline(never)]
 fn check_field(
     layout: &Layout,
     st: &mut State,

@@ -1,7 +1,7 @@
 //! A borrowed, zero-copy view of one frame: the header, the fixed fields by name, and an
 //! iterator over the floating fields with each field's definition. Nothing here allocates.
 
-use crate::layout::{self, Layout, Resolved, Walker, NO_SLOT};
+use crate::layout::{self, Layout, Resolved, Walker};
 use crate::spec::{FixedField, FixedType, FloatField, FloatType, MessageSpec};
 use crate::wire::{self, Header, Settings, HEADER_LEN};
 use crate::{DecodeError, Problem};
@@ -322,7 +322,7 @@ impl<'a> Iterator for FloatingIter<'a> {
         let layout = w.layout();
         Some(w.next()?.map(|r| FloatingField {
             resolved: r,
-            spec: (r.slot != NO_SLOT).then(|| layout.slots[r.slot as usize].field),
+            spec: layout.field_of(r.slot),
         }))
     }
 }
