@@ -60,13 +60,13 @@ pub(crate) struct SlotCheck {
     pub needs_value: bool,
     /// NAMEDVARIABLE / NAMEDARRAY data to split and measure.
     pub named: bool,
-    /// A top-level field whose value and data need no look: neither grouped, nor
+    /// A top-level field in slot 0–63 whose value and data need no look: neither grouped, nor
     /// `needs_value`, nor `named` (precomputed so the validator's fast path tests one flag).
     /// False for the [`NO_SLOT`] sentinel, so the fast path needs no separate unknown test.
     pub plain: bool,
-    /// A member of a top-level group with no groups inside it, neither named nor a count, whose
-    /// value (if `needs_value`) is a reserved USHORT/UINT equal to `reserved`: the validator's
-    /// second fast path.
+    /// A member of a top-level group with no groups inside it, not a count, whose value (if
+    /// `needs_value`) is a reserved USHORT/UINT equal to `reserved`: the validator's second
+    /// fast path.
     pub simple_member: bool,
     /// Most instances of the field's group (for `simple_member`).
     pub group_max: u16,
@@ -334,12 +334,13 @@ impl Layout {
                 is_start: s.is_start,
                 needs_value,
                 named,
-                plain: s.group == NO_GROUP && !needs_value && !named,
+                // Slots 0–63 only: the fast path tracks them in one word.
+                plain: s.group == NO_GROUP && !needs_value && !named && i < 64,
                 simple_member: false,
                 group_max: 0,
                 reserved: 0,
             };
-            if s.group != NO_GROUP && depth == 0 && !named {
+            if s.group != NO_GROUP && depth == 0 {
                 let reserved = match f.presence {
                     Presence::Reserved(v) | Presence::ReservedOptional(v) => Some(v),
                     Presence::CountOf(_) => None,

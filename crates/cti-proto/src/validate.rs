@@ -125,9 +125,12 @@ fn check_floating<'a, const TW: usize, const LW: usize>(
     let mut walk_open = [NO_GROUP; 2];
     let mut rest = buf;
     while !rest.is_empty() {
-        let off = base + (buf.len() - rest.len());
+        let field = rest;
+        // The field's offset in the frame, computed where it is used so that a consumer that
+        // ignores it does not pay for it.
+        let off = || base + (buf.len() - field.len());
         if rest.len() < TW + LW {
-            return Err(framing(Problem::FieldHeaderTruncated, off));
+            return Err(framing(Problem::FieldHeaderTruncated, off()));
         }
         let tag = if TW == 1 {
             rest[0] as u16
@@ -141,43 +144,45 @@ fn check_floating<'a, const TW: usize, const LW: usize>(
         };
         let Some((data, tail)) = rest[TW + LW..].split_at_checked(len) else {
             let left = rest.len() - (TW + LW);
-            return Err(framing(Problem::FieldOverrun { len, left }, off));
+            return Err(framing(Problem::FieldOverrun { len, left }, off()));
         };
         rest = tail;
         let slot = layout.slot_of(tag);
         // NO_SLOT masked to 7 bits is a sentinel record (not plain, `since` above every version).
         let c = &checks[slot as usize & (MAX_SLOTS - 1)];
         let opens = if c.plain {
-            // The common case, a plain top-level field: the same checks as `check_field`, in
-            // the same order, without the group and value machinery.
+            // The common case, a plain top-level field in slot 0–63: the same checks as
+            // `check_field`, in the same order, without the group and value machinery.
             if version < c.since {
-                return Err(field_error(c.field, Problem::TagNotAllowed, off));
+                return Err(field_error(c.field, Problem::TagNotAllowed, off()));
             }
             if (len as u16).wrapping_sub(c.min_len) > c.len_span {
-                return Err(field_error(c.field, length_problem(c.field, len), off));
+                return Err(field_error(c.field, length_problem(c.field, len), off()));
             }
             if st.open != [NO_GROUP; 2] {
                 walk_open = [NO_GROUP; 2];
-                st.close_depth(layout, 1, off)?;
-                st.close_depth(layout, 0, off)?;
+                st.close_depth(layout, 1, off())?;
+                st.close_depth(layout, 0, off())?;
             }
-            if !st.top.insert(slot) {
-                return Err(field_error(c.field, Problem::Duplicate, off));
+            let bit = 1u64 << (slot & 63);
+            if st.top.0[0] & bit != 0 {
+                return Err(field_error(c.field, Problem::Duplicate, off()));
             }
+            st.top.0[0] |= bit;
             0
         } else if c.simple_member {
             match member_fast(layout, st, &mut walk_open, c, slot, data) {
                 Some(opens) => opens,
-                None => check_field(layout, st, &mut walk_open, c, slot, data, off)?,
+                None => check_field(layout, st, &mut walk_open, c, slot, data, off())?,
             }
         } else {
             if slot == NO_SLOT {
-                return Err(not_allowed(tag, off));
+                return Err(not_allowed(tag, off()));
             }
-            check_field(layout, st, &mut walk_open, c, slot, data, off)?
+            check_field(layout, st, &mut walk_open, c, slot, data, off())?
         };
         // One call site, so the caller's closure is inlined once.
-        each(checked_field(c.field, tag, data, off, slot, opens));
+        each(checked_field(c.field, tag, data, off(), slot, opens));
     }
     Ok(())
 }
@@ -197,6 +202,10 @@ fn member_fast(
     let g = c.group;
     if st.version < c.since || (data.len() as u16).wrapping_sub(c.min_len) > c.len_span {
         return None;
+    }
+    let mut named_bytes = st.named_bytes;
+    if c.named {
+        named_bytes = named_fits(c.field, data, named_bytes)?;
     }
     if c.needs_value {
         let value = match *data {
@@ -226,6 +235,7 @@ fn member_fast(
             return None;
         }
         st.instances[gi] = n;
+        st.named_bytes = named_bytes;
         st.open[0] = g;
         st.inst[0] = SlotSet::default();
         st.inst[0].insert(slot);
@@ -236,8 +246,32 @@ fn member_fast(
             return None;
         }
         st.inst[0].insert(slot);
+        st.named_bytes = named_bytes;
         Some(0)
     }
+}
+
+/// The named-data checks of `check_named` when they pass: the message's named bytes so far
+/// with this field's added; `None` for any problem (left to `check_named` to name).
+// Out of line, so its search loop does not crowd the field loop's registers.
+#[inline(never)]
+fn named_fits(f: &FloatField, data: &[u8], named_bytes: usize) -> Option<usize> {
+    let named = if f.ty == FloatType::NamedArray {
+        data.get(1..)?
+    } else {
+        data
+    };
+    let name_len = wire::first_nul(named)?;
+    let rest = named.len() - name_len - 1;
+    // The value ends at its NUL or at the end of the data: only a long field needs the search.
+    if name_len + 1 > NAMED_NAME_MAX
+        || (rest + 1 > NAMED_VALUE_MAX
+            && wire::string_bytes(&named[name_len + 1..]).len() + 1 > NAMED_VALUE_MAX)
+    {
+        return None;
+    }
+    let total = named_bytes + data.len();
+    (total <= NAMED_DATA_LIMIT).then_some(total)
 }
 
 /// The checks of a field that is grouped, named or has a value to look at; returns which
@@ -500,6 +534,10 @@ fn not_allowed(tag: u16, off: usize) -> DecodeError {
 }
 
 fn check_named(f: &FloatField, data: &[u8], named_bytes: &mut usize) -> Result<(), Problem> {
+    if let Some(total) = named_fits(f, data, *named_bytes) {
+        *named_bytes = total;
+        return Ok(());
+    }
     let len = data.len();
     if len > f.max as usize {
         return Err(Problem::TooLong {
