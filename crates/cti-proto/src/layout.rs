@@ -64,15 +64,30 @@ pub(crate) struct SlotCheck {
     /// `needs_value`, nor `named` (precomputed so the validator's fast path tests one flag).
     /// False for the [`NO_SLOT`] sentinel, so the fast path needs no separate unknown test.
     pub plain: bool,
-    /// A member of a top-level group with no groups inside it, not a count, whose value (if
-    /// `needs_value`) is a reserved USHORT/UINT equal to `reserved`: the validator's second
-    /// fast path.
+    /// A member of a group whose checks the validator's second fast path can make: the value,
+    /// if `needs_value`, is a USHORT/UINT compared with `reserved` or stored as a count
+    /// (`value_use`), or a STRING whose value is not checked.
     pub simple_member: bool,
+    /// A `simple_member` of a top-level group with no groups inside it and no count: the most
+    /// common kind, checked inline.
+    pub flat_member: bool,
+    /// What the member fast path does with the value: [`VALUE_IGNORED`], [`VALUE_RESERVED`]
+    /// or [`VALUE_COUNT`].
+    pub value_use: u8,
+    /// For [`VALUE_COUNT`], the nested group counted.
+    pub counts: u8,
     /// Most instances of the field's group (for `simple_member`).
     pub group_max: u16,
     /// The required value of a reserved field (for `simple_member`).
     pub reserved: u64,
 }
+
+/// [`SlotCheck::value_use`]: the value is not looked at.
+pub(crate) const VALUE_IGNORED: u8 = 0;
+/// [`SlotCheck::value_use`]: the value must equal [`SlotCheck::reserved`].
+pub(crate) const VALUE_RESERVED: u8 = 1;
+/// [`SlotCheck::value_use`]: the value counts the instances of [`SlotCheck::counts`].
+pub(crate) const VALUE_COUNT: u8 = 2;
 
 /// The field definition behind the [`NO_SLOT`] sentinel of [`Layout::checks`]; never handed
 /// out, since the validator refuses the tag before using it.
@@ -93,6 +108,9 @@ impl SlotCheck {
         named: false,
         plain: false,
         simple_member: false,
+        flat_member: false,
+        value_use: VALUE_IGNORED,
+        counts: NO_GROUP,
         group_max: 0,
         reserved: 0,
     };
@@ -337,24 +355,44 @@ impl Layout {
                 // Slots 0–63 only: the fast path tracks them in one word.
                 plain: s.group == NO_GROUP && !needs_value && !named && i < 64,
                 simple_member: false,
+                flat_member: false,
+                value_use: VALUE_IGNORED,
+                counts: NO_GROUP,
                 group_max: 0,
                 reserved: 0,
             };
-            if s.group != NO_GROUP && depth == 0 {
-                let reserved = match f.presence {
-                    Presence::Reserved(v) | Presence::ReservedOptional(v) => Some(v),
-                    Presence::CountOf(_) => None,
-                    _ => Some(0),
+            if s.group != NO_GROUP {
+                let by_value = matches!(f.ty, FloatType::U16 | FloatType::U32 | FloatType::Time);
+                let counted = l.groups.iter().position(|n| n.count_slot == i as u8);
+                let value_use = match (f.presence, needs_value, counted) {
+                    (_, false, None) => Some(VALUE_IGNORED),
+                    (Presence::CountOf(_), true, Some(_)) if by_value => Some(VALUE_COUNT),
+                    (Presence::Reserved(_) | Presence::ReservedOptional(_), true, None)
+                        if by_value =>
+                    {
+                        Some(VALUE_RESERVED)
+                    }
+                    // A reserved STRING: its value is read but never compared.
+                    (Presence::Reserved(_) | Presence::ReservedOptional(_), true, None)
+                        if f.ty == FloatType::String =>
+                    {
+                        Some(VALUE_IGNORED)
+                    }
+                    _ => None,
                 };
-                let by_value = !needs_value
-                    || matches!(f.ty, FloatType::U16 | FloatType::U32 | FloatType::Time);
-                let has_nested = l.groups.iter().any(|n| n.parent == s.group);
-                let is_count = l.groups.iter().any(|n| n.count_slot == i as u8);
-                if let (Some(v), true, false, false) = (reserved, by_value, has_nested, is_count) {
+                if let Some(value_use) = value_use {
                     let c = &mut l.checks[i];
                     c.simple_member = true;
+                    c.flat_member = depth == 0
+                        && value_use != VALUE_COUNT
+                        && !l.groups.iter().any(|n| n.parent == s.group);
+                    c.value_use = value_use;
+                    c.counts = counted.map_or(NO_GROUP, |g| g as u8);
                     c.group_max = l.groups[s.group as usize].group.max;
-                    c.reserved = v;
+                    c.reserved = match f.presence {
+                        Presence::Reserved(v) | Presence::ReservedOptional(v) => v,
+                        _ => 0,
+                    };
                 }
             }
         }

@@ -14,7 +14,8 @@
 //! Validation walks the frame once and allocates nothing.
 
 use crate::layout::{
-    Layout, Resolved, SlotCheck, TopCountAt, MAX_GROUPS, MAX_SLOTS, NO_GROUP, NO_SLOT,
+    Layout, Resolved, SlotCheck, TopCountAt, MAX_GROUPS, MAX_SLOTS, NO_GROUP, NO_SLOT, VALUE_COUNT,
+    VALUE_IGNORED, VALUE_RESERVED,
 };
 use crate::spec::{Direction, FixedRole, FloatField, FloatType, Presence, Rule};
 use crate::view::{fixed_value, FloatingField, FrameView};
@@ -171,7 +172,12 @@ fn check_floating<'a, const TW: usize, const LW: usize>(
             st.top.0[0] |= bit;
             0
         } else if c.simple_member {
-            match member_fast(layout, st, &mut walk_open, c, slot, data) {
+            let fast = if c.flat_member {
+                member_fast_flat(layout, st, &mut walk_open, c, slot, data)
+            } else {
+                member_fast_nested(layout, st, &mut walk_open, c, slot, data)
+            };
+            match fast {
                 Some(opens) => opens,
                 None => check_field(layout, st, &mut walk_open, c, slot, data, off())?,
             }
@@ -189,9 +195,112 @@ fn check_floating<'a, const TW: usize, const LW: usize>(
 
 /// The checks of [`check_field`] for a `simple_member` field, when everything is as it should
 /// be: returns which instances it opens, or `None`, having changed nothing, for anything
-/// else (a problem to report, a nested instance open), which `check_field` then handles.
+/// else (a problem to report, an instance opened without its first field), which
+/// `check_field` then handles.
 #[inline(always)]
 fn member_fast(
+    layout: &Layout,
+    st: &mut State,
+    walk_open: &mut [u8; 2],
+    c: &SlotCheck,
+    slot: u8,
+    data: &[u8],
+) -> Option<u8> {
+    if st.version < c.since || (data.len() as u16).wrapping_sub(c.min_len) > c.len_span {
+        return None;
+    }
+    let mut named_bytes = st.named_bytes;
+    if c.named {
+        named_bytes = named_fits(c.field, data, named_bytes)?;
+    }
+    let mut value = 0u64;
+    if c.value_use != VALUE_IGNORED {
+        value = match *data {
+            [a, b] => u16::from_be_bytes([a, b]) as u64,
+            [a, b, c, d] => u32::from_be_bytes([a, b, c, d]) as u64,
+            _ => return None,
+        };
+        if c.value_use == VALUE_RESERVED && value != c.reserved {
+            return None;
+        }
+    }
+    let g = c.group;
+    let gi = g as usize & (MAX_GROUPS - 1);
+    let opens = if c.depth == 0 {
+        // An open nested instance ends here either way.
+        if st.open[1] != NO_GROUP && st.missing(layout, st.open[1], st.inst[1]) {
+            return None;
+        }
+        if c.is_start {
+            // Ends the open outer instance, if any, and opens a new one of `g`.
+            let prev = st.open[0];
+            if prev != NO_GROUP
+                && (st.missing(layout, prev, st.inst[0])
+                    || (layout.nested_counted[prev as usize] != 0
+                        && !st.nested_counts_hold(layout, prev, st.inst[0])))
+            {
+                return None;
+            }
+            let n = st.instances[gi].saturating_add(1);
+            if n > c.group_max {
+                return None;
+            }
+            st.instances[gi] = n;
+            let mut nested = layout.nested[gi];
+            while nested != 0 {
+                st.instances[nested.trailing_zeros() as usize & (MAX_GROUPS - 1)] = 0;
+                nested &= nested - 1;
+            }
+            st.open = [g, NO_GROUP];
+            st.inst[0] = SlotSet::default();
+            *walk_open = [g, NO_GROUP];
+            1
+        } else {
+            if walk_open[0] != g || st.open[0] != g || st.inst[0].contains(slot) {
+                return None;
+            }
+            st.open[1] = NO_GROUP;
+            walk_open[1] = NO_GROUP;
+            0
+        }
+    } else {
+        let parent = c.parent;
+        if walk_open[0] != parent || st.open[0] != parent {
+            return None;
+        }
+        if c.is_start {
+            if st.open[1] != NO_GROUP && st.missing(layout, st.open[1], st.inst[1]) {
+                return None;
+            }
+            let n = st.instances[gi].saturating_add(1);
+            if n > c.group_max {
+                return None;
+            }
+            st.instances[gi] = n;
+            st.open[1] = g;
+            st.inst[1] = SlotSet::default();
+            walk_open[1] = g;
+            2
+        } else {
+            if walk_open[1] != g || st.open[1] != g || st.inst[1].contains(slot) {
+                return None;
+            }
+            0
+        }
+    };
+    st.inst[c.depth as usize & 1].insert(slot);
+    st.named_bytes = named_bytes;
+    if c.value_use == VALUE_COUNT {
+        st.float_counts[c.counts as usize & (MAX_GROUPS - 1)] = value as u16;
+    }
+    Some(opens)
+}
+
+/// [`member_fast`] for a `flat_member` (no nested instance can be open, no count to keep),
+/// inlined into the field loop: returns which instances it opens, or `None`, having changed nothing, for anything
+/// else (a problem to report, a nested instance open), which `check_field` then handles.
+#[inline(always)]
+fn member_fast_flat(
     layout: &Layout,
     st: &mut State,
     walk_open: &mut [u8; 2],
@@ -207,7 +316,7 @@ fn member_fast(
     if c.named {
         named_bytes = named_fits(c.field, data, named_bytes)?;
     }
-    if c.needs_value {
+    if c.value_use == VALUE_RESERVED {
         let value = match *data {
             [a, b] => u16::from_be_bytes([a, b]) as u64,
             [a, b, c, d] => u32::from_be_bytes([a, b, c, d]) as u64,
@@ -249,6 +358,20 @@ fn member_fast(
         st.named_bytes = named_bytes;
         Some(0)
     }
+}
+
+/// [`member_fast`] for members of nested groups and of groups with groups inside them (rarer,
+/// and kept out of the field loop).
+#[inline(never)]
+fn member_fast_nested(
+    layout: &Layout,
+    st: &mut State,
+    walk_open: &mut [u8; 2],
+    c: &SlotCheck,
+    slot: u8,
+    data: &[u8],
+) -> Option<u8> {
+    member_fast(layout, st, walk_open, c, slot, data)
 }
 
 /// The named-data checks of `check_named` when they pass: the message's named bytes so far
@@ -837,6 +960,32 @@ impl State {
             )?;
         }
         Ok(())
+    }
+
+    /// True when a required field of an instance of `group` is not in `seen`.
+    #[inline(always)]
+    fn missing(&self, layout: &Layout, group: u8, seen: SlotSet) -> bool {
+        layout.required_mask(group, self.version) & !seen.bits() != 0
+    }
+
+    /// True when the nested groups counted by a floating field of the instance of `g` that
+    /// holds `seen` have as many instances as declared (what `check_nested_counts` checks).
+    #[cold]
+    fn nested_counts_hold(&self, layout: &Layout, g: u8, seen: SlotSet) -> bool {
+        let mut counted = layout.nested_counted[g as usize];
+        while counted != 0 {
+            let ni = counted.trailing_zeros() as usize;
+            counted &= counted - 1;
+            let n = &layout.groups[ni];
+            if self.version < n.group.since || !seen.contains(n.count_slot) {
+                continue;
+            }
+            let found = self.instances[ni];
+            if found > n.group.max || self.float_counts[ni] != found {
+                return false;
+            }
+        }
+        true
     }
 
     /// The first required field of `group`'s scope (or the top level) missing from `seen`.
