@@ -696,6 +696,7 @@ fn check_named(f: &FloatField, data: &[u8], named_bytes: &mut usize) -> Result<(
 }
 
 /// Instance counts of the top-level groups against their count fields.
+#[inline(always)]
 fn check_top_counts(
     layout: &Layout,
     st: &State,
