@@ -228,6 +228,34 @@ fn id_6_is_heartbeat_conf() {
     );
 }
 
+/// 03 §A: CONFIG_TERMINAL_EVENT's ID is unknown; the digest guessed 239. Cisco's UCCX CTI
+/// developer forum gives 239/240 to QUERY_AGENT_QUEUE_STATISTICS_REQ/CONF, so those take 239/240
+/// and CONFIG_TERMINAL_EVENT moves to 241, the last number UCCE 12.6 keeps reserved there.
+#[test]
+fn agent_queue_statistics_are_239_240_and_terminal_config_moves_to_241() {
+    let at = |id: u32| cti_proto::layout::layout(id).unwrap().spec.name;
+    assert_eq!(at(239), "QUERY_AGENT_QUEUE_STATISTICS_REQ");
+    assert_eq!(at(240), "QUERY_AGENT_QUEUE_STATISTICS_CONF");
+    assert_eq!(at(241), "CONFIG_TERMINAL_EVENT");
+    assert_eq!(
+        spec("QUERY_AGENT_QUEUE_STATISTICS_REQ").direction,
+        Direction::ClientToServer
+    );
+    // A request frame with type 239 decodes as the agent-queue statistics request.
+    let m = Message::decode_frame(
+        &hex(&["0000000B 000000EF", "00000003", "C2 05 'jdoe' 00"]),
+        &Settings::new(16),
+    );
+    assert_eq!(
+        m.unwrap(),
+        Message::QueryAgentQueueStatisticsReq(QueryAgentQueueStatisticsReq {
+            invoke_id: 3,
+            agent_id: "jdoe".into(),
+            ..Default::default()
+        })
+    );
+}
+
 /// 02 §2.1: E_CTI_INCONSISTENT_AGENT_DATA is named on the UCCX page without a value; the UCCX
 /// table marks 24–91 reserved. Chosen: **32**, UCCE's value, marked UNCONFIRMED.
 #[test]
@@ -769,6 +797,11 @@ fn queue_statistics_csq_id_is_a_uint() {
 /// above that pins it down. The function pointers make a renamed or deleted test a compile
 /// error.
 const TABLE_DECISIONS: &[(&str, &str, fn())] = &[
+    (
+        "config.rs",
+        ": the digest guessed 239",
+        agent_queue_statistics_are_239_240_and_terminal_config_moves_to_241,
+    ),
     (
         "session.rs",
         ": the by-class table names ID 6",

@@ -2177,7 +2177,7 @@ fn config_cases() -> Vec<Case> {
                 ..Default::default()
             },
             [
-                "0000003A 000000EF",       // header: 58 = 2 + 56, CONFIG_TERMINAL_EVENT (239)
+                "0000003A 000000F1",       // header: 58 = 2 + 56, CONFIG_TERMINAL_EVENT (241)
                 "0001",                    // NumRecords
                 "00B7 02 0000",            // RecordType[183] add
                 "012E 02 0001",            // TerminalType[302]
@@ -2303,7 +2303,7 @@ fn statistics_cases() -> Vec<Case> {
                 ..Default::default()
             },
             [
-                "0000000B 000003EB", // header: 11, QUERY_AGENT_QUEUE_STATISTICS_REQ (1003)
+                "0000000B 000000EF", // header: 11, QUERY_AGENT_QUEUE_STATISTICS_REQ (239)
                 "00000003",          // InvokeID
                 "C2 05 'jdoe' 00",   // AgentID[194]
             ]
@@ -2318,7 +2318,7 @@ fn statistics_cases() -> Vec<Case> {
                 ..Default::default()
             },
             [
-                "00000013 000003EC", // header: 19, QUERY_AGENT_QUEUE_STATISTICS_CONF (1004)
+                "00000013 000000F0", // header: 19, QUERY_AGENT_QUEUE_STATISTICS_CONF (240)
                 "00000003 00000004 0000005F", // InvokeID, CallsInQueue 4, OldestCallInQueue 95
                 "C2 05 'jdoe' 00",   // AgentID[194]
             ]

@@ -6621,9 +6621,109 @@ impl From<ConfigDeviceEvent> for Message {
     }
 }
 
-/// CONFIG_TERMINAL_EVENT (239): Up to 10 terminal records added or deleted, each with the instruments (lines) it carries.
+/// QUERY_AGENT_QUEUE_STATISTICS_REQ (239): Asks how many calls wait in the CSQs of one agent, and for how long the oldest has.
 ///
-/// The MessageTypeID is UNCONFIRMED: guess: no number found; UCCE 12.6 marks 239-241 reserved.
+/// The MessageTypeID is UNCONFIRMED: Cisco UCCX CTI developer forum answer (message 1062794): "The messagetypeid is 239" / "240"; not printed in the guide.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct QueryAgentQueueStatisticsReq {
+    /// InvokeID: UINT.
+    pub invoke_id: u32,
+    /// AgentID\[194\]: STRING 129.
+    pub agent_id: String,
+    /// Floating fields the table does not define for this message, kept as received.
+    pub unknown: Vec<RawField>,
+}
+
+impl CtiMessage for QueryAgentQueueStatisticsReq {
+    const SPEC: &'static MessageSpec = &crate::table::QUERY_AGENT_QUEUE_STATISTICS_REQ;
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        let v = settings.version;
+        let mut rd = FixedReader::new(body);
+        let mut m = Self::default();
+        m.invoke_id = rd.u32("InvokeID")?;
+        let layout = support::layout_of(Self::SPEC);
+        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
+        while let Some(r) = walk.next() {
+            let r = r?;
+            match r.slot {
+                0 => m.agent_id = support::string(r.raw.data),
+                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
+                _ => {}
+            }
+        }
+        Ok(m)
+    }
+    fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
+        w.u32(self.invoke_id);
+        w.string(194, &self.agent_id, 129, "AgentID")?;
+        for f in &self.unknown { w.raw(f)?; }
+        Ok(())
+    }
+}
+
+impl From<QueryAgentQueueStatisticsReq> for Message {
+    fn from(m: QueryAgentQueueStatisticsReq) -> Self {
+        Message::QueryAgentQueueStatisticsReq(m)
+    }
+}
+
+/// QUERY_AGENT_QUEUE_STATISTICS_CONF (240): Calls queued over all CSQs of the agent and the wait of the oldest one.
+///
+/// The MessageTypeID is UNCONFIRMED: Cisco UCCX CTI developer forum answer (message 1062794): "The messagetypeid is 239" / "240"; not printed in the guide.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct QueryAgentQueueStatisticsConf {
+    /// InvokeID: UINT.
+    pub invoke_id: u32,
+    /// CallsInQueue: UINT.
+    pub calls_in_queue: u32,
+    /// OldestCallInQueue: UINT.
+    pub oldest_call_in_queue: u32,
+    /// AgentID\[194\]: STRING 129.
+    pub agent_id: String,
+    /// Floating fields the table does not define for this message, kept as received.
+    pub unknown: Vec<RawField>,
+}
+
+impl CtiMessage for QueryAgentQueueStatisticsConf {
+    const SPEC: &'static MessageSpec = &crate::table::QUERY_AGENT_QUEUE_STATISTICS_CONF;
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        let v = settings.version;
+        let mut rd = FixedReader::new(body);
+        let mut m = Self::default();
+        m.invoke_id = rd.u32("InvokeID")?;
+        m.calls_in_queue = rd.u32("CallsInQueue")?;
+        m.oldest_call_in_queue = rd.u32("OldestCallInQueue")?;
+        let layout = support::layout_of(Self::SPEC);
+        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
+        while let Some(r) = walk.next() {
+            let r = r?;
+            match r.slot {
+                0 => m.agent_id = support::string(r.raw.data),
+                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
+                _ => {}
+            }
+        }
+        Ok(m)
+    }
+    fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
+        w.u32(self.invoke_id);
+        w.u32(self.calls_in_queue);
+        w.u32(self.oldest_call_in_queue);
+        w.string(194, &self.agent_id, 129, "AgentID")?;
+        for f in &self.unknown { w.raw(f)?; }
+        Ok(())
+    }
+}
+
+impl From<QueryAgentQueueStatisticsConf> for Message {
+    fn from(m: QueryAgentQueueStatisticsConf) -> Self {
+        Message::QueryAgentQueueStatisticsConf(m)
+    }
+}
+
+/// CONFIG_TERMINAL_EVENT (241): Up to 10 terminal records added or deleted, each with the instruments (lines) it carries.
+///
+/// The MessageTypeID is UNCONFIRMED: guess: no number found; UCCE 12.6 marks 239-241 reserved and UCCX uses 239/240 for the agent queue statistics (Cisco UCCX CTI forum), leaving 241.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ConfigTerminalEvent {
     /// terminal record entries (at most 10), from version 18.
@@ -7005,106 +7105,6 @@ impl From<QueryQueueStatisticsConf> for Message {
     }
 }
 
-/// QUERY_AGENT_QUEUE_STATISTICS_REQ (1003): Asks how many calls wait in the CSQs of one agent, and for how long the oldest has.
-///
-/// The MessageTypeID is UNCONFIRMED: no source: number unknown in UCCX and absent from UCCE; ccx placeholder until a capture shows it.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct QueryAgentQueueStatisticsReq {
-    /// InvokeID: UINT.
-    pub invoke_id: u32,
-    /// AgentID\[194\]: STRING 129.
-    pub agent_id: String,
-    /// Floating fields the table does not define for this message, kept as received.
-    pub unknown: Vec<RawField>,
-}
-
-impl CtiMessage for QueryAgentQueueStatisticsReq {
-    const SPEC: &'static MessageSpec = &crate::table::QUERY_AGENT_QUEUE_STATISTICS_REQ;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
-        let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.invoke_id = rd.u32("InvokeID")?;
-        let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => m.agent_id = support::string(r.raw.data),
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
-            }
-        }
-        Ok(m)
-    }
-    fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
-        w.u32(self.invoke_id);
-        w.string(194, &self.agent_id, 129, "AgentID")?;
-        for f in &self.unknown { w.raw(f)?; }
-        Ok(())
-    }
-}
-
-impl From<QueryAgentQueueStatisticsReq> for Message {
-    fn from(m: QueryAgentQueueStatisticsReq) -> Self {
-        Message::QueryAgentQueueStatisticsReq(m)
-    }
-}
-
-/// QUERY_AGENT_QUEUE_STATISTICS_CONF (1004): Calls queued over all CSQs of the agent and the wait of the oldest one.
-///
-/// The MessageTypeID is UNCONFIRMED: no source: number unknown in UCCX and absent from UCCE; ccx placeholder until a capture shows it.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct QueryAgentQueueStatisticsConf {
-    /// InvokeID: UINT.
-    pub invoke_id: u32,
-    /// CallsInQueue: UINT.
-    pub calls_in_queue: u32,
-    /// OldestCallInQueue: UINT.
-    pub oldest_call_in_queue: u32,
-    /// AgentID\[194\]: STRING 129.
-    pub agent_id: String,
-    /// Floating fields the table does not define for this message, kept as received.
-    pub unknown: Vec<RawField>,
-}
-
-impl CtiMessage for QueryAgentQueueStatisticsConf {
-    const SPEC: &'static MessageSpec = &crate::table::QUERY_AGENT_QUEUE_STATISTICS_CONF;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
-        let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.invoke_id = rd.u32("InvokeID")?;
-        m.calls_in_queue = rd.u32("CallsInQueue")?;
-        m.oldest_call_in_queue = rd.u32("OldestCallInQueue")?;
-        let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => m.agent_id = support::string(r.raw.data),
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
-            }
-        }
-        Ok(m)
-    }
-    fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
-        w.u32(self.invoke_id);
-        w.u32(self.calls_in_queue);
-        w.u32(self.oldest_call_in_queue);
-        w.string(194, &self.agent_id, 129, "AgentID")?;
-        for f in &self.unknown { w.raw(f)?; }
-        Ok(())
-    }
-}
-
-impl From<QueryAgentQueueStatisticsConf> for Message {
-    fn from(m: QueryAgentQueueStatisticsConf) -> Self {
-        Message::QueryAgentQueueStatisticsConf(m)
-    }
-}
-
 /// QUERY_SUMMARY_STATISTICS_REQ (1005): Asks for the system-wide agent and queued-call counters.
 ///
 /// The MessageTypeID is UNCONFIRMED: no source: number unknown in UCCX and absent from UCCE; ccx placeholder until a capture shows it.
@@ -7407,7 +7407,11 @@ pub enum Message {
     ConfigAgentEvent(ConfigAgentEvent),
     /// CONFIG_DEVICE_EVENT (238).
     ConfigDeviceEvent(ConfigDeviceEvent),
-    /// CONFIG_TERMINAL_EVENT (239).
+    /// QUERY_AGENT_QUEUE_STATISTICS_REQ (239).
+    QueryAgentQueueStatisticsReq(QueryAgentQueueStatisticsReq),
+    /// QUERY_AGENT_QUEUE_STATISTICS_CONF (240).
+    QueryAgentQueueStatisticsConf(QueryAgentQueueStatisticsConf),
+    /// CONFIG_TERMINAL_EVENT (241).
     ConfigTerminalEvent(ConfigTerminalEvent),
     /// TEAM_CONFIG_REQ (242).
     TeamConfigReq(TeamConfigReq),
@@ -7419,10 +7423,6 @@ pub enum Message {
     QueryQueueStatisticsReq(QueryQueueStatisticsReq),
     /// QUERY_QUEUE_STATISTICS_CONF (1002).
     QueryQueueStatisticsConf(QueryQueueStatisticsConf),
-    /// QUERY_AGENT_QUEUE_STATISTICS_REQ (1003).
-    QueryAgentQueueStatisticsReq(QueryAgentQueueStatisticsReq),
-    /// QUERY_AGENT_QUEUE_STATISTICS_CONF (1004).
-    QueryAgentQueueStatisticsConf(QueryAgentQueueStatisticsConf),
     /// QUERY_SUMMARY_STATISTICS_REQ (1005).
     QuerySummaryStatisticsReq(QuerySummaryStatisticsReq),
     /// QUERY_SUMMARY_STATISTICS_CONF (1006).
@@ -7520,14 +7520,14 @@ impl Message {
             236 => Message::ConfigCsqEvent(ConfigCsqEvent::decode_body(body, settings)?),
             237 => Message::ConfigAgentEvent(ConfigAgentEvent::decode_body(body, settings)?),
             238 => Message::ConfigDeviceEvent(ConfigDeviceEvent::decode_body(body, settings)?),
-            239 => Message::ConfigTerminalEvent(ConfigTerminalEvent::decode_body(body, settings)?),
+            239 => Message::QueryAgentQueueStatisticsReq(QueryAgentQueueStatisticsReq::decode_body(body, settings)?),
+            240 => Message::QueryAgentQueueStatisticsConf(QueryAgentQueueStatisticsConf::decode_body(body, settings)?),
+            241 => Message::ConfigTerminalEvent(ConfigTerminalEvent::decode_body(body, settings)?),
             242 => Message::TeamConfigReq(TeamConfigReq::decode_body(body, settings)?),
             243 => Message::TeamConfigEvent(TeamConfigEvent::decode_body(body, settings)?),
             244 => Message::TeamConfigConf(TeamConfigConf::decode_body(body, settings)?),
             1001 => Message::QueryQueueStatisticsReq(QueryQueueStatisticsReq::decode_body(body, settings)?),
             1002 => Message::QueryQueueStatisticsConf(QueryQueueStatisticsConf::decode_body(body, settings)?),
-            1003 => Message::QueryAgentQueueStatisticsReq(QueryAgentQueueStatisticsReq::decode_body(body, settings)?),
-            1004 => Message::QueryAgentQueueStatisticsConf(QueryAgentQueueStatisticsConf::decode_body(body, settings)?),
             1005 => Message::QuerySummaryStatisticsReq(QuerySummaryStatisticsReq::decode_body(body, settings)?),
             1006 => Message::QuerySummaryStatisticsConf(QuerySummaryStatisticsConf::decode_body(body, settings)?),
             _ => Message::Unknown(RawMessage { type_id, body: body.to_vec() }),
@@ -7622,14 +7622,14 @@ impl Message {
             Message::ConfigCsqEvent(m) => m.encode(settings, out),
             Message::ConfigAgentEvent(m) => m.encode(settings, out),
             Message::ConfigDeviceEvent(m) => m.encode(settings, out),
+            Message::QueryAgentQueueStatisticsReq(m) => m.encode(settings, out),
+            Message::QueryAgentQueueStatisticsConf(m) => m.encode(settings, out),
             Message::ConfigTerminalEvent(m) => m.encode(settings, out),
             Message::TeamConfigReq(m) => m.encode(settings, out),
             Message::TeamConfigEvent(m) => m.encode(settings, out),
             Message::TeamConfigConf(m) => m.encode(settings, out),
             Message::QueryQueueStatisticsReq(m) => m.encode(settings, out),
             Message::QueryQueueStatisticsConf(m) => m.encode(settings, out),
-            Message::QueryAgentQueueStatisticsReq(m) => m.encode(settings, out),
-            Message::QueryAgentQueueStatisticsConf(m) => m.encode(settings, out),
             Message::QuerySummaryStatisticsReq(m) => m.encode(settings, out),
             Message::QuerySummaryStatisticsConf(m) => m.encode(settings, out),
             Message::Unknown(r) => r.encode(settings, out),
@@ -7724,14 +7724,14 @@ impl Message {
             Message::ConfigCsqEvent(_) => 236,
             Message::ConfigAgentEvent(_) => 237,
             Message::ConfigDeviceEvent(_) => 238,
-            Message::ConfigTerminalEvent(_) => 239,
+            Message::QueryAgentQueueStatisticsReq(_) => 239,
+            Message::QueryAgentQueueStatisticsConf(_) => 240,
+            Message::ConfigTerminalEvent(_) => 241,
             Message::TeamConfigReq(_) => 242,
             Message::TeamConfigEvent(_) => 243,
             Message::TeamConfigConf(_) => 244,
             Message::QueryQueueStatisticsReq(_) => 1001,
             Message::QueryQueueStatisticsConf(_) => 1002,
-            Message::QueryAgentQueueStatisticsReq(_) => 1003,
-            Message::QueryAgentQueueStatisticsConf(_) => 1004,
             Message::QuerySummaryStatisticsReq(_) => 1005,
             Message::QuerySummaryStatisticsConf(_) => 1006,
             Message::Unknown(r) => r.type_id,
@@ -7826,14 +7826,14 @@ impl Message {
             Message::ConfigCsqEvent(_) => Some(ConfigCsqEvent::SPEC),
             Message::ConfigAgentEvent(_) => Some(ConfigAgentEvent::SPEC),
             Message::ConfigDeviceEvent(_) => Some(ConfigDeviceEvent::SPEC),
+            Message::QueryAgentQueueStatisticsReq(_) => Some(QueryAgentQueueStatisticsReq::SPEC),
+            Message::QueryAgentQueueStatisticsConf(_) => Some(QueryAgentQueueStatisticsConf::SPEC),
             Message::ConfigTerminalEvent(_) => Some(ConfigTerminalEvent::SPEC),
             Message::TeamConfigReq(_) => Some(TeamConfigReq::SPEC),
             Message::TeamConfigEvent(_) => Some(TeamConfigEvent::SPEC),
             Message::TeamConfigConf(_) => Some(TeamConfigConf::SPEC),
             Message::QueryQueueStatisticsReq(_) => Some(QueryQueueStatisticsReq::SPEC),
             Message::QueryQueueStatisticsConf(_) => Some(QueryQueueStatisticsConf::SPEC),
-            Message::QueryAgentQueueStatisticsReq(_) => Some(QueryAgentQueueStatisticsReq::SPEC),
-            Message::QueryAgentQueueStatisticsConf(_) => Some(QueryAgentQueueStatisticsConf::SPEC),
             Message::QuerySummaryStatisticsReq(_) => Some(QuerySummaryStatisticsReq::SPEC),
             Message::QuerySummaryStatisticsConf(_) => Some(QuerySummaryStatisticsConf::SPEC),
             Message::Unknown(_) => None,
@@ -7896,12 +7896,12 @@ impl Message {
             Message::SuperviseCallConf(m) => Some(m.invoke_id),
             Message::BadCallReq(m) => Some(m.invoke_id),
             Message::BadCallConf(m) => Some(m.invoke_id),
+            Message::QueryAgentQueueStatisticsReq(m) => Some(m.invoke_id),
+            Message::QueryAgentQueueStatisticsConf(m) => Some(m.invoke_id),
             Message::TeamConfigReq(m) => Some(m.invoke_id),
             Message::TeamConfigConf(m) => Some(m.invoke_id),
             Message::QueryQueueStatisticsReq(m) => Some(m.invoke_id),
             Message::QueryQueueStatisticsConf(m) => Some(m.invoke_id),
-            Message::QueryAgentQueueStatisticsReq(m) => Some(m.invoke_id),
-            Message::QueryAgentQueueStatisticsConf(m) => Some(m.invoke_id),
             Message::QuerySummaryStatisticsReq(m) => Some(m.invoke_id),
             Message::QuerySummaryStatisticsConf(m) => Some(m.invoke_id),
             _ => None,

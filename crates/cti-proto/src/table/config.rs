@@ -367,16 +367,22 @@ pub static CONFIG_DEVICE_EVENT: MessageSpec = MessageSpec::new(
     ],
 })]);
 
-/// CONFIG_TERMINAL_EVENT (239, v18): the terminals (phones) sharing each agent extension.
+/// CONFIG_TERMINAL_EVENT (241, v18): the terminals (phones) sharing each agent extension.
+// DECISION: the digest guessed 239 (UCCE 12.6 marks 239-241 reserved), but Cisco's UCCX CTI
+// developer forum gives 239/240 to QUERY_AGENT_QUEUE_STATISTICS_REQ/CONF; 241 is the reserved
+// number left. Still a guess until a capture shows it.
 pub static CONFIG_TERMINAL_EVENT: MessageSpec = MessageSpec::new(
-    239,
+    241,
     "CONFIG_TERMINAL_EVENT",
     "ConfigTerminalEvent",
     S2C,
     Kind::Event,
     Class::Configuration,
 )
-.id_unconfirmed("guess: no number found; UCCE 12.6 marks 239-241 reserved")
+.id_unconfirmed(
+    "guess: no number found; UCCE 12.6 marks 239-241 reserved and UCCX uses 239/240 for the agent \
+     queue statistics (Cisco UCCX CTI forum), leaving 241",
+)
 .since(18)
 .summary(
     "Up to 10 terminal records added or deleted, each with the instruments (lines) it carries.",

@@ -2,9 +2,10 @@
 //! (QUERY_QUEUE_STATISTICS_*), for the CSQs of one agent (QUERY_AGENT_QUEUE_STATISTICS_*) and
 //! for the whole system (QUERY_SUMMARY_STATISTICS_*).
 //!
-//! These are UCCX-only messages: no MessageTypeID was found in any UCCX source and UCCE has no
-//! message of these names, so the IDs 1001–1006 are ccx placeholders until a capture shows the
-//! real numbers. The pages were only partly readable: the two CONFs marked "partial" model the
+//! These are UCCX-only messages (UCCE has none of these names). Only the agent-queue pair has a
+//! known number: 239/240, from an answer on Cisco's UCCX CTI developer forum (the guide's pages
+//! do not print MessageTypeIDs). No source gives the others, so 1001, 1002, 1005 and 1006 are ccx
+//! placeholders until a capture shows the real numbers. The pages were only partly readable: the two CONFs marked "partial" model the
 //! confirmed leading fixed fields only (the priority-queue counters beyond those shown, the
 //! oldest-call time, the "today" counters and StartTime were in the unread tails). Cisco advises
 //! against polling these often; counters change when a call's after-call work completes.
@@ -20,6 +21,11 @@ pub(super) static MESSAGES: &[&MessageSpec] = &[
     &QUERY_SUMMARY_STATISTICS_REQ,
     &QUERY_SUMMARY_STATISTICS_CONF,
 ];
+
+/// Source text for the agent-queue pair's IDs.
+const FORUM_ID: &str =
+    "Cisco UCCX CTI developer forum answer (message 1062794): \"The messagetypeid is \
+     239\" / \"240\"; not printed in the guide";
 
 /// Source text for the placeholder IDs of this file.
 const NO_ID: &str =
@@ -71,32 +77,32 @@ pub static QUERY_QUEUE_STATISTICS_CONF: MessageSpec = MessageSpec::new(
     FixedField::u32("CallsInPriorityQueue6", "calls_in_priority_queue6"),
 ]);
 
-/// QUERY_AGENT_QUEUE_STATISTICS_REQ (placeholder 1003).
+/// QUERY_AGENT_QUEUE_STATISTICS_REQ (239).
 pub static QUERY_AGENT_QUEUE_STATISTICS_REQ: MessageSpec = MessageSpec::new(
-    1003,
+    239,
     "QUERY_AGENT_QUEUE_STATISTICS_REQ",
     "QueryAgentQueueStatisticsReq",
     C2S,
     Kind::Request,
     Class::Statistics,
 )
-.id_unconfirmed(NO_ID)
+.id_unconfirmed(FORUM_ID)
 .summary("Asks how many calls wait in the CSQs of one agent, and for how long the oldest has.")
 .fixed(&[FixedField::u32("InvokeID", "invoke_id")])
 .floating(&[FloatItem::Field(
     FloatField::string(194, "AgentID", "agent_id", 129).required(),
 )]);
 
-/// QUERY_AGENT_QUEUE_STATISTICS_CONF (placeholder 1004).
+/// QUERY_AGENT_QUEUE_STATISTICS_CONF (240).
 pub static QUERY_AGENT_QUEUE_STATISTICS_CONF: MessageSpec = MessageSpec::new(
-    1004,
+    240,
     "QUERY_AGENT_QUEUE_STATISTICS_CONF",
     "QueryAgentQueueStatisticsConf",
     S2C,
     Kind::Confirmation,
     Class::Statistics,
 )
-.id_unconfirmed(NO_ID)
+.id_unconfirmed(FORUM_ID)
 .summary("Calls queued over all CSQs of the agent and the wait of the oldest one.")
 .fixed(&[
     FixedField::u32("InvokeID", "invoke_id"),
