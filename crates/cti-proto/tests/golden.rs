@@ -2687,7 +2687,7 @@ fn v18_two_byte_lengths_are_byte_exact() {
         }],
         ..Default::default()
     }, [
-        "00000038 000000EF", // header: 56 = 2 + 54
+        "00000038 000000F1", // header: 56 = 2 + 54, CONFIG_TERMINAL_EVENT (241)
         "0001",              // NumRecords
         "00B7 0002 0000",    // RecordType[183]: 2-byte tag, 2-byte length
         "012E 0002 0001",    // TerminalType[302]

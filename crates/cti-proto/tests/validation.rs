@@ -183,7 +183,7 @@ fn message_newer_than_the_session_is_invalid_message_type() {
     let e = reject_from(
         Direction::ServerToClient,
         Settings::new(17),
-        &["00000002 000000EF", "0000"],
+        &["00000002 000000F1", "0000"],
     );
     expect(
         e,
