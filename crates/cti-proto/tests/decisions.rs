@@ -790,6 +790,37 @@ fn queue_statistics_csq_id_is_a_uint() {
     );
 }
 
+/// Table `statistics.rs`: the QUERY_QUEUE_STATISTICS_REQ/CONF pages open by naming
+/// QUERY_AGENT_QUEUE_STATISTICS_REQ, against their own titles and fields. Chosen: **the titles**
+/// — the queue request carries CSQID[62] and no AgentID, the agent-queue request AgentID[194] and
+/// no CSQID, and the queue CONF is the CSQ counters (no AgentID echoed).
+#[test]
+fn queue_statistics_pages_follow_their_titles() {
+    let has = |name: &str, tag: u16| layout_by_name(name).unwrap().slot_of(tag) != NO_SLOT;
+    assert_eq!(
+        field("QUERY_QUEUE_STATISTICS_REQ", 62).presence,
+        Presence::Required
+    );
+    assert!(!has("QUERY_QUEUE_STATISTICS_REQ", 194));
+    assert_eq!(
+        field("QUERY_AGENT_QUEUE_STATISTICS_REQ", 194).name,
+        "AgentID"
+    );
+    assert!(!has("QUERY_AGENT_QUEUE_STATISTICS_REQ", 62));
+    assert!(!has("QUERY_QUEUE_STATISTICS_CONF", 194));
+    assert_eq!(
+        spec("QUERY_QUEUE_STATISTICS_CONF").fixed[1].name,
+        "LoggedInAgents"
+    );
+    // A frame of type 1001 carrying a CSQID decodes as the queue request.
+    let s = Settings::new(16);
+    let b = hex(&["0000000A 000003E9", "00000009", "3E 04 00000002"]);
+    let Message::QueryQueueStatisticsReq(m) = Message::decode_frame(&b, &s).unwrap() else {
+        panic!("not a QUERY_QUEUE_STATISTICS_REQ");
+    };
+    assert_eq!((m.invoke_id, m.csq_id), (9, 2));
+}
+
 // -------------------------------------------------------------------------------------------
 // Every DECISION of the table has its test here.
 
@@ -886,6 +917,11 @@ const TABLE_DECISIONS: &[(&str, &str, fn())] = &[
         "statistics.rs",
         ": CSQID[62] is printed as INT",
         queue_statistics_csq_id_is_a_uint,
+    ),
+    (
+        "statistics.rs",
+        ": the QUERY_QUEUE_STATISTICS_REQ and _CONF pages call",
+        queue_statistics_pages_follow_their_titles,
     ),
 ];
 

@@ -2353,7 +2353,7 @@ fn statistics_cases() -> Vec<Case> {
                 "00000005",          // InvokeID
                 "0003 000C 0004 0005 0002 0001 0000", // NumQueues, LoggedIn, InSession, Available, UnAvailable, InWork, Selected
                 "00000002 00000000 00000000 00000000", // CallsInPriorityQueue1..4
-                "00000000 00000000 00000000 00000009", // CallsInPriorityQueue5..8
+                "00000000 00000000 00000000 00000009", // CallsInPriorityQueue5..8 (8: UINT 4 assumed, row cut)
             ]
         ),
     ]

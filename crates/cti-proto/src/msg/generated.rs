@@ -7110,7 +7110,7 @@ impl From<QueryQueueStatisticsConf> for Message {
 /// The MessageTypeID is UNCONFIRMED: no source: number unknown in UCCX and absent from UCCE; ccx placeholder until a capture shows it.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct QuerySummaryStatisticsReq {
-    /// InvokeID: UINT UNCONFIRMED: REQ page not read; presumably InvokeID only, like the other statistics requests.
+    /// InvokeID: UINT.
     pub invoke_id: u32,
     /// Floating fields the table does not define for this message, kept as received.
     pub unknown: Vec<RawField>,
@@ -7174,7 +7174,7 @@ pub struct QuerySummaryStatisticsConf {
     pub calls_in_priority_queue6: u32,
     /// CallsInPriorityQueue7: UINT.
     pub calls_in_priority_queue7: u32,
-    /// CallsInPriorityQueue8: UINT.
+    /// CallsInPriorityQueue8: UINT UNCONFIRMED: the stored page breaks off inside this row: name printed, type and size not; UINT 4 assumed like CallsInPriorityQueue1-7.
     pub calls_in_priority_queue8: u32,
     /// Floating fields the table does not define for this message, kept as received.
     pub unknown: Vec<RawField>,

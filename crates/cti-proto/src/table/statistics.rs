@@ -5,10 +5,28 @@
 //! These are UCCX-only messages (UCCE has none of these names). Only the agent-queue pair has a
 //! known number: 239/240, from an answer on Cisco's UCCX CTI developer forum (the guide's pages
 //! do not print MessageTypeIDs). No source gives the others, so 1001, 1002, 1005 and 1006 are ccx
-//! placeholders until a capture shows the real numbers. The pages were only partly readable: the two CONFs marked "partial" model the
-//! confirmed leading fixed fields only (the priority-queue counters beyond those shown, the
-//! oldest-call time, the "today" counters and StartTime were in the unread tails). Cisco advises
-//! against polling these often; counters change when a call's after-call work completes.
+//! placeholders until a capture shows the real numbers. Cisco advises against polling these
+//! often; counters change when a call's after-call work completes.
+//!
+//! What the guide's pages gave (developer.cisco.com, contact-center-express, one page per
+//! message; every stored copy of the two CONF pages breaks off part-way through its table):
+//!
+//! * QUERY_QUEUE_STATISTICS_REQ, QUERY_AGENT_QUEUE_STATISTICS_REQ/CONF and
+//!   QUERY_SUMMARY_STATISTICS_REQ: complete. The summary request is one table holding InvokeID
+//!   only; it has no floating part.
+//! * QUERY_QUEUE_STATISTICS_CONF ("partial"): read through CallsInPriorityQueue6 (offset 36, a
+//!   40-byte head); the next row's name begins "CallsInPriority" and is cut there.
+//! * QUERY_SUMMARY_STATISTICS_CONF ("partial"): read through CallsInPriorityQueue7; the name of
+//!   CallsInPriorityQueue8 is printed but its description, type and size are cut, so that row
+//!   is modelled as UINT 4 like its neighbours and kept unconfirmed (a 50-byte head).
+//!
+//! Still unread, for both CONFs: every row after the last one above, and whether a floating part
+//! follows. The pages' introductions say that "today" values count since a StartTime carried in
+//! the message, so a StartTime and some "today" counters sit in the unread tails, at offsets and
+//! with types not seen; the queue CONF page announces "tables" (plural) and the summary CONF page
+//! one "table", which hints that only the queue CONF has a floating part. Nothing of the tails is
+//! modelled: a guessed layout would be worse than a short one, since every field after a wrong
+//! guess would be misplaced.
 
 use super::*;
 
@@ -32,6 +50,11 @@ const NO_ID: &str =
     "no source: number unknown in UCCX and absent from UCCE; ccx placeholder until a capture shows it";
 
 /// QUERY_QUEUE_STATISTICS_REQ (placeholder 1001).
+// DECISION: the QUERY_QUEUE_STATISTICS_REQ and _CONF pages call the request
+// "QUERY_AGENT_QUEUE_STATISTICS_REQ" in their opening sentence, while their titles, their CSQID
+// field and the separate agent-queue pages say otherwise; we follow the titles (this request
+// names one CSQ by CSQID[62], the agent-queue request names an agent by AgentID[194]) and read
+// the sentence as a copy slip.
 // DECISION: CSQID[62] is printed as INT on this page but is UINT in every other message using
 // tag 62; we keep UINT (same 4 bytes on the wire) so a CSQ ID has one type throughout.
 pub static QUERY_QUEUE_STATISTICS_REQ: MessageSpec = MessageSpec::new(
@@ -124,9 +147,7 @@ pub static QUERY_SUMMARY_STATISTICS_REQ: MessageSpec = MessageSpec::new(
 )
 .id_unconfirmed(NO_ID)
 .summary("Asks for the system-wide agent and queued-call counters.")
-.fixed(&[FixedField::u32("InvokeID", "invoke_id").unconfirmed(
-    "REQ page not read; presumably InvokeID only, like the other statistics requests",
-)]);
+.fixed(&[FixedField::u32("InvokeID", "invoke_id")]);
 
 /// QUERY_SUMMARY_STATISTICS_CONF (placeholder 1006); partial: only the confirmed leading fixed
 /// fields are modelled.
@@ -156,5 +177,8 @@ pub static QUERY_SUMMARY_STATISTICS_CONF: MessageSpec = MessageSpec::new(
     FixedField::u32("CallsInPriorityQueue5", "calls_in_priority_queue5"),
     FixedField::u32("CallsInPriorityQueue6", "calls_in_priority_queue6"),
     FixedField::u32("CallsInPriorityQueue7", "calls_in_priority_queue7"),
-    FixedField::u32("CallsInPriorityQueue8", "calls_in_priority_queue8"),
+    FixedField::u32("CallsInPriorityQueue8", "calls_in_priority_queue8").unconfirmed(
+        "the stored page breaks off inside this row: name printed, type and size not; \
+         UINT 4 assumed like CallsInPriorityQueue1-7",
+    ),
 ]);
