@@ -592,9 +592,22 @@ struct Registry {
     by_name: Vec<(&'static str, u16)>,
 }
 
+static REGISTRY: OnceLock<Registry> = OnceLock::new();
+
+/// The layouts of every message, built on first use. The check for "built" is inlined into
+/// each frame's lookup; building is not.
+#[inline]
 fn registry() -> &'static Registry {
-    static R: OnceLock<Registry> = OnceLock::new();
-    R.get_or_init(|| {
+    match REGISTRY.get() {
+        Some(r) => r,
+        None => build_registry(),
+    }
+}
+
+#[cold]
+#[inline(never)]
+fn build_registry() -> &'static Registry {
+    REGISTRY.get_or_init(|| {
         let msgs = crate::table::messages();
         let layouts: Vec<Layout> = msgs.iter().map(|m| Layout::build(m)).collect();
         let max_id = msgs.iter().map(|m| m.id).max().unwrap_or(0) as usize;
