@@ -582,11 +582,11 @@ fn decode_arms(
                         if value_field {
                             if f.presence == Presence::Required {
                                 let _ =
-                                    writeln!(o, "                {i} => m.{} = {conv},", f.ident);
+                                    writeln!(o, "                {i} => f_{} = {conv},", f.ident);
                             } else {
                                 let _ = writeln!(
                                     o,
-                                    "                {i} => m.{} = Some({conv}),",
+                                    "                {i} => f_{} = Some({conv}),",
                                     f.ident
                                 );
                             }
@@ -596,10 +596,10 @@ fn decode_arms(
                         let g0 = path[0];
                         if group_single(g0).is_some() {
                             let _ =
-                                writeln!(o, "                {i} => m.{}.push({conv}),", g0.ident);
+                                writeln!(o, "                {i} => f_{}.push({conv}),", g0.ident);
                         } else {
                             let _ = writeln!(o, "                {i} => {{");
-                            let _ = writeln!(o, "                    if r.opens & 1 != 0 {{ m.{}.push(Default::default()); }}", g0.ident);
+                            let _ = writeln!(o, "                    if r.opens & 1 != 0 {{ f_{}.push(Default::default()); }}", g0.ident);
                             if value_field {
                                 let set = if f.presence == Presence::Required {
                                     conv
@@ -607,7 +607,7 @@ fn decode_arms(
                                     format!("Some({conv})")
                                 };
                                 let _ = writeln!(o, "                    let v = {set};");
-                                let _ = writeln!(o, "                    if let Some(g0) = m.{}.last_mut() {{ g0.{} = v; }}", g0.ident, f.ident);
+                                let _ = writeln!(o, "                    if let Some(g0) = f_{}.last_mut() {{ g0.{} = v; }}", g0.ident, f.ident);
                             }
                             let _ = writeln!(o, "                }}");
                         }
@@ -615,10 +615,10 @@ fn decode_arms(
                     _ => {
                         let (g0, g1) = (path[0], path[1]);
                         let _ = writeln!(o, "                {i} => {{");
-                        let _ = writeln!(o, "                    if r.opens & 1 != 0 {{ m.{}.push(Default::default()); }}", g0.ident);
+                        let _ = writeln!(o, "                    if r.opens & 1 != 0 {{ f_{}.push(Default::default()); }}", g0.ident);
                         if group_single(g1).is_some() {
                             let _ = writeln!(o, "                    let v = {conv};");
-                            let _ = writeln!(o, "                    if let Some(g0) = m.{}.last_mut() {{ g0.{}.push(v); }}", g0.ident, g1.ident);
+                            let _ = writeln!(o, "                    if let Some(g0) = f_{}.last_mut() {{ g0.{}.push(v); }}", g0.ident, g1.ident);
                         } else {
                             let set = if !value_field {
                                 None
@@ -632,7 +632,7 @@ fn decode_arms(
                             }
                             let _ = writeln!(
                                 o,
-                                "                    if let Some(g0) = m.{}.last_mut() {{",
+                                "                    if let Some(g0) = f_{}.last_mut() {{",
                                 g0.ident
                             );
                             let _ = writeln!(o, "                        if r.opens & 2 != 0 {{ g0.{}.push(Default::default()); }}", g1.ident);
@@ -652,6 +652,111 @@ fn decode_arms(
             }
         }
     }
+}
+
+/// The inherent `decode_parts` of message `m`: the decoder behind `decode_body` and
+/// `Message::decode`. Every field is decoded into a local and the struct is built once at the
+/// end, so the message is written straight into the caller's return slot instead of being
+/// default-initialised, patched field by field and then copied out.
+fn decode_parts(o: &mut String, m: &'static MessageSpec) {
+    let ident = m.ident;
+    let _ = writeln!(o, "impl {ident} {{");
+    let _ = writeln!(o, "    #[inline(always)]");
+    let _ = writeln!(
+        o,
+        "    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {{"
+    );
+    let _ = writeln!(o, "        let v = settings.version;");
+    let _ = writeln!(o, "        let mut rd = FixedReader::new(body);");
+    let mut fields: Vec<&'static str> = Vec::new();
+    for f in m.fixed {
+        let gate = f.since > MIN_VERSION;
+        match f.role {
+            FixedRole::Value => {
+                let (ty, newtype) = fixed_type(f);
+                let read = match f.ty {
+                    FixedType::U8 => "u8",
+                    FixedType::U16 => "u16",
+                    FixedType::I16 => "i16",
+                    FixedType::U32 | FixedType::Time => "u32",
+                    FixedType::I32 => "i32",
+                    FixedType::Bool => "bool",
+                    FixedType::Unspec8 => "u64",
+                };
+                let e = format!("rd.{read}({:?})?", f.name);
+                let e = if newtype { format!("{ty}({e})") } else { e };
+                if gate {
+                    let _ = writeln!(
+                        o,
+                        "        let f_{}: {ty} = if v >= {} {{ {e} }} else {{ Default::default() }};",
+                        f.ident, f.since
+                    );
+                } else {
+                    let _ = writeln!(o, "        let f_{} = {e};", f.ident);
+                }
+                fields.push(f.ident);
+            }
+            _ => {
+                let stmt = format!("rd.skip({}, {:?})?;", f.ty.size(), f.name);
+                if gate {
+                    let _ = writeln!(o, "        if v >= {} {{ {stmt} }}", f.since);
+                } else {
+                    let _ = writeln!(o, "        {stmt}");
+                }
+            }
+        }
+    }
+    for it in m.floating {
+        match it {
+            FloatItem::Field(f) if float_is_value(f) => {
+                let (ty, _) = float_type(f);
+                if f.presence == Presence::Required {
+                    let _ = writeln!(
+                        o,
+                        "        let mut f_{}: {ty} = Default::default();",
+                        f.ident
+                    );
+                } else {
+                    let _ = writeln!(o, "        let mut f_{}: Option<{ty}> = None;", f.ident);
+                }
+                fields.push(f.ident);
+            }
+            FloatItem::Field(_) => {}
+            FloatItem::Group(g) => {
+                let _ = writeln!(
+                    o,
+                    "        let mut f_{}: Vec<{}> = Vec::new();",
+                    g.ident,
+                    group_elem_type(g)
+                );
+                fields.push(g.ident);
+            }
+        }
+    }
+    let _ = writeln!(o, "        let mut f_unknown: Vec<RawField> = Vec::new();");
+    fields.push("unknown");
+    if has_floating_value(m.floating) {
+        let _ = writeln!(o, "        let layout = support::layout_of(Self::SPEC);");
+        let _ = writeln!(o, "        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);");
+        let _ = writeln!(o, "        while let Some(r) = walk.next() {{");
+        let _ = writeln!(o, "            let r = r?;");
+        let _ = writeln!(o, "            match r.slot {{");
+        let mut slot = 0usize;
+        decode_arms(o, m.floating, &mut Vec::new(), &mut slot);
+        let _ = writeln!(o, "                crate::layout::NO_SLOT => f_unknown.push(RawField {{ tag: r.raw.tag, data: r.raw.data.to_vec() }}),");
+        let _ = writeln!(o, "                _ => {{}}");
+        let _ = writeln!(o, "            }}");
+        let _ = writeln!(o, "        }}");
+    } else {
+        let _ = writeln!(o, "        support::unknown_fields(rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings, &mut f_unknown)?;");
+    }
+    let _ = writeln!(o, "        Ok(Self {{");
+    for f in fields {
+        let _ = writeln!(o, "            {f}: f_{f},");
+    }
+    let _ = writeln!(o, "        }})");
+    let _ = writeln!(o, "    }}");
+    let _ = writeln!(o, "}}\n");
 }
 
 fn has_floating_value(items: &[FloatItem]) -> bool {
@@ -721,6 +826,7 @@ pub fn msg_rs() -> String {
         let _ = writeln!(o, "    pub unknown: Vec<RawField>,");
         let _ = writeln!(o, "}}\n");
 
+        decode_parts(&mut o, m);
         let _ = writeln!(o, "impl CtiMessage for {ident} {{");
         let _ = writeln!(
             o,
@@ -730,53 +836,9 @@ pub fn msg_rs() -> String {
         // decode
         let _ = writeln!(
             o,
-            "    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {{"
+            "    #[inline]\n    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {{"
         );
-        let _ = writeln!(o, "        let v = settings.version;");
-        let _ = writeln!(o, "        let mut rd = FixedReader::new(body);");
-        let _ = writeln!(o, "        let mut m = Self::default();");
-        for f in m.fixed {
-            let gate = f.since > MIN_VERSION;
-            let stmt = match f.role {
-                FixedRole::Value => {
-                    let (ty, newtype) = fixed_type(f);
-                    let read = match f.ty {
-                        FixedType::U8 => "u8",
-                        FixedType::U16 => "u16",
-                        FixedType::I16 => "i16",
-                        FixedType::U32 | FixedType::Time => "u32",
-                        FixedType::I32 => "i32",
-                        FixedType::Bool => "bool",
-                        FixedType::Unspec8 => "u64",
-                    };
-                    let e = format!("rd.{read}({:?})?", f.name);
-                    let e = if newtype { format!("{ty}({e})") } else { e };
-                    format!("m.{} = {e};", f.ident)
-                }
-                _ => format!("rd.skip({}, {:?})?;", f.ty.size(), f.name),
-            };
-            if gate {
-                let _ = writeln!(o, "        if v >= {} {{ {stmt} }}", f.since);
-            } else {
-                let _ = writeln!(o, "        {stmt}");
-            }
-        }
-        if has_floating_value(m.floating) {
-            let _ = writeln!(o, "        let layout = support::layout_of(Self::SPEC);");
-            let _ = writeln!(o, "        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);");
-            let _ = writeln!(o, "        while let Some(r) = walk.next() {{");
-            let _ = writeln!(o, "            let r = r?;");
-            let _ = writeln!(o, "            match r.slot {{");
-            let mut slot = 0usize;
-            decode_arms(&mut o, m.floating, &mut Vec::new(), &mut slot);
-            let _ = writeln!(o, "                crate::layout::NO_SLOT => m.unknown.push(RawField {{ tag: r.raw.tag, data: r.raw.data.to_vec() }}),");
-            let _ = writeln!(o, "                _ => {{}}");
-            let _ = writeln!(o, "            }}");
-            let _ = writeln!(o, "        }}");
-        } else {
-            let _ = writeln!(o, "        support::unknown_fields(rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings, &mut m.unknown)?;");
-        }
-        let _ = writeln!(o, "        Ok(m)");
+        let _ = writeln!(o, "        Self::decode_parts(body, settings)");
         let _ = writeln!(o, "    }}");
         // encode
         let _ = writeln!(
@@ -854,15 +916,15 @@ pub fn msg_rs() -> String {
     o.push_str("    /// A MessageTypeID the table does not know.\n    Unknown(RawMessage),\n}\n\n");
     o.push_str("impl Message {\n");
     o.push_str("    /// Decode the body of a message of type `type_id` (lenient: unknown types and tags are kept).\n");
-    o.push_str("    pub fn decode(type_id: u32, body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {\n        Ok(match type_id {\n");
+    o.push_str("    pub fn decode(type_id: u32, body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {\n        match type_id {\n");
     for m in msgs {
         let _ = writeln!(
             o,
-            "            {} => Message::{}({}::decode_body(body, settings)?),",
+            "            {} => support::decode_as(body, settings, {}::decode_parts, Message::{}),",
             m.id, m.ident, m.ident
         );
     }
-    o.push_str("            _ => Message::Unknown(RawMessage { type_id, body: body.to_vec() }),\n        })\n    }\n\n");
+    o.push_str("            _ => Ok(Message::Unknown(RawMessage { type_id, body: body.to_vec() })),\n        }\n    }\n\n");
     o.push_str("    /// Append the whole frame (header included) to `out`.\n");
     o.push_str("    pub fn encode(&self, settings: &Settings, out: &mut BytesMut) -> Result<(), EncodeError> {\n        match self {\n");
     for m in msgs {

@@ -219,25 +219,39 @@ pub struct FailureConf {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for FailureConf {
-    const SPEC: &'static MessageSpec = &crate::table::FAILURE_CONF;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl FailureConf {
+    #[inline(always)]
+    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
         let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.invoke_id = rd.u32("InvokeID")?;
-        m.status = StatusCode(rd.u32("Status")?);
+        let f_invoke_id = rd.u32("InvokeID")?;
+        let f_status = StatusCode(rd.u32("Status")?);
+        let mut f_text: Option<String> = None;
+        let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
         let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                0 => m.text = Some(support::string(r.raw.data)),
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
+                0 => f_text = Some(support::string(r.raw.data)),
+                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
                 _ => {}
             }
         }
-        Ok(m)
+        Ok(Self {
+            invoke_id: f_invoke_id,
+            status: f_status,
+            text: f_text,
+            unknown: f_unknown,
+        })
+    }
+}
+
+impl CtiMessage for FailureConf {
+    const SPEC: &'static MessageSpec = &crate::table::FAILURE_CONF;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -265,24 +279,37 @@ pub struct FailureEvent {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for FailureEvent {
-    const SPEC: &'static MessageSpec = &crate::table::FAILURE_EVENT;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl FailureEvent {
+    #[inline(always)]
+    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
         let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.status = StatusCode(rd.u32("Status")?);
+        let f_status = StatusCode(rd.u32("Status")?);
+        let mut f_text: Option<String> = None;
+        let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
         let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                0 => m.text = Some(support::string(r.raw.data)),
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
+                0 => f_text = Some(support::string(r.raw.data)),
+                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
                 _ => {}
             }
         }
-        Ok(m)
+        Ok(Self {
+            status: f_status,
+            text: f_text,
+            unknown: f_unknown,
+        })
+    }
+}
+
+impl CtiMessage for FailureEvent {
+    const SPEC: &'static MessageSpec = &crate::table::FAILURE_EVENT;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.status.0);
@@ -331,39 +358,68 @@ pub struct OpenReq {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for OpenReq {
-    const SPEC: &'static MessageSpec = &crate::table::OPEN_REQ;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl OpenReq {
+    #[inline(always)]
+    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
         let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.invoke_id = rd.u32("InvokeID")?;
-        m.version_number = rd.u32("VersionNumber")?;
-        m.idle_timeout = rd.u32("IdleTimeout")?;
+        let f_invoke_id = rd.u32("InvokeID")?;
+        let f_version_number = rd.u32("VersionNumber")?;
+        let f_idle_timeout = rd.u32("IdleTimeout")?;
         rd.skip(4, "reserved")?;
-        m.services_requested = ServiceMask(rd.u32("ServicesRequested")?);
-        m.call_msg_mask = CallEventMask(rd.u32("CallMsgMask")?);
-        m.agent_state_mask = AgentStateMask(rd.u32("AgentStateMask")?);
-        m.config_msg_mask = ConfigMsgMask(rd.u32("ConfigMsgMask")?);
-        rd.skip(4, "reserved")?;
+        let f_services_requested = ServiceMask(rd.u32("ServicesRequested")?);
+        let f_call_msg_mask = CallEventMask(rd.u32("CallMsgMask")?);
+        let f_agent_state_mask = AgentStateMask(rd.u32("AgentStateMask")?);
+        let f_config_msg_mask = ConfigMsgMask(rd.u32("ConfigMsgMask")?);
         rd.skip(4, "reserved")?;
         rd.skip(4, "reserved")?;
+        rd.skip(4, "reserved")?;
+        let mut f_client_id: Option<String> = None;
+        let mut f_client_password: Option<Vec<u8>> = None;
+        let mut f_client_signature: Option<String> = None;
+        let mut f_agent_extension: Option<String> = None;
+        let mut f_agent_instrument: Option<String> = None;
+        let mut f_agent_id: Option<String> = None;
+        let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
         let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                0 => m.client_id = Some(support::string(r.raw.data)),
-                1 => m.client_password = Some(r.raw.data.to_vec()),
-                2 => m.client_signature = Some(support::string(r.raw.data)),
-                3 => m.agent_extension = Some(support::string(r.raw.data)),
-                4 => m.agent_instrument = Some(support::string(r.raw.data)),
-                5 => m.agent_id = Some(support::string(r.raw.data)),
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
+                0 => f_client_id = Some(support::string(r.raw.data)),
+                1 => f_client_password = Some(r.raw.data.to_vec()),
+                2 => f_client_signature = Some(support::string(r.raw.data)),
+                3 => f_agent_extension = Some(support::string(r.raw.data)),
+                4 => f_agent_instrument = Some(support::string(r.raw.data)),
+                5 => f_agent_id = Some(support::string(r.raw.data)),
+                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
                 _ => {}
             }
         }
-        Ok(m)
+        Ok(Self {
+            invoke_id: f_invoke_id,
+            version_number: f_version_number,
+            idle_timeout: f_idle_timeout,
+            services_requested: f_services_requested,
+            call_msg_mask: f_call_msg_mask,
+            agent_state_mask: f_agent_state_mask,
+            config_msg_mask: f_config_msg_mask,
+            client_id: f_client_id,
+            client_password: f_client_password,
+            client_signature: f_client_signature,
+            agent_extension: f_agent_extension,
+            agent_instrument: f_agent_instrument,
+            agent_id: f_agent_id,
+            unknown: f_unknown,
+        })
+    }
+}
+
+impl CtiMessage for OpenReq {
+    const SPEC: &'static MessageSpec = &crate::table::OPEN_REQ;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -419,44 +475,68 @@ pub struct OpenConf {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for OpenConf {
-    const SPEC: &'static MessageSpec = &crate::table::OPEN_CONF;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl OpenConf {
+    #[inline(always)]
+    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
         let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.invoke_id = rd.u32("InvokeID")?;
-        m.services_granted = ServiceMask(rd.u32("ServicesGranted")?);
+        let f_invoke_id = rd.u32("InvokeID")?;
+        let f_services_granted = ServiceMask(rd.u32("ServicesGranted")?);
         rd.skip(4, "reserved")?;
         rd.skip(4, "reserved")?;
         rd.skip(4, "reserved")?;
-        m.ccx_online = rd.bool("UnifiedCCXOnline")?;
+        let f_ccx_online = rd.bool("UnifiedCCXOnline")?;
         rd.skip(2, "reserved")?;
-        m.agent_state = AgentState(rd.u16("AgentState")?);
+        let f_agent_state = AgentState(rd.u16("AgentState")?);
+        let mut f_agent_extension: Option<String> = None;
+        let mut f_agent_instrument: Option<String> = None;
+        let mut f_agent_id: Option<String> = None;
+        let mut f_peripherals: Vec<OpenConfPeripheral> = Vec::new();
+        let mut f_config_msg_mask_granted: Option<u16> = None;
+        let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
         let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                0 => m.agent_extension = Some(support::string(r.raw.data)),
-                2 => m.agent_instrument = Some(support::string(r.raw.data)),
-                3 => m.agent_id = Some(support::string(r.raw.data)),
+                0 => f_agent_extension = Some(support::string(r.raw.data)),
+                2 => f_agent_instrument = Some(support::string(r.raw.data)),
+                3 => f_agent_id = Some(support::string(r.raw.data)),
                 5 => {
-                    if r.opens & 1 != 0 { m.peripherals.push(Default::default()); }
+                    if r.opens & 1 != 0 { f_peripherals.push(Default::default()); }
                     let v = Some(support::u32(r.raw.data, "FltPeripheralID", r.raw.tag, r.raw.offset)?);
-                    if let Some(g0) = m.peripherals.last_mut() { g0.peripheral_id = v; }
+                    if let Some(g0) = f_peripherals.last_mut() { g0.peripheral_id = v; }
                 }
                 6 => {
-                    if r.opens & 1 != 0 { m.peripherals.push(Default::default()); }
+                    if r.opens & 1 != 0 { f_peripherals.push(Default::default()); }
                     let v = Some(support::u16(r.raw.data, "MultilineAgentControl", r.raw.tag, r.raw.offset)?);
-                    if let Some(g0) = m.peripherals.last_mut() { g0.multiline_agent_control = v; }
+                    if let Some(g0) = f_peripherals.last_mut() { g0.multiline_agent_control = v; }
                 }
-                7 => m.config_msg_mask_granted = Some(support::u16(r.raw.data, "ConfigMsgMaskGranted", r.raw.tag, r.raw.offset)?),
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
+                7 => f_config_msg_mask_granted = Some(support::u16(r.raw.data, "ConfigMsgMaskGranted", r.raw.tag, r.raw.offset)?),
+                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
                 _ => {}
             }
         }
-        Ok(m)
+        Ok(Self {
+            invoke_id: f_invoke_id,
+            services_granted: f_services_granted,
+            ccx_online: f_ccx_online,
+            agent_state: f_agent_state,
+            agent_extension: f_agent_extension,
+            agent_instrument: f_agent_instrument,
+            agent_id: f_agent_id,
+            peripherals: f_peripherals,
+            config_msg_mask_granted: f_config_msg_mask_granted,
+            unknown: f_unknown,
+        })
+    }
+}
+
+impl CtiMessage for OpenConf {
+    const SPEC: &'static MessageSpec = &crate::table::OPEN_CONF;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -498,15 +578,26 @@ pub struct HeartbeatReq {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for HeartbeatReq {
-    const SPEC: &'static MessageSpec = &crate::table::HEARTBEAT_REQ;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl HeartbeatReq {
+    #[inline(always)]
+    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
         let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.invoke_id = rd.u32("InvokeID")?;
-        support::unknown_fields(rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings, &mut m.unknown)?;
-        Ok(m)
+        let f_invoke_id = rd.u32("InvokeID")?;
+        let mut f_unknown: Vec<RawField> = Vec::new();
+        support::unknown_fields(rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings, &mut f_unknown)?;
+        Ok(Self {
+            invoke_id: f_invoke_id,
+            unknown: f_unknown,
+        })
+    }
+}
+
+impl CtiMessage for HeartbeatReq {
+    const SPEC: &'static MessageSpec = &crate::table::HEARTBEAT_REQ;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -530,15 +621,26 @@ pub struct HeartbeatConf {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for HeartbeatConf {
-    const SPEC: &'static MessageSpec = &crate::table::HEARTBEAT_CONF;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl HeartbeatConf {
+    #[inline(always)]
+    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
         let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.invoke_id = rd.u32("InvokeID")?;
-        support::unknown_fields(rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings, &mut m.unknown)?;
-        Ok(m)
+        let f_invoke_id = rd.u32("InvokeID")?;
+        let mut f_unknown: Vec<RawField> = Vec::new();
+        support::unknown_fields(rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings, &mut f_unknown)?;
+        Ok(Self {
+            invoke_id: f_invoke_id,
+            unknown: f_unknown,
+        })
+    }
+}
+
+impl CtiMessage for HeartbeatConf {
+    const SPEC: &'static MessageSpec = &crate::table::HEARTBEAT_CONF;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -564,16 +666,28 @@ pub struct CloseReq {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for CloseReq {
-    const SPEC: &'static MessageSpec = &crate::table::CLOSE_REQ;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl CloseReq {
+    #[inline(always)]
+    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
         let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.invoke_id = rd.u32("InvokeID")?;
-        m.status = StatusCode(rd.u32("Status")?);
-        support::unknown_fields(rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings, &mut m.unknown)?;
-        Ok(m)
+        let f_invoke_id = rd.u32("InvokeID")?;
+        let f_status = StatusCode(rd.u32("Status")?);
+        let mut f_unknown: Vec<RawField> = Vec::new();
+        support::unknown_fields(rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings, &mut f_unknown)?;
+        Ok(Self {
+            invoke_id: f_invoke_id,
+            status: f_status,
+            unknown: f_unknown,
+        })
+    }
+}
+
+impl CtiMessage for CloseReq {
+    const SPEC: &'static MessageSpec = &crate::table::CLOSE_REQ;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -598,15 +712,26 @@ pub struct CloseConf {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for CloseConf {
-    const SPEC: &'static MessageSpec = &crate::table::CLOSE_CONF;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl CloseConf {
+    #[inline(always)]
+    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
         let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.invoke_id = rd.u32("InvokeID")?;
-        support::unknown_fields(rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings, &mut m.unknown)?;
-        Ok(m)
+        let f_invoke_id = rd.u32("InvokeID")?;
+        let mut f_unknown: Vec<RawField> = Vec::new();
+        support::unknown_fields(rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings, &mut f_unknown)?;
+        Ok(Self {
+            invoke_id: f_invoke_id,
+            unknown: f_unknown,
+        })
+    }
+}
+
+impl CtiMessage for CloseConf {
+    const SPEC: &'static MessageSpec = &crate::table::CLOSE_CONF;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -696,65 +821,132 @@ pub struct CallDeliveredEvent {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for CallDeliveredEvent {
-    const SPEC: &'static MessageSpec = &crate::table::CALL_DELIVERED_EVENT;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl CallDeliveredEvent {
+    #[inline(always)]
+    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
         let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
         rd.skip(4, "reserved")?;
         rd.skip(4, "reserved")?;
         rd.skip(2, "reserved")?;
-        m.connection_device_type = ConnectionDeviceType(rd.u16("ConnectionDeviceType")?);
-        m.call_id = rd.u32("CallID")?;
+        let f_connection_device_type = ConnectionDeviceType(rd.u16("ConnectionDeviceType")?);
+        let f_call_id = rd.u32("CallID")?;
         rd.skip(2, "reserved")?;
-        m.line_type = rd.u16("lineType")?;
-        m.application_id = rd.u32("ApplicationID")?;
+        let f_line_type = rd.u16("lineType")?;
+        let f_application_id = rd.u32("ApplicationID")?;
         rd.skip(4, "reserved")?;
-        m.csq_id = rd.u32("CSQID")?;
+        let f_csq_id = rd.u32("CSQID")?;
         rd.skip(4, "reserved")?;
         rd.skip(2, "reserved")?;
-        m.alerting_device_type = DeviceType(rd.u16("AlertingDeviceType")?);
-        m.calling_device_type = DeviceType(rd.u16("CallingDeviceType")?);
-        m.called_device_type = DeviceType(rd.u16("CalledDeviceType")?);
-        m.last_redirect_device_type = DeviceType(rd.u16("LastRedirectDeviceType")?);
-        m.local_connection_state = LocalConnectionState(rd.u16("LocalConnectionState")?);
-        m.event_cause = EventCause(rd.u16("EventCause")?);
+        let f_alerting_device_type = DeviceType(rd.u16("AlertingDeviceType")?);
+        let f_calling_device_type = DeviceType(rd.u16("CallingDeviceType")?);
+        let f_called_device_type = DeviceType(rd.u16("CalledDeviceType")?);
+        let f_last_redirect_device_type = DeviceType(rd.u16("LastRedirectDeviceType")?);
+        let f_local_connection_state = LocalConnectionState(rd.u16("LocalConnectionState")?);
+        let f_event_cause = EventCause(rd.u16("EventCause")?);
         rd.skip(2, "NumNamedVariables")?;
         rd.skip(2, "NumNamedArrays")?;
+        let mut f_connection_device_id: String = Default::default();
+        let mut f_alerting_device_id: Option<String> = None;
+        let mut f_calling_device_id: Option<String> = None;
+        let mut f_called_device_id: Option<String> = None;
+        let mut f_last_redirect_device_id: Option<String> = None;
+        let mut f_ani: Option<String> = None;
+        let mut f_dnis: Option<String> = None;
+        let mut f_dialed_number: Option<String> = None;
+        let mut f_caller_entered_digits: Option<String> = None;
+        let mut f_call_variable_1: Option<String> = None;
+        let mut f_call_variable_2: Option<String> = None;
+        let mut f_call_variable_3: Option<String> = None;
+        let mut f_call_variable_4: Option<String> = None;
+        let mut f_call_variable_5: Option<String> = None;
+        let mut f_call_variable_6: Option<String> = None;
+        let mut f_call_variable_7: Option<String> = None;
+        let mut f_call_variable_8: Option<String> = None;
+        let mut f_call_variable_9: Option<String> = None;
+        let mut f_call_variable_10: Option<String> = None;
+        let mut f_call_wrapup_data: Option<String> = None;
+        let mut f_named_variables: Vec<NamedVariable> = Vec::new();
+        let mut f_named_arrays: Vec<NamedArrayElement> = Vec::new();
+        let mut f_secondary_connection_call_id: Option<u32> = None;
+        let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
         let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                0 => m.connection_device_id = support::string(r.raw.data),
-                1 => m.alerting_device_id = Some(support::string(r.raw.data)),
-                2 => m.calling_device_id = Some(support::string(r.raw.data)),
-                3 => m.called_device_id = Some(support::string(r.raw.data)),
-                4 => m.last_redirect_device_id = Some(support::string(r.raw.data)),
-                5 => m.ani = Some(support::string(r.raw.data)),
-                6 => m.dnis = Some(support::string(r.raw.data)),
-                7 => m.dialed_number = Some(support::string(r.raw.data)),
-                8 => m.caller_entered_digits = Some(support::string(r.raw.data)),
-                9 => m.call_variable_1 = Some(support::string(r.raw.data)),
-                10 => m.call_variable_2 = Some(support::string(r.raw.data)),
-                11 => m.call_variable_3 = Some(support::string(r.raw.data)),
-                12 => m.call_variable_4 = Some(support::string(r.raw.data)),
-                13 => m.call_variable_5 = Some(support::string(r.raw.data)),
-                14 => m.call_variable_6 = Some(support::string(r.raw.data)),
-                15 => m.call_variable_7 = Some(support::string(r.raw.data)),
-                16 => m.call_variable_8 = Some(support::string(r.raw.data)),
-                17 => m.call_variable_9 = Some(support::string(r.raw.data)),
-                18 => m.call_variable_10 = Some(support::string(r.raw.data)),
-                19 => m.call_wrapup_data = Some(support::string(r.raw.data)),
-                20 => m.named_variables.push(support::named_var(r.raw.data, "NamedVariable", r.raw.tag, r.raw.offset)?),
-                21 => m.named_arrays.push(support::named_array(r.raw.data, "NamedArray", r.raw.tag, r.raw.offset)?),
-                22 => m.secondary_connection_call_id = Some(support::u32(r.raw.data, "SecondaryConnectionCallID", r.raw.tag, r.raw.offset)?),
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
+                0 => f_connection_device_id = support::string(r.raw.data),
+                1 => f_alerting_device_id = Some(support::string(r.raw.data)),
+                2 => f_calling_device_id = Some(support::string(r.raw.data)),
+                3 => f_called_device_id = Some(support::string(r.raw.data)),
+                4 => f_last_redirect_device_id = Some(support::string(r.raw.data)),
+                5 => f_ani = Some(support::string(r.raw.data)),
+                6 => f_dnis = Some(support::string(r.raw.data)),
+                7 => f_dialed_number = Some(support::string(r.raw.data)),
+                8 => f_caller_entered_digits = Some(support::string(r.raw.data)),
+                9 => f_call_variable_1 = Some(support::string(r.raw.data)),
+                10 => f_call_variable_2 = Some(support::string(r.raw.data)),
+                11 => f_call_variable_3 = Some(support::string(r.raw.data)),
+                12 => f_call_variable_4 = Some(support::string(r.raw.data)),
+                13 => f_call_variable_5 = Some(support::string(r.raw.data)),
+                14 => f_call_variable_6 = Some(support::string(r.raw.data)),
+                15 => f_call_variable_7 = Some(support::string(r.raw.data)),
+                16 => f_call_variable_8 = Some(support::string(r.raw.data)),
+                17 => f_call_variable_9 = Some(support::string(r.raw.data)),
+                18 => f_call_variable_10 = Some(support::string(r.raw.data)),
+                19 => f_call_wrapup_data = Some(support::string(r.raw.data)),
+                20 => f_named_variables.push(support::named_var(r.raw.data, "NamedVariable", r.raw.tag, r.raw.offset)?),
+                21 => f_named_arrays.push(support::named_array(r.raw.data, "NamedArray", r.raw.tag, r.raw.offset)?),
+                22 => f_secondary_connection_call_id = Some(support::u32(r.raw.data, "SecondaryConnectionCallID", r.raw.tag, r.raw.offset)?),
+                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
                 _ => {}
             }
         }
-        Ok(m)
+        Ok(Self {
+            connection_device_type: f_connection_device_type,
+            call_id: f_call_id,
+            line_type: f_line_type,
+            application_id: f_application_id,
+            csq_id: f_csq_id,
+            alerting_device_type: f_alerting_device_type,
+            calling_device_type: f_calling_device_type,
+            called_device_type: f_called_device_type,
+            last_redirect_device_type: f_last_redirect_device_type,
+            local_connection_state: f_local_connection_state,
+            event_cause: f_event_cause,
+            connection_device_id: f_connection_device_id,
+            alerting_device_id: f_alerting_device_id,
+            calling_device_id: f_calling_device_id,
+            called_device_id: f_called_device_id,
+            last_redirect_device_id: f_last_redirect_device_id,
+            ani: f_ani,
+            dnis: f_dnis,
+            dialed_number: f_dialed_number,
+            caller_entered_digits: f_caller_entered_digits,
+            call_variable_1: f_call_variable_1,
+            call_variable_2: f_call_variable_2,
+            call_variable_3: f_call_variable_3,
+            call_variable_4: f_call_variable_4,
+            call_variable_5: f_call_variable_5,
+            call_variable_6: f_call_variable_6,
+            call_variable_7: f_call_variable_7,
+            call_variable_8: f_call_variable_8,
+            call_variable_9: f_call_variable_9,
+            call_variable_10: f_call_variable_10,
+            call_wrapup_data: f_call_wrapup_data,
+            named_variables: f_named_variables,
+            named_arrays: f_named_arrays,
+            secondary_connection_call_id: f_secondary_connection_call_id,
+            unknown: f_unknown,
+        })
+    }
+}
+
+impl CtiMessage for CallDeliveredEvent {
+    const SPEC: &'static MessageSpec = &crate::table::CALL_DELIVERED_EVENT;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(0_u32);
@@ -854,45 +1046,76 @@ pub struct CallEstablishedEvent {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for CallEstablishedEvent {
-    const SPEC: &'static MessageSpec = &crate::table::CALL_ESTABLISHED_EVENT;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl CallEstablishedEvent {
+    #[inline(always)]
+    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
         let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
         rd.skip(4, "reserved")?;
         rd.skip(4, "reserved")?;
         rd.skip(2, "reserved")?;
-        m.connection_device_type = ConnectionDeviceType(rd.u16("ConnectionDeviceType")?);
-        m.call_id = rd.u32("CallID")?;
+        let f_connection_device_type = ConnectionDeviceType(rd.u16("ConnectionDeviceType")?);
+        let f_call_id = rd.u32("CallID")?;
         rd.skip(2, "reserved")?;
-        m.line_type = rd.u16("lineType")?;
-        m.application_id = rd.u32("ApplicationID")?;
+        let f_line_type = rd.u16("lineType")?;
+        let f_application_id = rd.u32("ApplicationID")?;
         rd.skip(4, "reserved")?;
-        m.csq_id = rd.u32("CSQID")?;
+        let f_csq_id = rd.u32("CSQID")?;
         rd.skip(4, "reserved")?;
         rd.skip(2, "reserved")?;
-        m.answering_device_type = DeviceType(rd.u16("AnsweringDeviceType")?);
-        m.calling_device_type = DeviceType(rd.u16("CallingDeviceType")?);
-        m.called_device_type = DeviceType(rd.u16("CalledDeviceType")?);
-        m.last_redirect_device_type = DeviceType(rd.u16("LastRedirectDeviceType")?);
-        m.local_connection_state = LocalConnectionState(rd.u16("LocalConnectionState")?);
-        m.event_cause = EventCause(rd.u16("EventCause")?);
+        let f_answering_device_type = DeviceType(rd.u16("AnsweringDeviceType")?);
+        let f_calling_device_type = DeviceType(rd.u16("CallingDeviceType")?);
+        let f_called_device_type = DeviceType(rd.u16("CalledDeviceType")?);
+        let f_last_redirect_device_type = DeviceType(rd.u16("LastRedirectDeviceType")?);
+        let f_local_connection_state = LocalConnectionState(rd.u16("LocalConnectionState")?);
+        let f_event_cause = EventCause(rd.u16("EventCause")?);
+        let mut f_connection_device_id: String = Default::default();
+        let mut f_answering_device_id: Option<String> = None;
+        let mut f_calling_device_id: Option<String> = None;
+        let mut f_called_device_id: Option<String> = None;
+        let mut f_last_redirect_device_id: Option<String> = None;
+        let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
         let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                0 => m.connection_device_id = support::string(r.raw.data),
-                1 => m.answering_device_id = Some(support::string(r.raw.data)),
-                2 => m.calling_device_id = Some(support::string(r.raw.data)),
-                3 => m.called_device_id = Some(support::string(r.raw.data)),
-                4 => m.last_redirect_device_id = Some(support::string(r.raw.data)),
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
+                0 => f_connection_device_id = support::string(r.raw.data),
+                1 => f_answering_device_id = Some(support::string(r.raw.data)),
+                2 => f_calling_device_id = Some(support::string(r.raw.data)),
+                3 => f_called_device_id = Some(support::string(r.raw.data)),
+                4 => f_last_redirect_device_id = Some(support::string(r.raw.data)),
+                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
                 _ => {}
             }
         }
-        Ok(m)
+        Ok(Self {
+            connection_device_type: f_connection_device_type,
+            call_id: f_call_id,
+            line_type: f_line_type,
+            application_id: f_application_id,
+            csq_id: f_csq_id,
+            answering_device_type: f_answering_device_type,
+            calling_device_type: f_calling_device_type,
+            called_device_type: f_called_device_type,
+            last_redirect_device_type: f_last_redirect_device_type,
+            local_connection_state: f_local_connection_state,
+            event_cause: f_event_cause,
+            connection_device_id: f_connection_device_id,
+            answering_device_id: f_answering_device_id,
+            calling_device_id: f_calling_device_id,
+            called_device_id: f_called_device_id,
+            last_redirect_device_id: f_last_redirect_device_id,
+            unknown: f_unknown,
+        })
+    }
+}
+
+impl CtiMessage for CallEstablishedEvent {
+    const SPEC: &'static MessageSpec = &crate::table::CALL_ESTABLISHED_EVENT;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(0_u32);
@@ -950,32 +1173,51 @@ pub struct CallHeldEvent {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for CallHeldEvent {
-    const SPEC: &'static MessageSpec = &crate::table::CALL_HELD_EVENT;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl CallHeldEvent {
+    #[inline(always)]
+    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
         let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
         rd.skip(4, "reserved")?;
         rd.skip(4, "reserved")?;
         rd.skip(2, "reserved")?;
-        m.connection_device_type = ConnectionDeviceType(rd.u16("ConnectionDeviceType")?);
-        m.call_id = rd.u32("CallID")?;
-        m.holding_device_type = DeviceType(rd.u16("HoldingDeviceType")?);
-        m.local_connection_state = LocalConnectionState(rd.u16("LocalConnectionState")?);
-        m.event_cause = EventCause(rd.u16("EventCause")?);
+        let f_connection_device_type = ConnectionDeviceType(rd.u16("ConnectionDeviceType")?);
+        let f_call_id = rd.u32("CallID")?;
+        let f_holding_device_type = DeviceType(rd.u16("HoldingDeviceType")?);
+        let f_local_connection_state = LocalConnectionState(rd.u16("LocalConnectionState")?);
+        let f_event_cause = EventCause(rd.u16("EventCause")?);
+        let mut f_connection_device_id: String = Default::default();
+        let mut f_holding_device_id: String = Default::default();
+        let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
         let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                0 => m.connection_device_id = support::string(r.raw.data),
-                1 => m.holding_device_id = support::string(r.raw.data),
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
+                0 => f_connection_device_id = support::string(r.raw.data),
+                1 => f_holding_device_id = support::string(r.raw.data),
+                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
                 _ => {}
             }
         }
-        Ok(m)
+        Ok(Self {
+            connection_device_type: f_connection_device_type,
+            call_id: f_call_id,
+            holding_device_type: f_holding_device_type,
+            local_connection_state: f_local_connection_state,
+            event_cause: f_event_cause,
+            connection_device_id: f_connection_device_id,
+            holding_device_id: f_holding_device_id,
+            unknown: f_unknown,
+        })
+    }
+}
+
+impl CtiMessage for CallHeldEvent {
+    const SPEC: &'static MessageSpec = &crate::table::CALL_HELD_EVENT;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(0_u32);
@@ -1020,32 +1262,51 @@ pub struct CallRetrievedEvent {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for CallRetrievedEvent {
-    const SPEC: &'static MessageSpec = &crate::table::CALL_RETRIEVED_EVENT;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl CallRetrievedEvent {
+    #[inline(always)]
+    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
         let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
         rd.skip(4, "reserved")?;
         rd.skip(4, "reserved")?;
         rd.skip(2, "reserved")?;
-        m.connection_device_type = ConnectionDeviceType(rd.u16("ConnectionDeviceType")?);
-        m.call_id = rd.u32("CallID")?;
-        m.retrieving_device_type = DeviceType(rd.u16("RetrievingDeviceType")?);
-        m.local_connection_state = LocalConnectionState(rd.u16("LocalConnectionState")?);
-        m.event_cause = EventCause(rd.u16("EventCause")?);
+        let f_connection_device_type = ConnectionDeviceType(rd.u16("ConnectionDeviceType")?);
+        let f_call_id = rd.u32("CallID")?;
+        let f_retrieving_device_type = DeviceType(rd.u16("RetrievingDeviceType")?);
+        let f_local_connection_state = LocalConnectionState(rd.u16("LocalConnectionState")?);
+        let f_event_cause = EventCause(rd.u16("EventCause")?);
+        let mut f_connection_device_id: String = Default::default();
+        let mut f_retrieving_device_id: Option<String> = None;
+        let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
         let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                0 => m.connection_device_id = support::string(r.raw.data),
-                1 => m.retrieving_device_id = Some(support::string(r.raw.data)),
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
+                0 => f_connection_device_id = support::string(r.raw.data),
+                1 => f_retrieving_device_id = Some(support::string(r.raw.data)),
+                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
                 _ => {}
             }
         }
-        Ok(m)
+        Ok(Self {
+            connection_device_type: f_connection_device_type,
+            call_id: f_call_id,
+            retrieving_device_type: f_retrieving_device_type,
+            local_connection_state: f_local_connection_state,
+            event_cause: f_event_cause,
+            connection_device_id: f_connection_device_id,
+            retrieving_device_id: f_retrieving_device_id,
+            unknown: f_unknown,
+        })
+    }
+}
+
+impl CtiMessage for CallRetrievedEvent {
+    const SPEC: &'static MessageSpec = &crate::table::CALL_RETRIEVED_EVENT;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(0_u32);
@@ -1084,30 +1345,45 @@ pub struct CallClearedEvent {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for CallClearedEvent {
-    const SPEC: &'static MessageSpec = &crate::table::CALL_CLEARED_EVENT;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl CallClearedEvent {
+    #[inline(always)]
+    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
         let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
         rd.skip(4, "reserved")?;
         rd.skip(4, "reserved")?;
         rd.skip(2, "reserved")?;
         rd.skip(2, "reserved")?;
-        m.call_id = rd.u32("CallID")?;
-        m.local_connection_state = LocalConnectionState(rd.u16("LocalConnectionState")?);
-        m.event_cause = EventCause(rd.u16("EventCause")?);
+        let f_call_id = rd.u32("CallID")?;
+        let f_local_connection_state = LocalConnectionState(rd.u16("LocalConnectionState")?);
+        let f_event_cause = EventCause(rd.u16("EventCause")?);
+        let mut f_connection_device_id: Option<String> = None;
+        let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
         let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                0 => m.connection_device_id = Some(support::string(r.raw.data)),
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
+                0 => f_connection_device_id = Some(support::string(r.raw.data)),
+                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
                 _ => {}
             }
         }
-        Ok(m)
+        Ok(Self {
+            call_id: f_call_id,
+            local_connection_state: f_local_connection_state,
+            event_cause: f_event_cause,
+            connection_device_id: f_connection_device_id,
+            unknown: f_unknown,
+        })
+    }
+}
+
+impl CtiMessage for CallClearedEvent {
+    const SPEC: &'static MessageSpec = &crate::table::CALL_CLEARED_EVENT;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(0_u32);
@@ -1150,32 +1426,51 @@ pub struct CallConnectionClearedEvent {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for CallConnectionClearedEvent {
-    const SPEC: &'static MessageSpec = &crate::table::CALL_CONNECTION_CLEARED_EVENT;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl CallConnectionClearedEvent {
+    #[inline(always)]
+    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
         let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
         rd.skip(4, "reserved")?;
         rd.skip(4, "reserved")?;
         rd.skip(2, "reserved")?;
-        m.connection_device_type = ConnectionDeviceType(rd.u16("ConnectionDeviceType")?);
-        m.call_id = rd.u32("CallID")?;
-        m.releasing_device_type = DeviceType(rd.u16("ReleasingDeviceType")?);
-        m.local_connection_state = LocalConnectionState(rd.u16("LocalConnectionState")?);
-        m.event_cause = EventCause(rd.u16("EventCause")?);
+        let f_connection_device_type = ConnectionDeviceType(rd.u16("ConnectionDeviceType")?);
+        let f_call_id = rd.u32("CallID")?;
+        let f_releasing_device_type = DeviceType(rd.u16("ReleasingDeviceType")?);
+        let f_local_connection_state = LocalConnectionState(rd.u16("LocalConnectionState")?);
+        let f_event_cause = EventCause(rd.u16("EventCause")?);
+        let mut f_connection_device_id: String = Default::default();
+        let mut f_releasing_device_id: String = Default::default();
+        let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
         let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                0 => m.connection_device_id = support::string(r.raw.data),
-                1 => m.releasing_device_id = support::string(r.raw.data),
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
+                0 => f_connection_device_id = support::string(r.raw.data),
+                1 => f_releasing_device_id = support::string(r.raw.data),
+                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
                 _ => {}
             }
         }
-        Ok(m)
+        Ok(Self {
+            connection_device_type: f_connection_device_type,
+            call_id: f_call_id,
+            releasing_device_type: f_releasing_device_type,
+            local_connection_state: f_local_connection_state,
+            event_cause: f_event_cause,
+            connection_device_id: f_connection_device_id,
+            releasing_device_id: f_releasing_device_id,
+            unknown: f_unknown,
+        })
+    }
+}
+
+impl CtiMessage for CallConnectionClearedEvent {
+    const SPEC: &'static MessageSpec = &crate::table::CALL_CONNECTION_CLEARED_EVENT;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(0_u32);
@@ -1230,41 +1525,66 @@ pub struct CallOriginatedEvent {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for CallOriginatedEvent {
-    const SPEC: &'static MessageSpec = &crate::table::CALL_ORIGINATED_EVENT;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl CallOriginatedEvent {
+    #[inline(always)]
+    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
         let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
         rd.skip(4, "reserved")?;
         rd.skip(4, "reserved")?;
         rd.skip(2, "reserved")?;
-        m.connection_device_type = ConnectionDeviceType(rd.u16("ConnectionDeviceType")?);
-        m.call_id = rd.u32("CallID")?;
+        let f_connection_device_type = ConnectionDeviceType(rd.u16("ConnectionDeviceType")?);
+        let f_call_id = rd.u32("CallID")?;
         rd.skip(2, "reserved")?;
-        m.line_type = rd.u16("lineType")?;
-        m.application_id = rd.u32("ApplicationID")?;
+        let f_line_type = rd.u16("lineType")?;
+        let f_application_id = rd.u32("ApplicationID")?;
         rd.skip(4, "reserved")?;
-        m.csq_id = rd.u32("CSQID")?;
+        let f_csq_id = rd.u32("CSQID")?;
         rd.skip(4, "reserved")?;
         rd.skip(2, "reserved")?;
-        m.calling_device_type = DeviceType(rd.u16("CallingDeviceType")?);
-        m.called_device_type = DeviceType(rd.u16("CalledDeviceType")?);
-        m.local_connection_state = LocalConnectionState(rd.u16("LocalConnectionState")?);
-        m.event_cause = EventCause(rd.u16("EventCause")?);
+        let f_calling_device_type = DeviceType(rd.u16("CallingDeviceType")?);
+        let f_called_device_type = DeviceType(rd.u16("CalledDeviceType")?);
+        let f_local_connection_state = LocalConnectionState(rd.u16("LocalConnectionState")?);
+        let f_event_cause = EventCause(rd.u16("EventCause")?);
+        let mut f_connection_device_id: String = Default::default();
+        let mut f_calling_device_id: String = Default::default();
+        let mut f_called_device_id: Option<String> = None;
+        let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
         let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                0 => m.connection_device_id = support::string(r.raw.data),
-                1 => m.calling_device_id = support::string(r.raw.data),
-                2 => m.called_device_id = Some(support::string(r.raw.data)),
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
+                0 => f_connection_device_id = support::string(r.raw.data),
+                1 => f_calling_device_id = support::string(r.raw.data),
+                2 => f_called_device_id = Some(support::string(r.raw.data)),
+                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
                 _ => {}
             }
         }
-        Ok(m)
+        Ok(Self {
+            connection_device_type: f_connection_device_type,
+            call_id: f_call_id,
+            line_type: f_line_type,
+            application_id: f_application_id,
+            csq_id: f_csq_id,
+            calling_device_type: f_calling_device_type,
+            called_device_type: f_called_device_type,
+            local_connection_state: f_local_connection_state,
+            event_cause: f_event_cause,
+            connection_device_id: f_connection_device_id,
+            calling_device_id: f_calling_device_id,
+            called_device_id: f_called_device_id,
+            unknown: f_unknown,
+        })
+    }
+}
+
+impl CtiMessage for CallOriginatedEvent {
+    const SPEC: &'static MessageSpec = &crate::table::CALL_ORIGINATED_EVENT;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(0_u32);
@@ -1322,34 +1642,56 @@ pub struct CallFailedEvent {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for CallFailedEvent {
-    const SPEC: &'static MessageSpec = &crate::table::CALL_FAILED_EVENT;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl CallFailedEvent {
+    #[inline(always)]
+    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
         let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
         rd.skip(4, "reserved")?;
         rd.skip(4, "reserved")?;
         rd.skip(2, "reserved")?;
-        m.connection_device_type = ConnectionDeviceType(rd.u16("ConnectionDeviceType")?);
-        m.call_id = rd.u32("CallID")?;
-        m.failing_device_type = DeviceType(rd.u16("FailingDeviceType")?);
-        m.called_device_type = DeviceType(rd.u16("CalledDeviceType")?);
-        m.local_connection_state = LocalConnectionState(rd.u16("LocalConnectionState")?);
-        m.event_cause = EventCause(rd.u16("EventCause")?);
+        let f_connection_device_type = ConnectionDeviceType(rd.u16("ConnectionDeviceType")?);
+        let f_call_id = rd.u32("CallID")?;
+        let f_failing_device_type = DeviceType(rd.u16("FailingDeviceType")?);
+        let f_called_device_type = DeviceType(rd.u16("CalledDeviceType")?);
+        let f_local_connection_state = LocalConnectionState(rd.u16("LocalConnectionState")?);
+        let f_event_cause = EventCause(rd.u16("EventCause")?);
+        let mut f_connection_device_id: String = Default::default();
+        let mut f_failing_device_id: Option<String> = None;
+        let mut f_called_device_id: Option<String> = None;
+        let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
         let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                0 => m.connection_device_id = support::string(r.raw.data),
-                1 => m.failing_device_id = Some(support::string(r.raw.data)),
-                2 => m.called_device_id = Some(support::string(r.raw.data)),
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
+                0 => f_connection_device_id = support::string(r.raw.data),
+                1 => f_failing_device_id = Some(support::string(r.raw.data)),
+                2 => f_called_device_id = Some(support::string(r.raw.data)),
+                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
                 _ => {}
             }
         }
-        Ok(m)
+        Ok(Self {
+            connection_device_type: f_connection_device_type,
+            call_id: f_call_id,
+            failing_device_type: f_failing_device_type,
+            called_device_type: f_called_device_type,
+            local_connection_state: f_local_connection_state,
+            event_cause: f_event_cause,
+            connection_device_id: f_connection_device_id,
+            failing_device_id: f_failing_device_id,
+            called_device_id: f_called_device_id,
+            unknown: f_unknown,
+        })
+    }
+}
+
+impl CtiMessage for CallFailedEvent {
+    const SPEC: &'static MessageSpec = &crate::table::CALL_FAILED_EVENT;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(0_u32);
@@ -1410,58 +1752,87 @@ pub struct CallConferencedEvent {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for CallConferencedEvent {
-    const SPEC: &'static MessageSpec = &crate::table::CALL_CONFERENCED_EVENT;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl CallConferencedEvent {
+    #[inline(always)]
+    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
         let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
         rd.skip(4, "reserved")?;
         rd.skip(4, "reserved")?;
         rd.skip(2, "reserved")?;
-        m.primary_device_type = ConnectionDeviceType(rd.u16("PrimaryDeviceType")?);
-        m.primary_call_id = rd.u32("PrimaryCallID")?;
+        let f_primary_device_type = ConnectionDeviceType(rd.u16("PrimaryDeviceType")?);
+        let f_primary_call_id = rd.u32("PrimaryCallID")?;
         rd.skip(2, "reserved")?;
-        m.line_type = rd.u16("lineType")?;
+        let f_line_type = rd.u16("lineType")?;
         rd.skip(4, "reserved")?;
         rd.skip(4, "reserved")?;
         rd.skip(2, "reserved")?;
         rd.skip(2, "NumParties")?;
-        m.secondary_device_type = ConnectionDeviceType(rd.u16("SecondaryDeviceType")?);
-        m.secondary_call_id = rd.u32("SecondaryCallID")?;
-        m.controller_device_type = DeviceType(rd.u16("ControllerDeviceType")?);
-        m.added_party_device_type = DeviceType(rd.u16("AddedPartyDeviceType")?);
-        m.local_connection_state = LocalConnectionState(rd.u16("LocalConnectionState")?);
-        m.event_cause = EventCause(rd.u16("EventCause")?);
+        let f_secondary_device_type = ConnectionDeviceType(rd.u16("SecondaryDeviceType")?);
+        let f_secondary_call_id = rd.u32("SecondaryCallID")?;
+        let f_controller_device_type = DeviceType(rd.u16("ControllerDeviceType")?);
+        let f_added_party_device_type = DeviceType(rd.u16("AddedPartyDeviceType")?);
+        let f_local_connection_state = LocalConnectionState(rd.u16("LocalConnectionState")?);
+        let f_event_cause = EventCause(rd.u16("EventCause")?);
+        let mut f_primary_device_id: Option<String> = None;
+        let mut f_secondary_device_id: Option<String> = None;
+        let mut f_controller_device_id: Option<String> = None;
+        let mut f_added_party_device_id: Option<String> = None;
+        let mut f_connected_parties: Vec<ConnectedParty> = Vec::new();
+        let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
         let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                0 => m.primary_device_id = Some(support::string(r.raw.data)),
-                1 => m.secondary_device_id = Some(support::string(r.raw.data)),
-                2 => m.controller_device_id = Some(support::string(r.raw.data)),
-                3 => m.added_party_device_id = Some(support::string(r.raw.data)),
+                0 => f_primary_device_id = Some(support::string(r.raw.data)),
+                1 => f_secondary_device_id = Some(support::string(r.raw.data)),
+                2 => f_controller_device_id = Some(support::string(r.raw.data)),
+                3 => f_added_party_device_id = Some(support::string(r.raw.data)),
                 4 => {
-                    if r.opens & 1 != 0 { m.connected_parties.push(Default::default()); }
+                    if r.opens & 1 != 0 { f_connected_parties.push(Default::default()); }
                     let v = support::u32(r.raw.data, "ConnectedPartyCallID", r.raw.tag, r.raw.offset)?;
-                    if let Some(g0) = m.connected_parties.last_mut() { g0.call_id = v; }
+                    if let Some(g0) = f_connected_parties.last_mut() { g0.call_id = v; }
                 }
                 5 => {
-                    if r.opens & 1 != 0 { m.connected_parties.push(Default::default()); }
+                    if r.opens & 1 != 0 { f_connected_parties.push(Default::default()); }
                     let v = ConnectionDeviceType(support::u16(r.raw.data, "ConnectedPartyDeviceType", r.raw.tag, r.raw.offset)?);
-                    if let Some(g0) = m.connected_parties.last_mut() { g0.device_type = v; }
+                    if let Some(g0) = f_connected_parties.last_mut() { g0.device_type = v; }
                 }
                 6 => {
-                    if r.opens & 1 != 0 { m.connected_parties.push(Default::default()); }
+                    if r.opens & 1 != 0 { f_connected_parties.push(Default::default()); }
                     let v = support::string(r.raw.data);
-                    if let Some(g0) = m.connected_parties.last_mut() { g0.device_id = v; }
+                    if let Some(g0) = f_connected_parties.last_mut() { g0.device_id = v; }
                 }
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
+                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
                 _ => {}
             }
         }
-        Ok(m)
+        Ok(Self {
+            primary_device_type: f_primary_device_type,
+            primary_call_id: f_primary_call_id,
+            line_type: f_line_type,
+            secondary_device_type: f_secondary_device_type,
+            secondary_call_id: f_secondary_call_id,
+            controller_device_type: f_controller_device_type,
+            added_party_device_type: f_added_party_device_type,
+            local_connection_state: f_local_connection_state,
+            event_cause: f_event_cause,
+            primary_device_id: f_primary_device_id,
+            secondary_device_id: f_secondary_device_id,
+            controller_device_id: f_controller_device_id,
+            added_party_device_id: f_added_party_device_id,
+            connected_parties: f_connected_parties,
+            unknown: f_unknown,
+        })
+    }
+}
+
+impl CtiMessage for CallConferencedEvent {
+    const SPEC: &'static MessageSpec = &crate::table::CALL_CONFERENCED_EVENT;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(0_u32);
@@ -1536,58 +1907,87 @@ pub struct CallTransferredEvent {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for CallTransferredEvent {
-    const SPEC: &'static MessageSpec = &crate::table::CALL_TRANSFERRED_EVENT;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl CallTransferredEvent {
+    #[inline(always)]
+    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
         let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
         rd.skip(4, "reserved")?;
         rd.skip(4, "reserved")?;
         rd.skip(2, "reserved")?;
-        m.primary_device_type = ConnectionDeviceType(rd.u16("PrimaryDeviceType")?);
-        m.primary_call_id = rd.u32("PrimaryCallID")?;
+        let f_primary_device_type = ConnectionDeviceType(rd.u16("PrimaryDeviceType")?);
+        let f_primary_call_id = rd.u32("PrimaryCallID")?;
         rd.skip(2, "reserved")?;
-        m.line_type = rd.u16("lineType")?;
+        let f_line_type = rd.u16("lineType")?;
         rd.skip(4, "reserved")?;
         rd.skip(4, "reserved")?;
         rd.skip(2, "reserved")?;
         rd.skip(2, "NumParties")?;
-        m.secondary_device_type = ConnectionDeviceType(rd.u16("SecondaryDeviceType")?);
-        m.secondary_call_id = rd.u32("SecondaryCallID")?;
-        m.transferring_device_type = DeviceType(rd.u16("TransferringDeviceType")?);
-        m.transferred_device_type = DeviceType(rd.u16("TransferredDeviceType")?);
-        m.local_connection_state = LocalConnectionState(rd.u16("LocalConnectionState")?);
-        m.event_cause = EventCause(rd.u16("EventCause")?);
+        let f_secondary_device_type = ConnectionDeviceType(rd.u16("SecondaryDeviceType")?);
+        let f_secondary_call_id = rd.u32("SecondaryCallID")?;
+        let f_transferring_device_type = DeviceType(rd.u16("TransferringDeviceType")?);
+        let f_transferred_device_type = DeviceType(rd.u16("TransferredDeviceType")?);
+        let f_local_connection_state = LocalConnectionState(rd.u16("LocalConnectionState")?);
+        let f_event_cause = EventCause(rd.u16("EventCause")?);
+        let mut f_primary_device_id: Option<String> = None;
+        let mut f_secondary_device_id: Option<String> = None;
+        let mut f_transferring_device_id: Option<String> = None;
+        let mut f_transferred_device_id: Option<String> = None;
+        let mut f_connected_parties: Vec<ConnectedParty> = Vec::new();
+        let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
         let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                0 => m.primary_device_id = Some(support::string(r.raw.data)),
-                1 => m.secondary_device_id = Some(support::string(r.raw.data)),
-                2 => m.transferring_device_id = Some(support::string(r.raw.data)),
-                3 => m.transferred_device_id = Some(support::string(r.raw.data)),
+                0 => f_primary_device_id = Some(support::string(r.raw.data)),
+                1 => f_secondary_device_id = Some(support::string(r.raw.data)),
+                2 => f_transferring_device_id = Some(support::string(r.raw.data)),
+                3 => f_transferred_device_id = Some(support::string(r.raw.data)),
                 4 => {
-                    if r.opens & 1 != 0 { m.connected_parties.push(Default::default()); }
+                    if r.opens & 1 != 0 { f_connected_parties.push(Default::default()); }
                     let v = support::u32(r.raw.data, "ConnectedPartyCallID", r.raw.tag, r.raw.offset)?;
-                    if let Some(g0) = m.connected_parties.last_mut() { g0.call_id = v; }
+                    if let Some(g0) = f_connected_parties.last_mut() { g0.call_id = v; }
                 }
                 5 => {
-                    if r.opens & 1 != 0 { m.connected_parties.push(Default::default()); }
+                    if r.opens & 1 != 0 { f_connected_parties.push(Default::default()); }
                     let v = ConnectionDeviceType(support::u16(r.raw.data, "ConnectedPartyDeviceType", r.raw.tag, r.raw.offset)?);
-                    if let Some(g0) = m.connected_parties.last_mut() { g0.device_type = v; }
+                    if let Some(g0) = f_connected_parties.last_mut() { g0.device_type = v; }
                 }
                 6 => {
-                    if r.opens & 1 != 0 { m.connected_parties.push(Default::default()); }
+                    if r.opens & 1 != 0 { f_connected_parties.push(Default::default()); }
                     let v = support::string(r.raw.data);
-                    if let Some(g0) = m.connected_parties.last_mut() { g0.device_id = v; }
+                    if let Some(g0) = f_connected_parties.last_mut() { g0.device_id = v; }
                 }
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
+                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
                 _ => {}
             }
         }
-        Ok(m)
+        Ok(Self {
+            primary_device_type: f_primary_device_type,
+            primary_call_id: f_primary_call_id,
+            line_type: f_line_type,
+            secondary_device_type: f_secondary_device_type,
+            secondary_call_id: f_secondary_call_id,
+            transferring_device_type: f_transferring_device_type,
+            transferred_device_type: f_transferred_device_type,
+            local_connection_state: f_local_connection_state,
+            event_cause: f_event_cause,
+            primary_device_id: f_primary_device_id,
+            secondary_device_id: f_secondary_device_id,
+            transferring_device_id: f_transferring_device_id,
+            transferred_device_id: f_transferred_device_id,
+            connected_parties: f_connected_parties,
+            unknown: f_unknown,
+        })
+    }
+}
+
+impl CtiMessage for CallTransferredEvent {
+    const SPEC: &'static MessageSpec = &crate::table::CALL_TRANSFERRED_EVENT;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(0_u32);
@@ -1654,36 +2054,59 @@ pub struct CallDivertedEvent {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for CallDivertedEvent {
-    const SPEC: &'static MessageSpec = &crate::table::CALL_DIVERTED_EVENT;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl CallDivertedEvent {
+    #[inline(always)]
+    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
         let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
         rd.skip(4, "reserved")?;
         rd.skip(4, "reserved")?;
         rd.skip(2, "reserved")?;
-        m.connection_device_type = ConnectionDeviceType(rd.u16("ConnectionDeviceType")?);
-        m.call_id = rd.u32("CallID")?;
-        m.application_id = rd.u32("ApplicationID")?;
+        let f_connection_device_type = ConnectionDeviceType(rd.u16("ConnectionDeviceType")?);
+        let f_call_id = rd.u32("CallID")?;
+        let f_application_id = rd.u32("ApplicationID")?;
         rd.skip(4, "reserved")?;
-        m.diverting_device_type = DeviceType(rd.u16("DivertingDeviceType")?);
-        m.called_device_type = DeviceType(rd.u16("CalledDeviceType")?);
-        m.local_connection_state = LocalConnectionState(rd.u16("LocalConnectionState")?);
-        m.event_cause = EventCause(rd.u16("EventCause")?);
+        let f_diverting_device_type = DeviceType(rd.u16("DivertingDeviceType")?);
+        let f_called_device_type = DeviceType(rd.u16("CalledDeviceType")?);
+        let f_local_connection_state = LocalConnectionState(rd.u16("LocalConnectionState")?);
+        let f_event_cause = EventCause(rd.u16("EventCause")?);
+        let mut f_connection_device_id: String = Default::default();
+        let mut f_diverting_device_id: String = Default::default();
+        let mut f_called_device_id: String = Default::default();
+        let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
         let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                0 => m.connection_device_id = support::string(r.raw.data),
-                1 => m.diverting_device_id = support::string(r.raw.data),
-                2 => m.called_device_id = support::string(r.raw.data),
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
+                0 => f_connection_device_id = support::string(r.raw.data),
+                1 => f_diverting_device_id = support::string(r.raw.data),
+                2 => f_called_device_id = support::string(r.raw.data),
+                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
                 _ => {}
             }
         }
-        Ok(m)
+        Ok(Self {
+            connection_device_type: f_connection_device_type,
+            call_id: f_call_id,
+            application_id: f_application_id,
+            diverting_device_type: f_diverting_device_type,
+            called_device_type: f_called_device_type,
+            local_connection_state: f_local_connection_state,
+            event_cause: f_event_cause,
+            connection_device_id: f_connection_device_id,
+            diverting_device_id: f_diverting_device_id,
+            called_device_id: f_called_device_id,
+            unknown: f_unknown,
+        })
+    }
+}
+
+impl CtiMessage for CallDivertedEvent {
+    const SPEC: &'static MessageSpec = &crate::table::CALL_DIVERTED_EVENT;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(0_u32);
@@ -1740,39 +2163,62 @@ pub struct CallServiceInitiatedEvent {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for CallServiceInitiatedEvent {
-    const SPEC: &'static MessageSpec = &crate::table::CALL_SERVICE_INITIATED_EVENT;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl CallServiceInitiatedEvent {
+    #[inline(always)]
+    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
         let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
         rd.skip(4, "reserved")?;
         rd.skip(4, "reserved")?;
         rd.skip(2, "reserved")?;
-        m.connection_device_type = ConnectionDeviceType(rd.u16("ConnectionDeviceType")?);
-        m.call_id = rd.u32("CallID")?;
+        let f_connection_device_type = ConnectionDeviceType(rd.u16("ConnectionDeviceType")?);
+        let f_call_id = rd.u32("CallID")?;
         rd.skip(2, "reserved")?;
-        m.line_type = rd.u16("lineType")?;
-        m.application_id = rd.u32("ApplicationID")?;
+        let f_line_type = rd.u16("lineType")?;
+        let f_application_id = rd.u32("ApplicationID")?;
         rd.skip(4, "reserved")?;
-        m.csq_id = rd.u32("CSQID")?;
+        let f_csq_id = rd.u32("CSQID")?;
         rd.skip(4, "reserved")?;
-        m.line_type_copy = rd.u16("lineTypeCopy")?;
-        m.calling_device_type = DeviceType(rd.u16("CallingDeviceType")?);
-        m.local_connection_state = LocalConnectionState(rd.u16("LocalConnectionState")?);
-        m.event_cause = EventCause(rd.u16("EventCause")?);
+        let f_line_type_copy = rd.u16("lineTypeCopy")?;
+        let f_calling_device_type = DeviceType(rd.u16("CallingDeviceType")?);
+        let f_local_connection_state = LocalConnectionState(rd.u16("LocalConnectionState")?);
+        let f_event_cause = EventCause(rd.u16("EventCause")?);
+        let mut f_connection_device_id: String = Default::default();
+        let mut f_calling_device_id: String = Default::default();
+        let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
         let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                0 => m.connection_device_id = support::string(r.raw.data),
-                1 => m.calling_device_id = support::string(r.raw.data),
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
+                0 => f_connection_device_id = support::string(r.raw.data),
+                1 => f_calling_device_id = support::string(r.raw.data),
+                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
                 _ => {}
             }
         }
-        Ok(m)
+        Ok(Self {
+            connection_device_type: f_connection_device_type,
+            call_id: f_call_id,
+            line_type: f_line_type,
+            application_id: f_application_id,
+            csq_id: f_csq_id,
+            line_type_copy: f_line_type_copy,
+            calling_device_type: f_calling_device_type,
+            local_connection_state: f_local_connection_state,
+            event_cause: f_event_cause,
+            connection_device_id: f_connection_device_id,
+            calling_device_id: f_calling_device_id,
+            unknown: f_unknown,
+        })
+    }
+}
+
+impl CtiMessage for CallServiceInitiatedEvent {
+    const SPEC: &'static MessageSpec = &crate::table::CALL_SERVICE_INITIATED_EVENT;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(0_u32);
@@ -1840,53 +2286,84 @@ pub struct CallQueuedEvent {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for CallQueuedEvent {
-    const SPEC: &'static MessageSpec = &crate::table::CALL_QUEUED_EVENT;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl CallQueuedEvent {
+    #[inline(always)]
+    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
         let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
         rd.skip(4, "reserved")?;
         rd.skip(4, "reserved")?;
         rd.skip(2, "reserved")?;
-        m.connection_device_type = ConnectionDeviceType(rd.u16("ConnectionDeviceType")?);
-        m.call_id = rd.u32("CallID")?;
-        m.application_id = rd.u32("ApplicationID")?;
+        let f_connection_device_type = ConnectionDeviceType(rd.u16("ConnectionDeviceType")?);
+        let f_call_id = rd.u32("CallID")?;
+        let f_application_id = rd.u32("ApplicationID")?;
         rd.skip(4, "reserved")?;
-        m.queue_device_type = DeviceType(rd.u16("QueueDeviceType")?);
-        m.calling_device_type = DeviceType(rd.u16("CallingDeviceType")?);
-        m.called_device_type = DeviceType(rd.u16("CalledDeviceType")?);
-        m.last_redirect_device_type = DeviceType(rd.u16("LastRedirectDeviceType")?);
+        let f_queue_device_type = DeviceType(rd.u16("QueueDeviceType")?);
+        let f_calling_device_type = DeviceType(rd.u16("CallingDeviceType")?);
+        let f_called_device_type = DeviceType(rd.u16("CalledDeviceType")?);
+        let f_last_redirect_device_type = DeviceType(rd.u16("LastRedirectDeviceType")?);
         rd.skip(2, "reserved")?;
         rd.skip(2, "NumCSQs")?;
-        m.local_connection_state = LocalConnectionState(rd.u16("LocalConnectionState")?);
-        m.event_cause = EventCause(rd.u16("EventCause")?);
+        let f_local_connection_state = LocalConnectionState(rd.u16("LocalConnectionState")?);
+        let f_event_cause = EventCause(rd.u16("EventCause")?);
+        let mut f_connection_device_id: String = Default::default();
+        let mut f_queue_device_id: Option<String> = None;
+        let mut f_calling_device_id: Option<String> = None;
+        let mut f_called_device_id: Option<String> = None;
+        let mut f_last_redirect_device_id: Option<String> = None;
+        let mut f_csqs: Vec<QueuedCsq> = Vec::new();
+        let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
         let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                0 => m.connection_device_id = support::string(r.raw.data),
-                1 => m.queue_device_id = Some(support::string(r.raw.data)),
-                2 => m.calling_device_id = Some(support::string(r.raw.data)),
-                3 => m.called_device_id = Some(support::string(r.raw.data)),
-                4 => m.last_redirect_device_id = Some(support::string(r.raw.data)),
+                0 => f_connection_device_id = support::string(r.raw.data),
+                1 => f_queue_device_id = Some(support::string(r.raw.data)),
+                2 => f_calling_device_id = Some(support::string(r.raw.data)),
+                3 => f_called_device_id = Some(support::string(r.raw.data)),
+                4 => f_last_redirect_device_id = Some(support::string(r.raw.data)),
                 5 => {
-                    if r.opens & 1 != 0 { m.csqs.push(Default::default()); }
+                    if r.opens & 1 != 0 { f_csqs.push(Default::default()); }
                     let v = support::u32(r.raw.data, "CSQID", r.raw.tag, r.raw.offset)?;
-                    if let Some(g0) = m.csqs.last_mut() { g0.csq_id = v; }
+                    if let Some(g0) = f_csqs.last_mut() { g0.csq_id = v; }
                 }
                 6 => {
-                    if r.opens & 1 != 0 { m.csqs.push(Default::default()); }
+                    if r.opens & 1 != 0 { f_csqs.push(Default::default()); }
                 }
                 7 => {
-                    if r.opens & 1 != 0 { m.csqs.push(Default::default()); }
+                    if r.opens & 1 != 0 { f_csqs.push(Default::default()); }
                 }
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
+                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
                 _ => {}
             }
         }
-        Ok(m)
+        Ok(Self {
+            connection_device_type: f_connection_device_type,
+            call_id: f_call_id,
+            application_id: f_application_id,
+            queue_device_type: f_queue_device_type,
+            calling_device_type: f_calling_device_type,
+            called_device_type: f_called_device_type,
+            last_redirect_device_type: f_last_redirect_device_type,
+            local_connection_state: f_local_connection_state,
+            event_cause: f_event_cause,
+            connection_device_id: f_connection_device_id,
+            queue_device_id: f_queue_device_id,
+            calling_device_id: f_calling_device_id,
+            called_device_id: f_called_device_id,
+            last_redirect_device_id: f_last_redirect_device_id,
+            csqs: f_csqs,
+            unknown: f_unknown,
+        })
+    }
+}
+
+impl CtiMessage for CallQueuedEvent {
+    const SPEC: &'static MessageSpec = &crate::table::CALL_QUEUED_EVENT;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(0_u32);
@@ -1980,61 +2457,115 @@ pub struct BeginCallEvent {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for BeginCallEvent {
-    const SPEC: &'static MessageSpec = &crate::table::BEGIN_CALL_EVENT;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl BeginCallEvent {
+    #[inline(always)]
+    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
         let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
         rd.skip(4, "reserved")?;
         rd.skip(4, "reserved")?;
         rd.skip(2, "reserved")?;
         rd.skip(2, "NumCTIClients")?;
         rd.skip(2, "NumNamedVariables")?;
         rd.skip(2, "NumNamedArrays")?;
-        m.call_type = CallType(rd.u16("CallType")?);
-        m.connection_device_type = ConnectionDeviceType(rd.u16("ConnectionDeviceType")?);
-        m.call_id = rd.u32("CallID")?;
-        m.called_party_disposition = rd.u16("CalledPartyDisposition")?;
+        let f_call_type = CallType(rd.u16("CallType")?);
+        let f_connection_device_type = ConnectionDeviceType(rd.u16("ConnectionDeviceType")?);
+        let f_call_id = rd.u32("CallID")?;
+        let f_called_party_disposition = rd.u16("CalledPartyDisposition")?;
+        let mut f_connection_device_id: String = Default::default();
+        let mut f_ani: Option<String> = None;
+        let mut f_user_to_user_info: Option<Vec<u8>> = None;
+        let mut f_dnis: Option<String> = None;
+        let mut f_dialed_number: Option<String> = None;
+        let mut f_caller_entered_digits: Option<String> = None;
+        let mut f_call_variable_1: Option<String> = None;
+        let mut f_call_variable_2: Option<String> = None;
+        let mut f_call_variable_3: Option<String> = None;
+        let mut f_call_variable_4: Option<String> = None;
+        let mut f_call_variable_5: Option<String> = None;
+        let mut f_call_variable_6: Option<String> = None;
+        let mut f_call_variable_7: Option<String> = None;
+        let mut f_call_variable_8: Option<String> = None;
+        let mut f_call_variable_9: Option<String> = None;
+        let mut f_call_variable_10: Option<String> = None;
+        let mut f_call_wrapup_data: Option<String> = None;
+        let mut f_named_variables: Vec<NamedVariable> = Vec::new();
+        let mut f_named_arrays: Vec<NamedArrayElement> = Vec::new();
+        let mut f_cti_clients: Vec<CtiClient> = Vec::new();
+        let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
         let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                0 => m.connection_device_id = support::string(r.raw.data),
-                1 => m.ani = Some(support::string(r.raw.data)),
-                2 => m.user_to_user_info = Some(r.raw.data.to_vec()),
-                3 => m.dnis = Some(support::string(r.raw.data)),
-                4 => m.dialed_number = Some(support::string(r.raw.data)),
-                5 => m.caller_entered_digits = Some(support::string(r.raw.data)),
-                6 => m.call_variable_1 = Some(support::string(r.raw.data)),
-                7 => m.call_variable_2 = Some(support::string(r.raw.data)),
-                8 => m.call_variable_3 = Some(support::string(r.raw.data)),
-                9 => m.call_variable_4 = Some(support::string(r.raw.data)),
-                10 => m.call_variable_5 = Some(support::string(r.raw.data)),
-                11 => m.call_variable_6 = Some(support::string(r.raw.data)),
-                12 => m.call_variable_7 = Some(support::string(r.raw.data)),
-                13 => m.call_variable_8 = Some(support::string(r.raw.data)),
-                14 => m.call_variable_9 = Some(support::string(r.raw.data)),
-                15 => m.call_variable_10 = Some(support::string(r.raw.data)),
-                16 => m.call_wrapup_data = Some(support::string(r.raw.data)),
-                17 => m.named_variables.push(support::named_var(r.raw.data, "NamedVariable", r.raw.tag, r.raw.offset)?),
-                18 => m.named_arrays.push(support::named_array(r.raw.data, "NamedArray", r.raw.tag, r.raw.offset)?),
+                0 => f_connection_device_id = support::string(r.raw.data),
+                1 => f_ani = Some(support::string(r.raw.data)),
+                2 => f_user_to_user_info = Some(r.raw.data.to_vec()),
+                3 => f_dnis = Some(support::string(r.raw.data)),
+                4 => f_dialed_number = Some(support::string(r.raw.data)),
+                5 => f_caller_entered_digits = Some(support::string(r.raw.data)),
+                6 => f_call_variable_1 = Some(support::string(r.raw.data)),
+                7 => f_call_variable_2 = Some(support::string(r.raw.data)),
+                8 => f_call_variable_3 = Some(support::string(r.raw.data)),
+                9 => f_call_variable_4 = Some(support::string(r.raw.data)),
+                10 => f_call_variable_5 = Some(support::string(r.raw.data)),
+                11 => f_call_variable_6 = Some(support::string(r.raw.data)),
+                12 => f_call_variable_7 = Some(support::string(r.raw.data)),
+                13 => f_call_variable_8 = Some(support::string(r.raw.data)),
+                14 => f_call_variable_9 = Some(support::string(r.raw.data)),
+                15 => f_call_variable_10 = Some(support::string(r.raw.data)),
+                16 => f_call_wrapup_data = Some(support::string(r.raw.data)),
+                17 => f_named_variables.push(support::named_var(r.raw.data, "NamedVariable", r.raw.tag, r.raw.offset)?),
+                18 => f_named_arrays.push(support::named_array(r.raw.data, "NamedArray", r.raw.tag, r.raw.offset)?),
                 19 => {
-                    if r.opens & 1 != 0 { m.cti_clients.push(Default::default()); }
+                    if r.opens & 1 != 0 { f_cti_clients.push(Default::default()); }
                     let v = support::string(r.raw.data);
-                    if let Some(g0) = m.cti_clients.last_mut() { g0.signature = v; }
+                    if let Some(g0) = f_cti_clients.last_mut() { g0.signature = v; }
                 }
                 20 => {
-                    if r.opens & 1 != 0 { m.cti_clients.push(Default::default()); }
+                    if r.opens & 1 != 0 { f_cti_clients.push(Default::default()); }
                     let v = Some(support::u32(r.raw.data, "CTIClientTimestamp", r.raw.tag, r.raw.offset)?);
-                    if let Some(g0) = m.cti_clients.last_mut() { g0.timestamp = v; }
+                    if let Some(g0) = f_cti_clients.last_mut() { g0.timestamp = v; }
                 }
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
+                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
                 _ => {}
             }
         }
-        Ok(m)
+        Ok(Self {
+            call_type: f_call_type,
+            connection_device_type: f_connection_device_type,
+            call_id: f_call_id,
+            called_party_disposition: f_called_party_disposition,
+            connection_device_id: f_connection_device_id,
+            ani: f_ani,
+            user_to_user_info: f_user_to_user_info,
+            dnis: f_dnis,
+            dialed_number: f_dialed_number,
+            caller_entered_digits: f_caller_entered_digits,
+            call_variable_1: f_call_variable_1,
+            call_variable_2: f_call_variable_2,
+            call_variable_3: f_call_variable_3,
+            call_variable_4: f_call_variable_4,
+            call_variable_5: f_call_variable_5,
+            call_variable_6: f_call_variable_6,
+            call_variable_7: f_call_variable_7,
+            call_variable_8: f_call_variable_8,
+            call_variable_9: f_call_variable_9,
+            call_variable_10: f_call_variable_10,
+            call_wrapup_data: f_call_wrapup_data,
+            named_variables: f_named_variables,
+            named_arrays: f_named_arrays,
+            cti_clients: f_cti_clients,
+            unknown: f_unknown,
+        })
+    }
+}
+
+impl CtiMessage for BeginCallEvent {
+    const SPEC: &'static MessageSpec = &crate::table::BEGIN_CALL_EVENT;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(0_u32);
@@ -2098,28 +2629,42 @@ pub struct EndCallEvent {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for EndCallEvent {
-    const SPEC: &'static MessageSpec = &crate::table::END_CALL_EVENT;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl EndCallEvent {
+    #[inline(always)]
+    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
         let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
         rd.skip(4, "reserved")?;
         rd.skip(4, "reserved")?;
         rd.skip(2, "reserved")?;
-        m.connection_device_type = ConnectionDeviceType(rd.u16("ConnectionDeviceType")?);
-        m.call_id = rd.u32("CallID")?;
+        let f_connection_device_type = ConnectionDeviceType(rd.u16("ConnectionDeviceType")?);
+        let f_call_id = rd.u32("CallID")?;
+        let mut f_connection_device_id: String = Default::default();
+        let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
         let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                0 => m.connection_device_id = support::string(r.raw.data),
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
+                0 => f_connection_device_id = support::string(r.raw.data),
+                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
                 _ => {}
             }
         }
-        Ok(m)
+        Ok(Self {
+            connection_device_type: f_connection_device_type,
+            call_id: f_call_id,
+            connection_device_id: f_connection_device_id,
+            unknown: f_unknown,
+        })
+    }
+}
+
+impl CtiMessage for EndCallEvent {
+    const SPEC: &'static MessageSpec = &crate::table::END_CALL_EVENT;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(0_u32);
@@ -2206,67 +2751,129 @@ pub struct CallDataUpdateEvent {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for CallDataUpdateEvent {
-    const SPEC: &'static MessageSpec = &crate::table::CALL_DATA_UPDATE_EVENT;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl CallDataUpdateEvent {
+    #[inline(always)]
+    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
         let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
         rd.skip(4, "reserved")?;
         rd.skip(4, "reserved")?;
         rd.skip(2, "reserved")?;
         rd.skip(2, "NumCTIClients")?;
         rd.skip(2, "NumNamedVariables")?;
         rd.skip(2, "NumNamedArrays")?;
-        m.call_type = CallType(rd.u16("CallType")?);
-        m.connection_device_type = ConnectionDeviceType(rd.u16("ConnectionDeviceType")?);
-        m.call_id = rd.u32("CallID")?;
-        m.new_connection_device_type = ConnectionDeviceType(rd.u16("NewConnectionDeviceType")?);
-        m.new_call_id = rd.u32("NewCallID")?;
-        m.called_party_disposition = rd.u16("CalledPartyDisposition")?;
-        m.campaign_id = rd.u32("CampaignID")?;
-        m.query_rule_id = rd.u32("QueryRuleID")?;
+        let f_call_type = CallType(rd.u16("CallType")?);
+        let f_connection_device_type = ConnectionDeviceType(rd.u16("ConnectionDeviceType")?);
+        let f_call_id = rd.u32("CallID")?;
+        let f_new_connection_device_type = ConnectionDeviceType(rd.u16("NewConnectionDeviceType")?);
+        let f_new_call_id = rd.u32("NewCallID")?;
+        let f_called_party_disposition = rd.u16("CalledPartyDisposition")?;
+        let f_campaign_id = rd.u32("CampaignID")?;
+        let f_query_rule_id = rd.u32("QueryRuleID")?;
+        let mut f_connection_device_id: String = Default::default();
+        let mut f_new_connection_device_id: Option<String> = None;
+        let mut f_ani: Option<String> = None;
+        let mut f_dnis: Option<String> = None;
+        let mut f_dialed_number: Option<String> = None;
+        let mut f_caller_entered_digits: Option<String> = None;
+        let mut f_call_variable_1: Option<String> = None;
+        let mut f_call_variable_2: Option<String> = None;
+        let mut f_call_variable_3: Option<String> = None;
+        let mut f_call_variable_4: Option<String> = None;
+        let mut f_call_variable_5: Option<String> = None;
+        let mut f_call_variable_6: Option<String> = None;
+        let mut f_call_variable_7: Option<String> = None;
+        let mut f_call_variable_8: Option<String> = None;
+        let mut f_call_variable_9: Option<String> = None;
+        let mut f_call_variable_10: Option<String> = None;
+        let mut f_call_wrapup_data: Option<String> = None;
+        let mut f_named_variables: Vec<NamedVariable> = Vec::new();
+        let mut f_named_arrays: Vec<NamedArrayElement> = Vec::new();
+        let mut f_customer_phone_number: Option<String> = None;
+        let mut f_customer_account_number: Option<String> = None;
+        let mut f_cti_clients: Vec<CtiClient> = Vec::new();
+        let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
         let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                0 => m.connection_device_id = support::string(r.raw.data),
-                1 => m.new_connection_device_id = Some(support::string(r.raw.data)),
-                2 => m.ani = Some(support::string(r.raw.data)),
-                3 => m.dnis = Some(support::string(r.raw.data)),
-                4 => m.dialed_number = Some(support::string(r.raw.data)),
-                5 => m.caller_entered_digits = Some(support::string(r.raw.data)),
-                6 => m.call_variable_1 = Some(support::string(r.raw.data)),
-                7 => m.call_variable_2 = Some(support::string(r.raw.data)),
-                8 => m.call_variable_3 = Some(support::string(r.raw.data)),
-                9 => m.call_variable_4 = Some(support::string(r.raw.data)),
-                10 => m.call_variable_5 = Some(support::string(r.raw.data)),
-                11 => m.call_variable_6 = Some(support::string(r.raw.data)),
-                12 => m.call_variable_7 = Some(support::string(r.raw.data)),
-                13 => m.call_variable_8 = Some(support::string(r.raw.data)),
-                14 => m.call_variable_9 = Some(support::string(r.raw.data)),
-                15 => m.call_variable_10 = Some(support::string(r.raw.data)),
-                16 => m.call_wrapup_data = Some(support::string(r.raw.data)),
-                17 => m.named_variables.push(support::named_var(r.raw.data, "NamedVariable", r.raw.tag, r.raw.offset)?),
-                18 => m.named_arrays.push(support::named_array(r.raw.data, "NamedArray", r.raw.tag, r.raw.offset)?),
-                19 => m.customer_phone_number = Some(support::string(r.raw.data)),
-                20 => m.customer_account_number = Some(support::string(r.raw.data)),
+                0 => f_connection_device_id = support::string(r.raw.data),
+                1 => f_new_connection_device_id = Some(support::string(r.raw.data)),
+                2 => f_ani = Some(support::string(r.raw.data)),
+                3 => f_dnis = Some(support::string(r.raw.data)),
+                4 => f_dialed_number = Some(support::string(r.raw.data)),
+                5 => f_caller_entered_digits = Some(support::string(r.raw.data)),
+                6 => f_call_variable_1 = Some(support::string(r.raw.data)),
+                7 => f_call_variable_2 = Some(support::string(r.raw.data)),
+                8 => f_call_variable_3 = Some(support::string(r.raw.data)),
+                9 => f_call_variable_4 = Some(support::string(r.raw.data)),
+                10 => f_call_variable_5 = Some(support::string(r.raw.data)),
+                11 => f_call_variable_6 = Some(support::string(r.raw.data)),
+                12 => f_call_variable_7 = Some(support::string(r.raw.data)),
+                13 => f_call_variable_8 = Some(support::string(r.raw.data)),
+                14 => f_call_variable_9 = Some(support::string(r.raw.data)),
+                15 => f_call_variable_10 = Some(support::string(r.raw.data)),
+                16 => f_call_wrapup_data = Some(support::string(r.raw.data)),
+                17 => f_named_variables.push(support::named_var(r.raw.data, "NamedVariable", r.raw.tag, r.raw.offset)?),
+                18 => f_named_arrays.push(support::named_array(r.raw.data, "NamedArray", r.raw.tag, r.raw.offset)?),
+                19 => f_customer_phone_number = Some(support::string(r.raw.data)),
+                20 => f_customer_account_number = Some(support::string(r.raw.data)),
                 21 => {
-                    if r.opens & 1 != 0 { m.cti_clients.push(Default::default()); }
+                    if r.opens & 1 != 0 { f_cti_clients.push(Default::default()); }
                     let v = support::string(r.raw.data);
-                    if let Some(g0) = m.cti_clients.last_mut() { g0.signature = v; }
+                    if let Some(g0) = f_cti_clients.last_mut() { g0.signature = v; }
                 }
                 22 => {
-                    if r.opens & 1 != 0 { m.cti_clients.push(Default::default()); }
+                    if r.opens & 1 != 0 { f_cti_clients.push(Default::default()); }
                     let v = Some(support::u32(r.raw.data, "CTIClientTimestamp", r.raw.tag, r.raw.offset)?);
-                    if let Some(g0) = m.cti_clients.last_mut() { g0.timestamp = v; }
+                    if let Some(g0) = f_cti_clients.last_mut() { g0.timestamp = v; }
                 }
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
+                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
                 _ => {}
             }
         }
-        Ok(m)
+        Ok(Self {
+            call_type: f_call_type,
+            connection_device_type: f_connection_device_type,
+            call_id: f_call_id,
+            new_connection_device_type: f_new_connection_device_type,
+            new_call_id: f_new_call_id,
+            called_party_disposition: f_called_party_disposition,
+            campaign_id: f_campaign_id,
+            query_rule_id: f_query_rule_id,
+            connection_device_id: f_connection_device_id,
+            new_connection_device_id: f_new_connection_device_id,
+            ani: f_ani,
+            dnis: f_dnis,
+            dialed_number: f_dialed_number,
+            caller_entered_digits: f_caller_entered_digits,
+            call_variable_1: f_call_variable_1,
+            call_variable_2: f_call_variable_2,
+            call_variable_3: f_call_variable_3,
+            call_variable_4: f_call_variable_4,
+            call_variable_5: f_call_variable_5,
+            call_variable_6: f_call_variable_6,
+            call_variable_7: f_call_variable_7,
+            call_variable_8: f_call_variable_8,
+            call_variable_9: f_call_variable_9,
+            call_variable_10: f_call_variable_10,
+            call_wrapup_data: f_call_wrapup_data,
+            named_variables: f_named_variables,
+            named_arrays: f_named_arrays,
+            customer_phone_number: f_customer_phone_number,
+            customer_account_number: f_customer_account_number,
+            cti_clients: f_cti_clients,
+            unknown: f_unknown,
+        })
+    }
+}
+
+impl CtiMessage for CallDataUpdateEvent {
+    const SPEC: &'static MessageSpec = &crate::table::CALL_DATA_UPDATE_EVENT;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(0_u32);
@@ -2372,48 +2979,95 @@ pub struct SetCallDataReq {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for SetCallDataReq {
-    const SPEC: &'static MessageSpec = &crate::table::SET_CALL_DATA_REQ;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl SetCallDataReq {
+    #[inline(always)]
+    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
         let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.invoke_id = rd.u32("InvokeID")?;
+        let f_invoke_id = rd.u32("InvokeID")?;
         rd.skip(4, "reserved")?;
-        m.connection_device_type = ConnectionDeviceType(rd.u16("ConnectionDeviceType")?);
-        m.call_id = rd.u32("CallID")?;
+        let f_connection_device_type = ConnectionDeviceType(rd.u16("ConnectionDeviceType")?);
+        let f_call_id = rd.u32("CallID")?;
         rd.skip(2, "NumNamedVariables")?;
         rd.skip(2, "NumNamedArrays")?;
-        m.call_type = CallType(rd.u16("CallType")?);
-        m.called_party_disposition = rd.u16("CalledPartyDisposition")?;
+        let f_call_type = CallType(rd.u16("CallType")?);
+        let f_called_party_disposition = rd.u16("CalledPartyDisposition")?;
         rd.skip(4, "reserved")?;
         rd.skip(4, "reserved")?;
+        let mut f_connection_device_id: String = Default::default();
+        let mut f_ani: Option<String> = None;
+        let mut f_caller_entered_digits: Option<String> = None;
+        let mut f_call_variable_1: Option<String> = None;
+        let mut f_call_variable_2: Option<String> = None;
+        let mut f_call_variable_3: Option<String> = None;
+        let mut f_call_variable_4: Option<String> = None;
+        let mut f_call_variable_5: Option<String> = None;
+        let mut f_call_variable_6: Option<String> = None;
+        let mut f_call_variable_7: Option<String> = None;
+        let mut f_call_variable_8: Option<String> = None;
+        let mut f_call_variable_9: Option<String> = None;
+        let mut f_call_variable_10: Option<String> = None;
+        let mut f_call_wrapup_data: Option<String> = None;
+        let mut f_named_variables: Vec<NamedVariable> = Vec::new();
+        let mut f_named_arrays: Vec<NamedArrayElement> = Vec::new();
+        let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
         let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                0 => m.connection_device_id = support::string(r.raw.data),
-                1 => m.ani = Some(support::string(r.raw.data)),
-                2 => m.caller_entered_digits = Some(support::string(r.raw.data)),
-                3 => m.call_variable_1 = Some(support::string(r.raw.data)),
-                4 => m.call_variable_2 = Some(support::string(r.raw.data)),
-                5 => m.call_variable_3 = Some(support::string(r.raw.data)),
-                6 => m.call_variable_4 = Some(support::string(r.raw.data)),
-                7 => m.call_variable_5 = Some(support::string(r.raw.data)),
-                8 => m.call_variable_6 = Some(support::string(r.raw.data)),
-                9 => m.call_variable_7 = Some(support::string(r.raw.data)),
-                10 => m.call_variable_8 = Some(support::string(r.raw.data)),
-                11 => m.call_variable_9 = Some(support::string(r.raw.data)),
-                12 => m.call_variable_10 = Some(support::string(r.raw.data)),
-                13 => m.call_wrapup_data = Some(support::string(r.raw.data)),
-                14 => m.named_variables.push(support::named_var(r.raw.data, "NamedVariable", r.raw.tag, r.raw.offset)?),
-                15 => m.named_arrays.push(support::named_array(r.raw.data, "NamedArray", r.raw.tag, r.raw.offset)?),
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
+                0 => f_connection_device_id = support::string(r.raw.data),
+                1 => f_ani = Some(support::string(r.raw.data)),
+                2 => f_caller_entered_digits = Some(support::string(r.raw.data)),
+                3 => f_call_variable_1 = Some(support::string(r.raw.data)),
+                4 => f_call_variable_2 = Some(support::string(r.raw.data)),
+                5 => f_call_variable_3 = Some(support::string(r.raw.data)),
+                6 => f_call_variable_4 = Some(support::string(r.raw.data)),
+                7 => f_call_variable_5 = Some(support::string(r.raw.data)),
+                8 => f_call_variable_6 = Some(support::string(r.raw.data)),
+                9 => f_call_variable_7 = Some(support::string(r.raw.data)),
+                10 => f_call_variable_8 = Some(support::string(r.raw.data)),
+                11 => f_call_variable_9 = Some(support::string(r.raw.data)),
+                12 => f_call_variable_10 = Some(support::string(r.raw.data)),
+                13 => f_call_wrapup_data = Some(support::string(r.raw.data)),
+                14 => f_named_variables.push(support::named_var(r.raw.data, "NamedVariable", r.raw.tag, r.raw.offset)?),
+                15 => f_named_arrays.push(support::named_array(r.raw.data, "NamedArray", r.raw.tag, r.raw.offset)?),
+                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
                 _ => {}
             }
         }
-        Ok(m)
+        Ok(Self {
+            invoke_id: f_invoke_id,
+            connection_device_type: f_connection_device_type,
+            call_id: f_call_id,
+            call_type: f_call_type,
+            called_party_disposition: f_called_party_disposition,
+            connection_device_id: f_connection_device_id,
+            ani: f_ani,
+            caller_entered_digits: f_caller_entered_digits,
+            call_variable_1: f_call_variable_1,
+            call_variable_2: f_call_variable_2,
+            call_variable_3: f_call_variable_3,
+            call_variable_4: f_call_variable_4,
+            call_variable_5: f_call_variable_5,
+            call_variable_6: f_call_variable_6,
+            call_variable_7: f_call_variable_7,
+            call_variable_8: f_call_variable_8,
+            call_variable_9: f_call_variable_9,
+            call_variable_10: f_call_variable_10,
+            call_wrapup_data: f_call_wrapup_data,
+            named_variables: f_named_variables,
+            named_arrays: f_named_arrays,
+            unknown: f_unknown,
+        })
+    }
+}
+
+impl CtiMessage for SetCallDataReq {
+    const SPEC: &'static MessageSpec = &crate::table::SET_CALL_DATA_REQ;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -2466,15 +3120,26 @@ pub struct SetCallDataConf {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for SetCallDataConf {
-    const SPEC: &'static MessageSpec = &crate::table::SET_CALL_DATA_CONF;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl SetCallDataConf {
+    #[inline(always)]
+    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
         let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.invoke_id = rd.u32("InvokeID")?;
-        support::unknown_fields(rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings, &mut m.unknown)?;
-        Ok(m)
+        let f_invoke_id = rd.u32("InvokeID")?;
+        let mut f_unknown: Vec<RawField> = Vec::new();
+        support::unknown_fields(rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings, &mut f_unknown)?;
+        Ok(Self {
+            invoke_id: f_invoke_id,
+            unknown: f_unknown,
+        })
+    }
+}
+
+impl CtiMessage for SetCallDataConf {
+    const SPEC: &'static MessageSpec = &crate::table::SET_CALL_DATA_CONF;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -2518,23 +3183,22 @@ pub struct AgentStateEvent {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for AgentStateEvent {
-    const SPEC: &'static MessageSpec = &crate::table::AGENT_STATE_EVENT;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl AgentStateEvent {
+    #[inline(always)]
+    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
         let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
         rd.skip(4, "reserved")?;
         rd.skip(4, "reserved")?;
         rd.skip(4, "reserved")?;
         rd.skip(2, "reserved")?;
-        m.csq_state = AgentState(rd.u16("CSQState")?);
-        m.state_duration = rd.u32("StateDuration")?;
-        m.csq_id = rd.u32("CSQID")?;
+        let f_csq_state = AgentState(rd.u16("CSQState")?);
+        let f_state_duration = rd.u32("StateDuration")?;
+        let f_csq_id = rd.u32("CSQID")?;
         rd.skip(4, "reserved")?;
         rd.skip(2, "reserved")?;
-        m.agent_state = AgentState(rd.u16("AgentState")?);
-        m.event_reason_code = ReasonCode(rd.u16("EventReasonCode")?);
+        let f_agent_state = AgentState(rd.u16("AgentState")?);
+        let f_event_reason_code = ReasonCode(rd.u16("EventReasonCode")?);
         rd.skip(4, "reserved")?;
         rd.skip(4, "reserved")?;
         rd.skip(2, "reserved")?;
@@ -2542,37 +3206,65 @@ impl CtiMessage for AgentStateEvent {
         rd.skip(4, "reserved")?;
         rd.skip(4, "reserved")?;
         rd.skip(2, "numCSQs")?;
+        let mut f_cti_client_signature: Option<String> = None;
+        let mut f_agent_id: Option<String> = None;
+        let mut f_agent_extension: Option<String> = None;
+        let mut f_agent_instrument: Option<String> = None;
+        let mut f_csqs: Vec<CsqState> = Vec::new();
+        let mut f_active_terminal: Option<String> = None;
+        let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
         let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                0 => m.cti_client_signature = Some(support::string(r.raw.data)),
-                1 => m.agent_id = Some(support::string(r.raw.data)),
-                2 => m.agent_extension = Some(support::string(r.raw.data)),
-                3 => m.agent_instrument = Some(support::string(r.raw.data)),
+                0 => f_cti_client_signature = Some(support::string(r.raw.data)),
+                1 => f_agent_id = Some(support::string(r.raw.data)),
+                2 => f_agent_extension = Some(support::string(r.raw.data)),
+                3 => f_agent_instrument = Some(support::string(r.raw.data)),
                 4 => {
-                    if r.opens & 1 != 0 { m.csqs.push(Default::default()); }
+                    if r.opens & 1 != 0 { f_csqs.push(Default::default()); }
                     let v = support::u32(r.raw.data, "CSQID", r.raw.tag, r.raw.offset)?;
-                    if let Some(g0) = m.csqs.last_mut() { g0.csq_id = v; }
+                    if let Some(g0) = f_csqs.last_mut() { g0.csq_id = v; }
                 }
                 5 => {
-                    if r.opens & 1 != 0 { m.csqs.push(Default::default()); }
+                    if r.opens & 1 != 0 { f_csqs.push(Default::default()); }
                 }
                 6 => {
-                    if r.opens & 1 != 0 { m.csqs.push(Default::default()); }
+                    if r.opens & 1 != 0 { f_csqs.push(Default::default()); }
                 }
                 7 => {
-                    if r.opens & 1 != 0 { m.csqs.push(Default::default()); }
+                    if r.opens & 1 != 0 { f_csqs.push(Default::default()); }
                     let v = AgentState(support::u16(r.raw.data, "CSQState", r.raw.tag, r.raw.offset)?);
-                    if let Some(g0) = m.csqs.last_mut() { g0.csq_state = v; }
+                    if let Some(g0) = f_csqs.last_mut() { g0.csq_state = v; }
                 }
-                8 => m.active_terminal = Some(support::string(r.raw.data)),
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
+                8 => f_active_terminal = Some(support::string(r.raw.data)),
+                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
                 _ => {}
             }
         }
-        Ok(m)
+        Ok(Self {
+            csq_state: f_csq_state,
+            state_duration: f_state_duration,
+            csq_id: f_csq_id,
+            agent_state: f_agent_state,
+            event_reason_code: f_event_reason_code,
+            cti_client_signature: f_cti_client_signature,
+            agent_id: f_agent_id,
+            agent_extension: f_agent_extension,
+            agent_instrument: f_agent_instrument,
+            csqs: f_csqs,
+            active_terminal: f_active_terminal,
+            unknown: f_unknown,
+        })
+    }
+}
+
+impl CtiMessage for AgentStateEvent {
+    const SPEC: &'static MessageSpec = &crate::table::AGENT_STATE_EVENT;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(0_u32);
@@ -2640,31 +3332,52 @@ pub struct SystemEvent {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for SystemEvent {
-    const SPEC: &'static MessageSpec = &crate::table::SYSTEM_EVENT;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl SystemEvent {
+    #[inline(always)]
+    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
         let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.ccx_status = CcxStatus(rd.u32("CCXStatus")?);
-        m.ccx_time = rd.u32("CCXTime")?;
-        m.system_event_id = SystemEventId(rd.u32("SystemEventID")?);
-        m.arg1 = rd.u32("SystemEventArg1")?;
-        m.arg2 = rd.u32("SystemEventArg2")?;
-        m.arg3 = rd.u32("SystemEventArg3")?;
-        m.event_device_type = DeviceType(rd.u16("EventDeviceType")?);
+        let f_ccx_status = CcxStatus(rd.u32("CCXStatus")?);
+        let f_ccx_time = rd.u32("CCXTime")?;
+        let f_system_event_id = SystemEventId(rd.u32("SystemEventID")?);
+        let f_arg1 = rd.u32("SystemEventArg1")?;
+        let f_arg2 = rd.u32("SystemEventArg2")?;
+        let f_arg3 = rd.u32("SystemEventArg3")?;
+        let f_event_device_type = DeviceType(rd.u16("EventDeviceType")?);
+        let mut f_text: Option<String> = None;
+        let mut f_event_device_id: Option<String> = None;
+        let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
         let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                0 => m.text = Some(support::string(r.raw.data)),
-                1 => m.event_device_id = Some(support::string(r.raw.data)),
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
+                0 => f_text = Some(support::string(r.raw.data)),
+                1 => f_event_device_id = Some(support::string(r.raw.data)),
+                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
                 _ => {}
             }
         }
-        Ok(m)
+        Ok(Self {
+            ccx_status: f_ccx_status,
+            ccx_time: f_ccx_time,
+            system_event_id: f_system_event_id,
+            arg1: f_arg1,
+            arg2: f_arg2,
+            arg3: f_arg3,
+            event_device_type: f_event_device_type,
+            text: f_text,
+            event_device_id: f_event_device_id,
+            unknown: f_unknown,
+        })
+    }
+}
+
+impl CtiMessage for SystemEvent {
+    const SPEC: &'static MessageSpec = &crate::table::SYSTEM_EVENT;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.ccx_status.0);
@@ -2702,26 +3415,41 @@ pub struct ControlFailureConf {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for ControlFailureConf {
-    const SPEC: &'static MessageSpec = &crate::table::CONTROL_FAILURE_CONF;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl ControlFailureConf {
+    #[inline(always)]
+    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
         let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.invoke_id = rd.u32("InvokeID")?;
-        m.failure_code = ControlFailureCode(rd.u16("FailureCode")?);
-        m.ccx_error_code = CcxErrorCode(rd.u32("UnifiedCCXErrorCode")?);
+        let f_invoke_id = rd.u32("InvokeID")?;
+        let f_failure_code = ControlFailureCode(rd.u16("FailureCode")?);
+        let f_ccx_error_code = CcxErrorCode(rd.u32("UnifiedCCXErrorCode")?);
+        let mut f_text: Option<String> = None;
+        let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
         let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                0 => m.text = Some(support::string(r.raw.data)),
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
+                0 => f_text = Some(support::string(r.raw.data)),
+                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
                 _ => {}
             }
         }
-        Ok(m)
+        Ok(Self {
+            invoke_id: f_invoke_id,
+            failure_code: f_failure_code,
+            ccx_error_code: f_ccx_error_code,
+            text: f_text,
+            unknown: f_unknown,
+        })
+    }
+}
+
+impl CtiMessage for ControlFailureConf {
+    const SPEC: &'static MessageSpec = &crate::table::CONTROL_FAILURE_CONF;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -2754,29 +3482,46 @@ pub struct QueryAgentStateReq {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for QueryAgentStateReq {
-    const SPEC: &'static MessageSpec = &crate::table::QUERY_AGENT_STATE_REQ;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl QueryAgentStateReq {
+    #[inline(always)]
+    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
         let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.invoke_id = rd.u32("InvokeID")?;
+        let f_invoke_id = rd.u32("InvokeID")?;
         rd.skip(4, "reserved")?;
         rd.skip(4, "reserved")?;
         rd.skip(4, "reserved")?;
+        let mut f_agent_extension: Option<String> = None;
+        let mut f_agent_instrument: Option<String> = None;
+        let mut f_agent_id: Option<String> = None;
+        let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
         let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                0 => m.agent_extension = Some(support::string(r.raw.data)),
-                1 => m.agent_instrument = Some(support::string(r.raw.data)),
-                2 => m.agent_id = Some(support::string(r.raw.data)),
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
+                0 => f_agent_extension = Some(support::string(r.raw.data)),
+                1 => f_agent_instrument = Some(support::string(r.raw.data)),
+                2 => f_agent_id = Some(support::string(r.raw.data)),
+                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
                 _ => {}
             }
         }
-        Ok(m)
+        Ok(Self {
+            invoke_id: f_invoke_id,
+            agent_extension: f_agent_extension,
+            agent_instrument: f_agent_instrument,
+            agent_id: f_agent_id,
+            unknown: f_unknown,
+        })
+    }
+}
+
+impl CtiMessage for QueryAgentStateReq {
+    const SPEC: &'static MessageSpec = &crate::table::QUERY_AGENT_STATE_REQ;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -2818,14 +3563,13 @@ pub struct QueryAgentStateConf {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for QueryAgentStateConf {
-    const SPEC: &'static MessageSpec = &crate::table::QUERY_AGENT_STATE_CONF;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl QueryAgentStateConf {
+    #[inline(always)]
+    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
         let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.invoke_id = rd.u32("InvokeID")?;
-        m.agent_state = AgentState(rd.u16("AgentState")?);
+        let f_invoke_id = rd.u32("InvokeID")?;
+        let f_agent_state = AgentState(rd.u16("AgentState")?);
         rd.skip(2, "numCSQs")?;
         rd.skip(4, "reserved")?;
         rd.skip(4, "reserved")?;
@@ -2833,36 +3577,59 @@ impl CtiMessage for QueryAgentStateConf {
         rd.skip(4, "reserved")?;
         rd.skip(4, "reserved")?;
         rd.skip(4, "reserved")?;
+        let mut f_agent_extension: Option<String> = None;
+        let mut f_agent_instrument: Option<String> = None;
+        let mut f_agent_id: String = Default::default();
+        let mut f_csqs: Vec<CsqState> = Vec::new();
+        let mut f_internal_agent_state: Option<u16> = None;
+        let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
         let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                1 => m.agent_extension = Some(support::string(r.raw.data)),
-                2 => m.agent_instrument = Some(support::string(r.raw.data)),
-                3 => m.agent_id = support::string(r.raw.data),
+                1 => f_agent_extension = Some(support::string(r.raw.data)),
+                2 => f_agent_instrument = Some(support::string(r.raw.data)),
+                3 => f_agent_id = support::string(r.raw.data),
                 4 => {
-                    if r.opens & 1 != 0 { m.csqs.push(Default::default()); }
+                    if r.opens & 1 != 0 { f_csqs.push(Default::default()); }
                     let v = support::u32(r.raw.data, "CSQID", r.raw.tag, r.raw.offset)?;
-                    if let Some(g0) = m.csqs.last_mut() { g0.csq_id = v; }
+                    if let Some(g0) = f_csqs.last_mut() { g0.csq_id = v; }
                 }
                 5 => {
-                    if r.opens & 1 != 0 { m.csqs.push(Default::default()); }
+                    if r.opens & 1 != 0 { f_csqs.push(Default::default()); }
                 }
                 6 => {
-                    if r.opens & 1 != 0 { m.csqs.push(Default::default()); }
+                    if r.opens & 1 != 0 { f_csqs.push(Default::default()); }
                 }
                 7 => {
-                    if r.opens & 1 != 0 { m.csqs.push(Default::default()); }
+                    if r.opens & 1 != 0 { f_csqs.push(Default::default()); }
                     let v = AgentState(support::u16(r.raw.data, "CSQState", r.raw.tag, r.raw.offset)?);
-                    if let Some(g0) = m.csqs.last_mut() { g0.csq_state = v; }
+                    if let Some(g0) = f_csqs.last_mut() { g0.csq_state = v; }
                 }
-                8 => m.internal_agent_state = Some(support::u16(r.raw.data, "InternalAgentState", r.raw.tag, r.raw.offset)?),
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
+                8 => f_internal_agent_state = Some(support::u16(r.raw.data, "InternalAgentState", r.raw.tag, r.raw.offset)?),
+                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
                 _ => {}
             }
         }
-        Ok(m)
+        Ok(Self {
+            invoke_id: f_invoke_id,
+            agent_state: f_agent_state,
+            agent_extension: f_agent_extension,
+            agent_instrument: f_agent_instrument,
+            agent_id: f_agent_id,
+            csqs: f_csqs,
+            internal_agent_state: f_internal_agent_state,
+            unknown: f_unknown,
+        })
+    }
+}
+
+impl CtiMessage for QueryAgentStateConf {
+    const SPEC: &'static MessageSpec = &crate::table::QUERY_AGENT_STATE_CONF;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -2920,34 +3687,57 @@ pub struct SetAgentStateReq {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for SetAgentStateReq {
-    const SPEC: &'static MessageSpec = &crate::table::SET_AGENT_STATE_REQ;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl SetAgentStateReq {
+    #[inline(always)]
+    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
         let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.invoke_id = rd.u32("InvokeID")?;
+        let f_invoke_id = rd.u32("InvokeID")?;
         rd.skip(4, "reserved")?;
-        m.agent_state = AgentState(rd.u16("AgentState")?);
+        let f_agent_state = AgentState(rd.u16("AgentState")?);
         rd.skip(2, "reserved")?;
         rd.skip(2, "reserved")?;
-        m.event_reason_code = ReasonCode(rd.u16("EventReasonCode")?);
-        m.forced_flag = rd.u8("ForcedFlag")?;
-        if v >= 12 { m.agent_capacity = rd.u32("AgentCapacity")?; }
+        let f_event_reason_code = ReasonCode(rd.u16("EventReasonCode")?);
+        let f_forced_flag = rd.u8("ForcedFlag")?;
+        let f_agent_capacity: u32 = if v >= 12 { rd.u32("AgentCapacity")? } else { Default::default() };
+        let mut f_agent_instrument: String = Default::default();
+        let mut f_agent_password: Option<String> = None;
+        let mut f_agent_id: Option<String> = None;
+        let mut f_active_terminal: Option<String> = None;
+        let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
         let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                0 => m.agent_instrument = support::string(r.raw.data),
-                1 => m.agent_password = Some(support::string(r.raw.data)),
-                2 => m.agent_id = Some(support::string(r.raw.data)),
-                3 => m.active_terminal = Some(support::string(r.raw.data)),
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
+                0 => f_agent_instrument = support::string(r.raw.data),
+                1 => f_agent_password = Some(support::string(r.raw.data)),
+                2 => f_agent_id = Some(support::string(r.raw.data)),
+                3 => f_active_terminal = Some(support::string(r.raw.data)),
+                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
                 _ => {}
             }
         }
-        Ok(m)
+        Ok(Self {
+            invoke_id: f_invoke_id,
+            agent_state: f_agent_state,
+            event_reason_code: f_event_reason_code,
+            forced_flag: f_forced_flag,
+            agent_capacity: f_agent_capacity,
+            agent_instrument: f_agent_instrument,
+            agent_password: f_agent_password,
+            agent_id: f_agent_id,
+            active_terminal: f_active_terminal,
+            unknown: f_unknown,
+        })
+    }
+}
+
+impl CtiMessage for SetAgentStateReq {
+    const SPEC: &'static MessageSpec = &crate::table::SET_AGENT_STATE_REQ;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -2982,15 +3772,26 @@ pub struct SetAgentStateConf {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for SetAgentStateConf {
-    const SPEC: &'static MessageSpec = &crate::table::SET_AGENT_STATE_CONF;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl SetAgentStateConf {
+    #[inline(always)]
+    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
         let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.invoke_id = rd.u32("InvokeID")?;
-        support::unknown_fields(rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings, &mut m.unknown)?;
-        Ok(m)
+        let f_invoke_id = rd.u32("InvokeID")?;
+        let mut f_unknown: Vec<RawField> = Vec::new();
+        support::unknown_fields(rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings, &mut f_unknown)?;
+        Ok(Self {
+            invoke_id: f_invoke_id,
+            unknown: f_unknown,
+        })
+    }
+}
+
+impl CtiMessage for SetAgentStateConf {
+    const SPEC: &'static MessageSpec = &crate::table::SET_AGENT_STATE_CONF;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -3028,31 +3829,52 @@ pub struct AlternateCallReq {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for AlternateCallReq {
-    const SPEC: &'static MessageSpec = &crate::table::ALTERNATE_CALL_REQ;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl AlternateCallReq {
+    #[inline(always)]
+    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
         let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.invoke_id = rd.u32("InvokeID")?;
+        let f_invoke_id = rd.u32("InvokeID")?;
         rd.skip(4, "reserved")?;
-        m.active_call_id = rd.u32("ActiveCallID")?;
-        m.other_call_id = rd.u32("OtherCallID")?;
-        m.active_connection_device_type = ConnectionDeviceType(rd.u16("ActiveConnectionDeviceType")?);
-        m.other_connection_device_type = ConnectionDeviceType(rd.u16("OtherConnectionDeviceType")?);
+        let f_active_call_id = rd.u32("ActiveCallID")?;
+        let f_other_call_id = rd.u32("OtherCallID")?;
+        let f_active_connection_device_type = ConnectionDeviceType(rd.u16("ActiveConnectionDeviceType")?);
+        let f_other_connection_device_type = ConnectionDeviceType(rd.u16("OtherConnectionDeviceType")?);
+        let mut f_active_connection_device_id: String = Default::default();
+        let mut f_other_connection_device_id: String = Default::default();
+        let mut f_agent_instrument: Option<String> = None;
+        let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
         let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                0 => m.active_connection_device_id = support::string(r.raw.data),
-                1 => m.other_connection_device_id = support::string(r.raw.data),
-                2 => m.agent_instrument = Some(support::string(r.raw.data)),
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
+                0 => f_active_connection_device_id = support::string(r.raw.data),
+                1 => f_other_connection_device_id = support::string(r.raw.data),
+                2 => f_agent_instrument = Some(support::string(r.raw.data)),
+                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
                 _ => {}
             }
         }
-        Ok(m)
+        Ok(Self {
+            invoke_id: f_invoke_id,
+            active_call_id: f_active_call_id,
+            other_call_id: f_other_call_id,
+            active_connection_device_type: f_active_connection_device_type,
+            other_connection_device_type: f_other_connection_device_type,
+            active_connection_device_id: f_active_connection_device_id,
+            other_connection_device_id: f_other_connection_device_id,
+            agent_instrument: f_agent_instrument,
+            unknown: f_unknown,
+        })
+    }
+}
+
+impl CtiMessage for AlternateCallReq {
+    const SPEC: &'static MessageSpec = &crate::table::ALTERNATE_CALL_REQ;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -3084,15 +3906,26 @@ pub struct AlternateCallConf {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for AlternateCallConf {
-    const SPEC: &'static MessageSpec = &crate::table::ALTERNATE_CALL_CONF;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl AlternateCallConf {
+    #[inline(always)]
+    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
         let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.invoke_id = rd.u32("InvokeID")?;
-        support::unknown_fields(rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings, &mut m.unknown)?;
-        Ok(m)
+        let f_invoke_id = rd.u32("InvokeID")?;
+        let mut f_unknown: Vec<RawField> = Vec::new();
+        support::unknown_fields(rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings, &mut f_unknown)?;
+        Ok(Self {
+            invoke_id: f_invoke_id,
+            unknown: f_unknown,
+        })
+    }
+}
+
+impl CtiMessage for AlternateCallConf {
+    const SPEC: &'static MessageSpec = &crate::table::ALTERNATE_CALL_CONF;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -3124,28 +3957,45 @@ pub struct AnswerCallReq {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for AnswerCallReq {
-    const SPEC: &'static MessageSpec = &crate::table::ANSWER_CALL_REQ;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl AnswerCallReq {
+    #[inline(always)]
+    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
         let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.invoke_id = rd.u32("InvokeID")?;
+        let f_invoke_id = rd.u32("InvokeID")?;
         rd.skip(4, "reserved")?;
-        m.call_id = rd.u32("CallID")?;
-        m.connection_device_type = ConnectionDeviceType(rd.u16("ConnectionDeviceType")?);
+        let f_call_id = rd.u32("CallID")?;
+        let f_connection_device_type = ConnectionDeviceType(rd.u16("ConnectionDeviceType")?);
+        let mut f_connection_device_id: Option<String> = None;
+        let mut f_agent_instrument: Option<String> = None;
+        let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
         let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                0 => m.connection_device_id = Some(support::string(r.raw.data)),
-                1 => m.agent_instrument = Some(support::string(r.raw.data)),
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
+                0 => f_connection_device_id = Some(support::string(r.raw.data)),
+                1 => f_agent_instrument = Some(support::string(r.raw.data)),
+                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
                 _ => {}
             }
         }
-        Ok(m)
+        Ok(Self {
+            invoke_id: f_invoke_id,
+            call_id: f_call_id,
+            connection_device_type: f_connection_device_type,
+            connection_device_id: f_connection_device_id,
+            agent_instrument: f_agent_instrument,
+            unknown: f_unknown,
+        })
+    }
+}
+
+impl CtiMessage for AnswerCallReq {
+    const SPEC: &'static MessageSpec = &crate::table::ANSWER_CALL_REQ;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -3174,15 +4024,26 @@ pub struct AnswerCallConf {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for AnswerCallConf {
-    const SPEC: &'static MessageSpec = &crate::table::ANSWER_CALL_CONF;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl AnswerCallConf {
+    #[inline(always)]
+    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
         let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.invoke_id = rd.u32("InvokeID")?;
-        support::unknown_fields(rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings, &mut m.unknown)?;
-        Ok(m)
+        let f_invoke_id = rd.u32("InvokeID")?;
+        let mut f_unknown: Vec<RawField> = Vec::new();
+        support::unknown_fields(rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings, &mut f_unknown)?;
+        Ok(Self {
+            invoke_id: f_invoke_id,
+            unknown: f_unknown,
+        })
+    }
+}
+
+impl CtiMessage for AnswerCallConf {
+    const SPEC: &'static MessageSpec = &crate::table::ANSWER_CALL_CONF;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -3214,28 +4075,45 @@ pub struct ClearCallReq {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for ClearCallReq {
-    const SPEC: &'static MessageSpec = &crate::table::CLEAR_CALL_REQ;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl ClearCallReq {
+    #[inline(always)]
+    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
         let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.invoke_id = rd.u32("InvokeID")?;
+        let f_invoke_id = rd.u32("InvokeID")?;
         rd.skip(4, "reserved")?;
-        m.call_id = rd.u32("CallID")?;
-        m.connection_device_type = ConnectionDeviceType(rd.u16("ConnectionDeviceType")?);
+        let f_call_id = rd.u32("CallID")?;
+        let f_connection_device_type = ConnectionDeviceType(rd.u16("ConnectionDeviceType")?);
+        let mut f_connection_device_id: String = Default::default();
+        let mut f_agent_instrument: Option<String> = None;
+        let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
         let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                0 => m.connection_device_id = support::string(r.raw.data),
-                1 => m.agent_instrument = Some(support::string(r.raw.data)),
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
+                0 => f_connection_device_id = support::string(r.raw.data),
+                1 => f_agent_instrument = Some(support::string(r.raw.data)),
+                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
                 _ => {}
             }
         }
-        Ok(m)
+        Ok(Self {
+            invoke_id: f_invoke_id,
+            call_id: f_call_id,
+            connection_device_type: f_connection_device_type,
+            connection_device_id: f_connection_device_id,
+            agent_instrument: f_agent_instrument,
+            unknown: f_unknown,
+        })
+    }
+}
+
+impl CtiMessage for ClearCallReq {
+    const SPEC: &'static MessageSpec = &crate::table::CLEAR_CALL_REQ;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -3264,15 +4142,26 @@ pub struct ClearCallConf {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for ClearCallConf {
-    const SPEC: &'static MessageSpec = &crate::table::CLEAR_CALL_CONF;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl ClearCallConf {
+    #[inline(always)]
+    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
         let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.invoke_id = rd.u32("InvokeID")?;
-        support::unknown_fields(rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings, &mut m.unknown)?;
-        Ok(m)
+        let f_invoke_id = rd.u32("InvokeID")?;
+        let mut f_unknown: Vec<RawField> = Vec::new();
+        support::unknown_fields(rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings, &mut f_unknown)?;
+        Ok(Self {
+            invoke_id: f_invoke_id,
+            unknown: f_unknown,
+        })
+    }
+}
+
+impl CtiMessage for ClearCallConf {
+    const SPEC: &'static MessageSpec = &crate::table::CLEAR_CALL_CONF;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -3304,28 +4193,45 @@ pub struct ClearConnectionReq {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for ClearConnectionReq {
-    const SPEC: &'static MessageSpec = &crate::table::CLEAR_CONNECTION_REQ;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl ClearConnectionReq {
+    #[inline(always)]
+    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
         let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.invoke_id = rd.u32("InvokeID")?;
+        let f_invoke_id = rd.u32("InvokeID")?;
         rd.skip(4, "reserved")?;
-        m.call_id = rd.u32("CallID")?;
-        m.connection_device_type = ConnectionDeviceType(rd.u16("ConnectionDeviceType")?);
+        let f_call_id = rd.u32("CallID")?;
+        let f_connection_device_type = ConnectionDeviceType(rd.u16("ConnectionDeviceType")?);
+        let mut f_connection_device_id: String = Default::default();
+        let mut f_agent_instrument: Option<String> = None;
+        let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
         let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                0 => m.connection_device_id = support::string(r.raw.data),
-                1 => m.agent_instrument = Some(support::string(r.raw.data)),
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
+                0 => f_connection_device_id = support::string(r.raw.data),
+                1 => f_agent_instrument = Some(support::string(r.raw.data)),
+                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
                 _ => {}
             }
         }
-        Ok(m)
+        Ok(Self {
+            invoke_id: f_invoke_id,
+            call_id: f_call_id,
+            connection_device_type: f_connection_device_type,
+            connection_device_id: f_connection_device_id,
+            agent_instrument: f_agent_instrument,
+            unknown: f_unknown,
+        })
+    }
+}
+
+impl CtiMessage for ClearConnectionReq {
+    const SPEC: &'static MessageSpec = &crate::table::CLEAR_CONNECTION_REQ;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -3354,15 +4260,26 @@ pub struct ClearConnectionConf {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for ClearConnectionConf {
-    const SPEC: &'static MessageSpec = &crate::table::CLEAR_CONNECTION_CONF;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl ClearConnectionConf {
+    #[inline(always)]
+    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
         let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.invoke_id = rd.u32("InvokeID")?;
-        support::unknown_fields(rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings, &mut m.unknown)?;
-        Ok(m)
+        let f_invoke_id = rd.u32("InvokeID")?;
+        let mut f_unknown: Vec<RawField> = Vec::new();
+        support::unknown_fields(rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings, &mut f_unknown)?;
+        Ok(Self {
+            invoke_id: f_invoke_id,
+            unknown: f_unknown,
+        })
+    }
+}
+
+impl CtiMessage for ClearConnectionConf {
+    const SPEC: &'static MessageSpec = &crate::table::CLEAR_CONNECTION_CONF;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -3404,18 +4321,17 @@ pub struct ConferenceCallReq {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for ConferenceCallReq {
-    const SPEC: &'static MessageSpec = &crate::table::CONFERENCE_CALL_REQ;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl ConferenceCallReq {
+    #[inline(always)]
+    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
         let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.invoke_id = rd.u32("InvokeID")?;
+        let f_invoke_id = rd.u32("InvokeID")?;
         rd.skip(4, "reserved")?;
-        m.held_call_id = rd.u32("HeldCallID")?;
-        m.active_call_id = rd.u32("ActiveCallID")?;
-        m.held_connection_device_type = ConnectionDeviceType(rd.u16("HeldConnectionDeviceType")?);
-        m.active_connection_device_type = ConnectionDeviceType(rd.u16("ActiveConnectionDeviceType")?);
+        let f_held_call_id = rd.u32("HeldCallID")?;
+        let f_active_call_id = rd.u32("ActiveCallID")?;
+        let f_held_connection_device_type = ConnectionDeviceType(rd.u16("HeldConnectionDeviceType")?);
+        let f_active_connection_device_type = ConnectionDeviceType(rd.u16("ActiveConnectionDeviceType")?);
         rd.skip(2, "reserved")?;
         rd.skip(2, "reserved")?;
         rd.skip(2, "reserved")?;
@@ -3426,21 +4342,47 @@ impl CtiMessage for ConferenceCallReq {
         rd.skip(2, "reserved")?;
         rd.skip(2, "NumNamedVariables")?;
         rd.skip(2, "NumNamedArrays")?;
+        let mut f_held_connection_device_id: String = Default::default();
+        let mut f_active_connection_device_id: String = Default::default();
+        let mut f_agent_instrument: Option<String> = None;
+        let mut f_named_variables: Vec<NamedVariable> = Vec::new();
+        let mut f_named_arrays: Vec<NamedArrayElement> = Vec::new();
+        let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
         let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                0 => m.held_connection_device_id = support::string(r.raw.data),
-                1 => m.active_connection_device_id = support::string(r.raw.data),
-                2 => m.agent_instrument = Some(support::string(r.raw.data)),
-                3 => m.named_variables.push(support::named_var(r.raw.data, "NamedVariable", r.raw.tag, r.raw.offset)?),
-                4 => m.named_arrays.push(support::named_array(r.raw.data, "NamedArray", r.raw.tag, r.raw.offset)?),
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
+                0 => f_held_connection_device_id = support::string(r.raw.data),
+                1 => f_active_connection_device_id = support::string(r.raw.data),
+                2 => f_agent_instrument = Some(support::string(r.raw.data)),
+                3 => f_named_variables.push(support::named_var(r.raw.data, "NamedVariable", r.raw.tag, r.raw.offset)?),
+                4 => f_named_arrays.push(support::named_array(r.raw.data, "NamedArray", r.raw.tag, r.raw.offset)?),
+                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
                 _ => {}
             }
         }
-        Ok(m)
+        Ok(Self {
+            invoke_id: f_invoke_id,
+            held_call_id: f_held_call_id,
+            active_call_id: f_active_call_id,
+            held_connection_device_type: f_held_connection_device_type,
+            active_connection_device_type: f_active_connection_device_type,
+            held_connection_device_id: f_held_connection_device_id,
+            active_connection_device_id: f_active_connection_device_id,
+            agent_instrument: f_agent_instrument,
+            named_variables: f_named_variables,
+            named_arrays: f_named_arrays,
+            unknown: f_unknown,
+        })
+    }
+}
+
+impl CtiMessage for ConferenceCallReq {
+    const SPEC: &'static MessageSpec = &crate::table::CONFERENCE_CALL_REQ;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -3496,44 +4438,61 @@ pub struct ConferenceCallConf {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for ConferenceCallConf {
-    const SPEC: &'static MessageSpec = &crate::table::CONFERENCE_CALL_CONF;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl ConferenceCallConf {
+    #[inline(always)]
+    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
         let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.invoke_id = rd.u32("InvokeID")?;
-        m.new_call_id = rd.u32("NewCallID")?;
-        m.new_connection_device_type = ConnectionDeviceType(rd.u16("NewConnectionDeviceType")?);
+        let f_invoke_id = rd.u32("InvokeID")?;
+        let f_new_call_id = rd.u32("NewCallID")?;
+        let f_new_connection_device_type = ConnectionDeviceType(rd.u16("NewConnectionDeviceType")?);
         rd.skip(2, "NumParties")?;
         rd.skip(2, "reserved")?;
         rd.skip(2, "reserved")?;
+        let mut f_new_connection_device_id: String = Default::default();
+        let mut f_connected_parties: Vec<ConnectedParty> = Vec::new();
+        let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
         let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                0 => m.new_connection_device_id = support::string(r.raw.data),
+                0 => f_new_connection_device_id = support::string(r.raw.data),
                 1 => {
-                    if r.opens & 1 != 0 { m.connected_parties.push(Default::default()); }
+                    if r.opens & 1 != 0 { f_connected_parties.push(Default::default()); }
                     let v = support::u32(r.raw.data, "ConnectedPartyCallID", r.raw.tag, r.raw.offset)?;
-                    if let Some(g0) = m.connected_parties.last_mut() { g0.call_id = v; }
+                    if let Some(g0) = f_connected_parties.last_mut() { g0.call_id = v; }
                 }
                 2 => {
-                    if r.opens & 1 != 0 { m.connected_parties.push(Default::default()); }
+                    if r.opens & 1 != 0 { f_connected_parties.push(Default::default()); }
                     let v = ConnectionDeviceType(support::u16(r.raw.data, "ConnectedPartyDeviceType", r.raw.tag, r.raw.offset)?);
-                    if let Some(g0) = m.connected_parties.last_mut() { g0.device_type = v; }
+                    if let Some(g0) = f_connected_parties.last_mut() { g0.device_type = v; }
                 }
                 3 => {
-                    if r.opens & 1 != 0 { m.connected_parties.push(Default::default()); }
+                    if r.opens & 1 != 0 { f_connected_parties.push(Default::default()); }
                     let v = support::string(r.raw.data);
-                    if let Some(g0) = m.connected_parties.last_mut() { g0.device_id = v; }
+                    if let Some(g0) = f_connected_parties.last_mut() { g0.device_id = v; }
                 }
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
+                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
                 _ => {}
             }
         }
-        Ok(m)
+        Ok(Self {
+            invoke_id: f_invoke_id,
+            new_call_id: f_new_call_id,
+            new_connection_device_type: f_new_connection_device_type,
+            new_connection_device_id: f_new_connection_device_id,
+            connected_parties: f_connected_parties,
+            unknown: f_unknown,
+        })
+    }
+}
+
+impl CtiMessage for ConferenceCallConf {
+    const SPEC: &'static MessageSpec = &crate::table::CONFERENCE_CALL_CONF;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -3606,19 +4565,18 @@ pub struct ConsultCallReq {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for ConsultCallReq {
-    const SPEC: &'static MessageSpec = &crate::table::CONSULT_CALL_REQ;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl ConsultCallReq {
+    #[inline(always)]
+    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
         let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.invoke_id = rd.u32("InvokeID")?;
+        let f_invoke_id = rd.u32("InvokeID")?;
         rd.skip(4, "reserved")?;
-        m.active_call_id = rd.u32("ActiveCallID")?;
-        m.active_connection_device_type = ConnectionDeviceType(rd.u16("ActiveConnectionDeviceType")?);
+        let f_active_call_id = rd.u32("ActiveCallID")?;
+        let f_active_connection_device_type = ConnectionDeviceType(rd.u16("ActiveConnectionDeviceType")?);
         rd.skip(2, "reserved")?;
         rd.skip(2, "reserved")?;
-        m.consult_type = rd.u16("ConsultType")?;
+        let f_consult_type = rd.u16("ConsultType")?;
         rd.skip(2, "reserved")?;
         rd.skip(2, "reserved")?;
         rd.skip(2, "reserved")?;
@@ -3627,32 +4585,79 @@ impl CtiMessage for ConsultCallReq {
         rd.skip(2, "reserved")?;
         rd.skip(2, "NumNamedVariables")?;
         rd.skip(2, "NumNamedArrays")?;
+        let mut f_active_connection_device_id: String = Default::default();
+        let mut f_dialed_number: String = Default::default();
+        let mut f_agent_instrument: Option<String> = None;
+        let mut f_call_variable_1: Option<String> = None;
+        let mut f_call_variable_2: Option<String> = None;
+        let mut f_call_variable_3: Option<String> = None;
+        let mut f_call_variable_4: Option<String> = None;
+        let mut f_call_variable_5: Option<String> = None;
+        let mut f_call_variable_6: Option<String> = None;
+        let mut f_call_variable_7: Option<String> = None;
+        let mut f_call_variable_8: Option<String> = None;
+        let mut f_call_variable_9: Option<String> = None;
+        let mut f_call_variable_10: Option<String> = None;
+        let mut f_call_wrapup_data: Option<String> = None;
+        let mut f_named_variables: Vec<NamedVariable> = Vec::new();
+        let mut f_named_arrays: Vec<NamedArrayElement> = Vec::new();
+        let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
         let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                0 => m.active_connection_device_id = support::string(r.raw.data),
-                1 => m.dialed_number = support::string(r.raw.data),
-                2 => m.agent_instrument = Some(support::string(r.raw.data)),
-                3 => m.call_variable_1 = Some(support::string(r.raw.data)),
-                4 => m.call_variable_2 = Some(support::string(r.raw.data)),
-                5 => m.call_variable_3 = Some(support::string(r.raw.data)),
-                6 => m.call_variable_4 = Some(support::string(r.raw.data)),
-                7 => m.call_variable_5 = Some(support::string(r.raw.data)),
-                8 => m.call_variable_6 = Some(support::string(r.raw.data)),
-                9 => m.call_variable_7 = Some(support::string(r.raw.data)),
-                10 => m.call_variable_8 = Some(support::string(r.raw.data)),
-                11 => m.call_variable_9 = Some(support::string(r.raw.data)),
-                12 => m.call_variable_10 = Some(support::string(r.raw.data)),
-                13 => m.call_wrapup_data = Some(support::string(r.raw.data)),
-                14 => m.named_variables.push(support::named_var(r.raw.data, "NamedVariable", r.raw.tag, r.raw.offset)?),
-                15 => m.named_arrays.push(support::named_array(r.raw.data, "NamedArray", r.raw.tag, r.raw.offset)?),
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
+                0 => f_active_connection_device_id = support::string(r.raw.data),
+                1 => f_dialed_number = support::string(r.raw.data),
+                2 => f_agent_instrument = Some(support::string(r.raw.data)),
+                3 => f_call_variable_1 = Some(support::string(r.raw.data)),
+                4 => f_call_variable_2 = Some(support::string(r.raw.data)),
+                5 => f_call_variable_3 = Some(support::string(r.raw.data)),
+                6 => f_call_variable_4 = Some(support::string(r.raw.data)),
+                7 => f_call_variable_5 = Some(support::string(r.raw.data)),
+                8 => f_call_variable_6 = Some(support::string(r.raw.data)),
+                9 => f_call_variable_7 = Some(support::string(r.raw.data)),
+                10 => f_call_variable_8 = Some(support::string(r.raw.data)),
+                11 => f_call_variable_9 = Some(support::string(r.raw.data)),
+                12 => f_call_variable_10 = Some(support::string(r.raw.data)),
+                13 => f_call_wrapup_data = Some(support::string(r.raw.data)),
+                14 => f_named_variables.push(support::named_var(r.raw.data, "NamedVariable", r.raw.tag, r.raw.offset)?),
+                15 => f_named_arrays.push(support::named_array(r.raw.data, "NamedArray", r.raw.tag, r.raw.offset)?),
+                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
                 _ => {}
             }
         }
-        Ok(m)
+        Ok(Self {
+            invoke_id: f_invoke_id,
+            active_call_id: f_active_call_id,
+            active_connection_device_type: f_active_connection_device_type,
+            consult_type: f_consult_type,
+            active_connection_device_id: f_active_connection_device_id,
+            dialed_number: f_dialed_number,
+            agent_instrument: f_agent_instrument,
+            call_variable_1: f_call_variable_1,
+            call_variable_2: f_call_variable_2,
+            call_variable_3: f_call_variable_3,
+            call_variable_4: f_call_variable_4,
+            call_variable_5: f_call_variable_5,
+            call_variable_6: f_call_variable_6,
+            call_variable_7: f_call_variable_7,
+            call_variable_8: f_call_variable_8,
+            call_variable_9: f_call_variable_9,
+            call_variable_10: f_call_variable_10,
+            call_wrapup_data: f_call_wrapup_data,
+            named_variables: f_named_variables,
+            named_arrays: f_named_arrays,
+            unknown: f_unknown,
+        })
+    }
+}
+
+impl CtiMessage for ConsultCallReq {
+    const SPEC: &'static MessageSpec = &crate::table::CONSULT_CALL_REQ;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -3716,28 +4721,43 @@ pub struct ConsultCallConf {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for ConsultCallConf {
-    const SPEC: &'static MessageSpec = &crate::table::CONSULT_CALL_CONF;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl ConsultCallConf {
+    #[inline(always)]
+    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
         let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.invoke_id = rd.u32("InvokeID")?;
-        m.new_call_id = rd.u32("NewCallID")?;
-        m.new_connection_device_type = ConnectionDeviceType(rd.u16("NewConnectionDeviceType")?);
+        let f_invoke_id = rd.u32("InvokeID")?;
+        let f_new_call_id = rd.u32("NewCallID")?;
+        let f_new_connection_device_type = ConnectionDeviceType(rd.u16("NewConnectionDeviceType")?);
         rd.skip(2, "reserved")?;
         rd.skip(2, "reserved")?;
+        let mut f_new_connection_device_id: String = Default::default();
+        let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
         let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                0 => m.new_connection_device_id = support::string(r.raw.data),
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
+                0 => f_new_connection_device_id = support::string(r.raw.data),
+                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
                 _ => {}
             }
         }
-        Ok(m)
+        Ok(Self {
+            invoke_id: f_invoke_id,
+            new_call_id: f_new_call_id,
+            new_connection_device_type: f_new_connection_device_type,
+            new_connection_device_id: f_new_connection_device_id,
+            unknown: f_unknown,
+        })
+    }
+}
+
+impl CtiMessage for ConsultCallConf {
+    const SPEC: &'static MessageSpec = &crate::table::CONSULT_CALL_CONF;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -3774,29 +4794,46 @@ pub struct HoldCallReq {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for HoldCallReq {
-    const SPEC: &'static MessageSpec = &crate::table::HOLD_CALL_REQ;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl HoldCallReq {
+    #[inline(always)]
+    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
         let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.invoke_id = rd.u32("InvokeID")?;
+        let f_invoke_id = rd.u32("InvokeID")?;
         rd.skip(4, "reserved")?;
-        m.call_id = rd.u32("CallID")?;
-        m.connection_device_type = ConnectionDeviceType(rd.u16("ConnectionDeviceType")?);
+        let f_call_id = rd.u32("CallID")?;
+        let f_connection_device_type = ConnectionDeviceType(rd.u16("ConnectionDeviceType")?);
         rd.skip(2, "reserved")?;
+        let mut f_connection_device_id: String = Default::default();
+        let mut f_agent_instrument: Option<String> = None;
+        let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
         let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                0 => m.connection_device_id = support::string(r.raw.data),
-                1 => m.agent_instrument = Some(support::string(r.raw.data)),
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
+                0 => f_connection_device_id = support::string(r.raw.data),
+                1 => f_agent_instrument = Some(support::string(r.raw.data)),
+                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
                 _ => {}
             }
         }
-        Ok(m)
+        Ok(Self {
+            invoke_id: f_invoke_id,
+            call_id: f_call_id,
+            connection_device_type: f_connection_device_type,
+            connection_device_id: f_connection_device_id,
+            agent_instrument: f_agent_instrument,
+            unknown: f_unknown,
+        })
+    }
+}
+
+impl CtiMessage for HoldCallReq {
+    const SPEC: &'static MessageSpec = &crate::table::HOLD_CALL_REQ;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -3826,15 +4863,26 @@ pub struct HoldCallConf {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for HoldCallConf {
-    const SPEC: &'static MessageSpec = &crate::table::HOLD_CALL_CONF;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl HoldCallConf {
+    #[inline(always)]
+    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
         let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.invoke_id = rd.u32("InvokeID")?;
-        support::unknown_fields(rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings, &mut m.unknown)?;
-        Ok(m)
+        let f_invoke_id = rd.u32("InvokeID")?;
+        let mut f_unknown: Vec<RawField> = Vec::new();
+        support::unknown_fields(rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings, &mut f_unknown)?;
+        Ok(Self {
+            invoke_id: f_invoke_id,
+            unknown: f_unknown,
+        })
+    }
+}
+
+impl CtiMessage for HoldCallConf {
+    const SPEC: &'static MessageSpec = &crate::table::HOLD_CALL_CONF;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -3888,13 +4936,12 @@ pub struct MakeCallReq {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for MakeCallReq {
-    const SPEC: &'static MessageSpec = &crate::table::MAKE_CALL_REQ;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl MakeCallReq {
+    #[inline(always)]
+    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
         let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.invoke_id = rd.u32("InvokeID")?;
+        let f_invoke_id = rd.u32("InvokeID")?;
         rd.skip(4, "reserved")?;
         rd.skip(2, "reserved")?;
         rd.skip(2, "reserved")?;
@@ -3907,31 +4954,73 @@ impl CtiMessage for MakeCallReq {
         rd.skip(2, "NumNamedVariables")?;
         rd.skip(2, "NumNamedArrays")?;
         if v >= 14 { rd.skip(4, "reserved")?; }
+        let mut f_agent_instrument: String = Default::default();
+        let mut f_dialed_number: String = Default::default();
+        let mut f_call_variable_1: Option<String> = None;
+        let mut f_call_variable_2: Option<String> = None;
+        let mut f_call_variable_3: Option<String> = None;
+        let mut f_call_variable_4: Option<String> = None;
+        let mut f_call_variable_5: Option<String> = None;
+        let mut f_call_variable_6: Option<String> = None;
+        let mut f_call_variable_7: Option<String> = None;
+        let mut f_call_variable_8: Option<String> = None;
+        let mut f_call_variable_9: Option<String> = None;
+        let mut f_call_variable_10: Option<String> = None;
+        let mut f_call_wrapup_data: Option<String> = None;
+        let mut f_named_variables: Vec<NamedVariable> = Vec::new();
+        let mut f_named_arrays: Vec<NamedArrayElement> = Vec::new();
+        let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
         let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                0 => m.agent_instrument = support::string(r.raw.data),
-                1 => m.dialed_number = support::string(r.raw.data),
-                2 => m.call_variable_1 = Some(support::string(r.raw.data)),
-                3 => m.call_variable_2 = Some(support::string(r.raw.data)),
-                4 => m.call_variable_3 = Some(support::string(r.raw.data)),
-                5 => m.call_variable_4 = Some(support::string(r.raw.data)),
-                6 => m.call_variable_5 = Some(support::string(r.raw.data)),
-                7 => m.call_variable_6 = Some(support::string(r.raw.data)),
-                8 => m.call_variable_7 = Some(support::string(r.raw.data)),
-                9 => m.call_variable_8 = Some(support::string(r.raw.data)),
-                10 => m.call_variable_9 = Some(support::string(r.raw.data)),
-                11 => m.call_variable_10 = Some(support::string(r.raw.data)),
-                12 => m.call_wrapup_data = Some(support::string(r.raw.data)),
-                13 => m.named_variables.push(support::named_var(r.raw.data, "NamedVariable", r.raw.tag, r.raw.offset)?),
-                14 => m.named_arrays.push(support::named_array(r.raw.data, "NamedArray", r.raw.tag, r.raw.offset)?),
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
+                0 => f_agent_instrument = support::string(r.raw.data),
+                1 => f_dialed_number = support::string(r.raw.data),
+                2 => f_call_variable_1 = Some(support::string(r.raw.data)),
+                3 => f_call_variable_2 = Some(support::string(r.raw.data)),
+                4 => f_call_variable_3 = Some(support::string(r.raw.data)),
+                5 => f_call_variable_4 = Some(support::string(r.raw.data)),
+                6 => f_call_variable_5 = Some(support::string(r.raw.data)),
+                7 => f_call_variable_6 = Some(support::string(r.raw.data)),
+                8 => f_call_variable_7 = Some(support::string(r.raw.data)),
+                9 => f_call_variable_8 = Some(support::string(r.raw.data)),
+                10 => f_call_variable_9 = Some(support::string(r.raw.data)),
+                11 => f_call_variable_10 = Some(support::string(r.raw.data)),
+                12 => f_call_wrapup_data = Some(support::string(r.raw.data)),
+                13 => f_named_variables.push(support::named_var(r.raw.data, "NamedVariable", r.raw.tag, r.raw.offset)?),
+                14 => f_named_arrays.push(support::named_array(r.raw.data, "NamedArray", r.raw.tag, r.raw.offset)?),
+                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
                 _ => {}
             }
         }
-        Ok(m)
+        Ok(Self {
+            invoke_id: f_invoke_id,
+            agent_instrument: f_agent_instrument,
+            dialed_number: f_dialed_number,
+            call_variable_1: f_call_variable_1,
+            call_variable_2: f_call_variable_2,
+            call_variable_3: f_call_variable_3,
+            call_variable_4: f_call_variable_4,
+            call_variable_5: f_call_variable_5,
+            call_variable_6: f_call_variable_6,
+            call_variable_7: f_call_variable_7,
+            call_variable_8: f_call_variable_8,
+            call_variable_9: f_call_variable_9,
+            call_variable_10: f_call_variable_10,
+            call_wrapup_data: f_call_wrapup_data,
+            named_variables: f_named_variables,
+            named_arrays: f_named_arrays,
+            unknown: f_unknown,
+        })
+    }
+}
+
+impl CtiMessage for MakeCallReq {
+    const SPEC: &'static MessageSpec = &crate::table::MAKE_CALL_REQ;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -3992,28 +5081,43 @@ pub struct MakeCallConf {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for MakeCallConf {
-    const SPEC: &'static MessageSpec = &crate::table::MAKE_CALL_CONF;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl MakeCallConf {
+    #[inline(always)]
+    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
         let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.invoke_id = rd.u32("InvokeID")?;
-        m.new_call_id = rd.u32("NewCallID")?;
-        m.new_connection_device_type = ConnectionDeviceType(rd.u16("NewConnectionDeviceType")?);
+        let f_invoke_id = rd.u32("InvokeID")?;
+        let f_new_call_id = rd.u32("NewCallID")?;
+        let f_new_connection_device_type = ConnectionDeviceType(rd.u16("NewConnectionDeviceType")?);
         rd.skip(2, "reserved")?;
         rd.skip(2, "reserved")?;
+        let mut f_new_connection_device_id: String = Default::default();
+        let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
         let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                0 => m.new_connection_device_id = support::string(r.raw.data),
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
+                0 => f_new_connection_device_id = support::string(r.raw.data),
+                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
                 _ => {}
             }
         }
-        Ok(m)
+        Ok(Self {
+            invoke_id: f_invoke_id,
+            new_call_id: f_new_call_id,
+            new_connection_device_type: f_new_connection_device_type,
+            new_connection_device_id: f_new_connection_device_id,
+            unknown: f_unknown,
+        })
+    }
+}
+
+impl CtiMessage for MakeCallConf {
+    const SPEC: &'static MessageSpec = &crate::table::MAKE_CALL_CONF;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -4058,31 +5162,52 @@ pub struct ReconnectCallReq {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for ReconnectCallReq {
-    const SPEC: &'static MessageSpec = &crate::table::RECONNECT_CALL_REQ;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl ReconnectCallReq {
+    #[inline(always)]
+    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
         let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.invoke_id = rd.u32("InvokeID")?;
+        let f_invoke_id = rd.u32("InvokeID")?;
         rd.skip(4, "reserved")?;
-        m.active_call_id = rd.u32("ActiveCallID")?;
-        m.held_call_id = rd.u32("HeldCallID")?;
-        m.active_connection_device_type = ConnectionDeviceType(rd.u16("ActiveConnectionDeviceType")?);
-        m.held_connection_device_type = ConnectionDeviceType(rd.u16("HeldConnectionDeviceType")?);
+        let f_active_call_id = rd.u32("ActiveCallID")?;
+        let f_held_call_id = rd.u32("HeldCallID")?;
+        let f_active_connection_device_type = ConnectionDeviceType(rd.u16("ActiveConnectionDeviceType")?);
+        let f_held_connection_device_type = ConnectionDeviceType(rd.u16("HeldConnectionDeviceType")?);
+        let mut f_active_connection_device_id: String = Default::default();
+        let mut f_held_connection_device_id: String = Default::default();
+        let mut f_agent_instrument: Option<String> = None;
+        let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
         let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                0 => m.active_connection_device_id = support::string(r.raw.data),
-                1 => m.held_connection_device_id = support::string(r.raw.data),
-                2 => m.agent_instrument = Some(support::string(r.raw.data)),
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
+                0 => f_active_connection_device_id = support::string(r.raw.data),
+                1 => f_held_connection_device_id = support::string(r.raw.data),
+                2 => f_agent_instrument = Some(support::string(r.raw.data)),
+                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
                 _ => {}
             }
         }
-        Ok(m)
+        Ok(Self {
+            invoke_id: f_invoke_id,
+            active_call_id: f_active_call_id,
+            held_call_id: f_held_call_id,
+            active_connection_device_type: f_active_connection_device_type,
+            held_connection_device_type: f_held_connection_device_type,
+            active_connection_device_id: f_active_connection_device_id,
+            held_connection_device_id: f_held_connection_device_id,
+            agent_instrument: f_agent_instrument,
+            unknown: f_unknown,
+        })
+    }
+}
+
+impl CtiMessage for ReconnectCallReq {
+    const SPEC: &'static MessageSpec = &crate::table::RECONNECT_CALL_REQ;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -4116,15 +5241,26 @@ pub struct ReconnectCallConf {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for ReconnectCallConf {
-    const SPEC: &'static MessageSpec = &crate::table::RECONNECT_CALL_CONF;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl ReconnectCallConf {
+    #[inline(always)]
+    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
         let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.invoke_id = rd.u32("InvokeID")?;
-        support::unknown_fields(rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings, &mut m.unknown)?;
-        Ok(m)
+        let f_invoke_id = rd.u32("InvokeID")?;
+        let mut f_unknown: Vec<RawField> = Vec::new();
+        support::unknown_fields(rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings, &mut f_unknown)?;
+        Ok(Self {
+            invoke_id: f_invoke_id,
+            unknown: f_unknown,
+        })
+    }
+}
+
+impl CtiMessage for ReconnectCallConf {
+    const SPEC: &'static MessageSpec = &crate::table::RECONNECT_CALL_CONF;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -4158,28 +5294,45 @@ pub struct RetrieveCallReq {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for RetrieveCallReq {
-    const SPEC: &'static MessageSpec = &crate::table::RETRIEVE_CALL_REQ;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl RetrieveCallReq {
+    #[inline(always)]
+    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
         let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.invoke_id = rd.u32("InvokeID")?;
+        let f_invoke_id = rd.u32("InvokeID")?;
         rd.skip(4, "reserved")?;
-        m.held_call_id = rd.u32("HeldCallID")?;
-        m.held_connection_device_type = ConnectionDeviceType(rd.u16("HeldConnectionDeviceType")?);
+        let f_held_call_id = rd.u32("HeldCallID")?;
+        let f_held_connection_device_type = ConnectionDeviceType(rd.u16("HeldConnectionDeviceType")?);
+        let mut f_held_connection_device_id: String = Default::default();
+        let mut f_agent_instrument: Option<String> = None;
+        let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
         let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                0 => m.held_connection_device_id = support::string(r.raw.data),
-                1 => m.agent_instrument = Some(support::string(r.raw.data)),
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
+                0 => f_held_connection_device_id = support::string(r.raw.data),
+                1 => f_agent_instrument = Some(support::string(r.raw.data)),
+                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
                 _ => {}
             }
         }
-        Ok(m)
+        Ok(Self {
+            invoke_id: f_invoke_id,
+            held_call_id: f_held_call_id,
+            held_connection_device_type: f_held_connection_device_type,
+            held_connection_device_id: f_held_connection_device_id,
+            agent_instrument: f_agent_instrument,
+            unknown: f_unknown,
+        })
+    }
+}
+
+impl CtiMessage for RetrieveCallReq {
+    const SPEC: &'static MessageSpec = &crate::table::RETRIEVE_CALL_REQ;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -4210,15 +5363,26 @@ pub struct RetrieveCallConf {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for RetrieveCallConf {
-    const SPEC: &'static MessageSpec = &crate::table::RETRIEVE_CALL_CONF;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl RetrieveCallConf {
+    #[inline(always)]
+    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
         let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.invoke_id = rd.u32("InvokeID")?;
-        support::unknown_fields(rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings, &mut m.unknown)?;
-        Ok(m)
+        let f_invoke_id = rd.u32("InvokeID")?;
+        let mut f_unknown: Vec<RawField> = Vec::new();
+        support::unknown_fields(rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings, &mut f_unknown)?;
+        Ok(Self {
+            invoke_id: f_invoke_id,
+            unknown: f_unknown,
+        })
+    }
+}
+
+impl CtiMessage for RetrieveCallConf {
+    const SPEC: &'static MessageSpec = &crate::table::RETRIEVE_CALL_CONF;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -4264,18 +5428,17 @@ pub struct TransferCallReq {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for TransferCallReq {
-    const SPEC: &'static MessageSpec = &crate::table::TRANSFER_CALL_REQ;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl TransferCallReq {
+    #[inline(always)]
+    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
         let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.invoke_id = rd.u32("InvokeID")?;
+        let f_invoke_id = rd.u32("InvokeID")?;
         rd.skip(4, "reserved")?;
-        m.active_call_id = rd.u32("ActiveCallID")?;
-        m.held_call_id = rd.u32("HeldCallID")?;
-        m.active_connection_device_type = ConnectionDeviceType(rd.u16("ActiveConnectionDeviceType")?);
-        m.held_connection_device_type = ConnectionDeviceType(rd.u16("HeldConnectionDeviceType")?);
+        let f_active_call_id = rd.u32("ActiveCallID")?;
+        let f_held_call_id = rd.u32("HeldCallID")?;
+        let f_active_connection_device_type = ConnectionDeviceType(rd.u16("ActiveConnectionDeviceType")?);
+        let f_held_connection_device_type = ConnectionDeviceType(rd.u16("HeldConnectionDeviceType")?);
         rd.skip(2, "reserved")?;
         rd.skip(2, "reserved")?;
         rd.skip(2, "reserved")?;
@@ -4286,22 +5449,50 @@ impl CtiMessage for TransferCallReq {
         rd.skip(2, "reserved")?;
         rd.skip(2, "NumNamedVariables")?;
         rd.skip(2, "NumNamedArrays")?;
+        let mut f_active_connection_device_id: String = Default::default();
+        let mut f_held_connection_device_id: String = Default::default();
+        let mut f_agent_instrument: Option<String> = None;
+        let mut f_dialed_number: Option<String> = None;
+        let mut f_named_variables: Vec<NamedVariable> = Vec::new();
+        let mut f_named_arrays: Vec<NamedArrayElement> = Vec::new();
+        let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
         let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                0 => m.active_connection_device_id = support::string(r.raw.data),
-                1 => m.held_connection_device_id = support::string(r.raw.data),
-                2 => m.agent_instrument = Some(support::string(r.raw.data)),
-                3 => m.dialed_number = Some(support::string(r.raw.data)),
-                4 => m.named_variables.push(support::named_var(r.raw.data, "NamedVariable", r.raw.tag, r.raw.offset)?),
-                5 => m.named_arrays.push(support::named_array(r.raw.data, "NamedArray", r.raw.tag, r.raw.offset)?),
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
+                0 => f_active_connection_device_id = support::string(r.raw.data),
+                1 => f_held_connection_device_id = support::string(r.raw.data),
+                2 => f_agent_instrument = Some(support::string(r.raw.data)),
+                3 => f_dialed_number = Some(support::string(r.raw.data)),
+                4 => f_named_variables.push(support::named_var(r.raw.data, "NamedVariable", r.raw.tag, r.raw.offset)?),
+                5 => f_named_arrays.push(support::named_array(r.raw.data, "NamedArray", r.raw.tag, r.raw.offset)?),
+                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
                 _ => {}
             }
         }
-        Ok(m)
+        Ok(Self {
+            invoke_id: f_invoke_id,
+            active_call_id: f_active_call_id,
+            held_call_id: f_held_call_id,
+            active_connection_device_type: f_active_connection_device_type,
+            held_connection_device_type: f_held_connection_device_type,
+            active_connection_device_id: f_active_connection_device_id,
+            held_connection_device_id: f_held_connection_device_id,
+            agent_instrument: f_agent_instrument,
+            dialed_number: f_dialed_number,
+            named_variables: f_named_variables,
+            named_arrays: f_named_arrays,
+            unknown: f_unknown,
+        })
+    }
+}
+
+impl CtiMessage for TransferCallReq {
+    const SPEC: &'static MessageSpec = &crate::table::TRANSFER_CALL_REQ;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -4360,29 +5551,45 @@ pub struct TransferCallConf {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for TransferCallConf {
-    const SPEC: &'static MessageSpec = &crate::table::TRANSFER_CALL_CONF;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl TransferCallConf {
+    #[inline(always)]
+    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
         let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.invoke_id = rd.u32("InvokeID")?;
-        m.new_call_id = rd.u32("NewCallID")?;
-        m.new_connection_device_type = ConnectionDeviceType(rd.u16("NewConnectionDeviceType")?);
-        m.num_parties = rd.u16("NumParties")?;
+        let f_invoke_id = rd.u32("InvokeID")?;
+        let f_new_call_id = rd.u32("NewCallID")?;
+        let f_new_connection_device_type = ConnectionDeviceType(rd.u16("NewConnectionDeviceType")?);
+        let f_num_parties = rd.u16("NumParties")?;
         rd.skip(2, "reserved")?;
         rd.skip(2, "reserved")?;
+        let mut f_new_connection_device_id: String = Default::default();
+        let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
         let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                0 => m.new_connection_device_id = support::string(r.raw.data),
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
+                0 => f_new_connection_device_id = support::string(r.raw.data),
+                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
                 _ => {}
             }
         }
-        Ok(m)
+        Ok(Self {
+            invoke_id: f_invoke_id,
+            new_call_id: f_new_call_id,
+            new_connection_device_type: f_new_connection_device_type,
+            num_parties: f_num_parties,
+            new_connection_device_id: f_new_connection_device_id,
+            unknown: f_unknown,
+        })
+    }
+}
+
+impl CtiMessage for TransferCallConf {
+    const SPEC: &'static MessageSpec = &crate::table::TRANSFER_CALL_CONF;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -4416,26 +5623,39 @@ pub struct QueryDeviceInfoReq {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for QueryDeviceInfoReq {
-    const SPEC: &'static MessageSpec = &crate::table::QUERY_DEVICE_INFO_REQ;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl QueryDeviceInfoReq {
+    #[inline(always)]
+    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
         let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.invoke_id = rd.u32("InvokeID")?;
+        let f_invoke_id = rd.u32("InvokeID")?;
         rd.skip(4, "reserved")?;
         rd.skip(2, "reserved")?;
+        let mut f_agent_instrument: String = Default::default();
+        let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
         let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                0 => m.agent_instrument = support::string(r.raw.data),
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
+                0 => f_agent_instrument = support::string(r.raw.data),
+                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
                 _ => {}
             }
         }
-        Ok(m)
+        Ok(Self {
+            invoke_id: f_invoke_id,
+            agent_instrument: f_agent_instrument,
+            unknown: f_unknown,
+        })
+    }
+}
+
+impl CtiMessage for QueryDeviceInfoReq {
+    const SPEC: &'static MessageSpec = &crate::table::QUERY_DEVICE_INFO_REQ;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -4472,36 +5692,51 @@ pub struct QueryDeviceInfoConf {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for QueryDeviceInfoConf {
-    const SPEC: &'static MessageSpec = &crate::table::QUERY_DEVICE_INFO_CONF;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl QueryDeviceInfoConf {
+    #[inline(always)]
+    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
         let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.invoke_id = rd.u32("InvokeID")?;
+        let f_invoke_id = rd.u32("InvokeID")?;
         rd.skip(2, "reserved")?;
         rd.skip(2, "reserved")?;
         rd.skip(2, "reserved")?;
         rd.skip(2, "reserved")?;
         rd.skip(2, "reserved")?;
-        m.max_active_calls = rd.u16("MaxActiveCalls")?;
-        m.max_held_calls = rd.u16("MaxHeldCalls")?;
-        m.max_devices_in_conference = rd.u16("MaxDevicesInConference")?;
-        m.make_call_setup = AgentStateMask(rd.u32("MakeCallSetup")?);
+        let f_max_active_calls = rd.u16("MaxActiveCalls")?;
+        let f_max_held_calls = rd.u16("MaxHeldCalls")?;
+        let f_max_devices_in_conference = rd.u16("MaxDevicesInConference")?;
+        let f_make_call_setup = AgentStateMask(rd.u32("MakeCallSetup")?);
         rd.skip(4, "reserved")?;
         rd.skip(4, "reserved")?;
         rd.skip(4, "reserved")?;
         rd.skip(4, "reserved")?;
+        let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
         let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
+                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
                 _ => {}
             }
         }
-        Ok(m)
+        Ok(Self {
+            invoke_id: f_invoke_id,
+            max_active_calls: f_max_active_calls,
+            max_held_calls: f_max_held_calls,
+            max_devices_in_conference: f_max_devices_in_conference,
+            make_call_setup: f_make_call_setup,
+            unknown: f_unknown,
+        })
+    }
+}
+
+impl CtiMessage for QueryDeviceInfoConf {
+    const SPEC: &'static MessageSpec = &crate::table::QUERY_DEVICE_INFO_CONF;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -4548,27 +5783,42 @@ pub struct SnapshotCallReq {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for SnapshotCallReq {
-    const SPEC: &'static MessageSpec = &crate::table::SNAPSHOT_CALL_REQ;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl SnapshotCallReq {
+    #[inline(always)]
+    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
         let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.invoke_id = rd.u32("InvokeID")?;
+        let f_invoke_id = rd.u32("InvokeID")?;
         rd.skip(4, "reserved")?;
-        m.call_id = rd.u32("CallID")?;
-        m.connection_device_type = ConnectionDeviceType(rd.u16("ConnectionDeviceType")?);
+        let f_call_id = rd.u32("CallID")?;
+        let f_connection_device_type = ConnectionDeviceType(rd.u16("ConnectionDeviceType")?);
+        let mut f_connection_device_id: String = Default::default();
+        let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
         let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                0 => m.connection_device_id = support::string(r.raw.data),
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
+                0 => f_connection_device_id = support::string(r.raw.data),
+                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
                 _ => {}
             }
         }
-        Ok(m)
+        Ok(Self {
+            invoke_id: f_invoke_id,
+            call_id: f_call_id,
+            connection_device_type: f_connection_device_type,
+            connection_device_id: f_connection_device_id,
+            unknown: f_unknown,
+        })
+    }
+}
+
+impl CtiMessage for SnapshotCallReq {
+    const SPEC: &'static MessageSpec = &crate::table::SNAPSHOT_CALL_REQ;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -4636,77 +5886,125 @@ pub struct SnapshotCallConf {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for SnapshotCallConf {
-    const SPEC: &'static MessageSpec = &crate::table::SNAPSHOT_CALL_CONF;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl SnapshotCallConf {
+    #[inline(always)]
+    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
         let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.invoke_id = rd.u32("InvokeID")?;
-        m.call_type = CallType(rd.u16("CallType")?);
+        let f_invoke_id = rd.u32("InvokeID")?;
+        let f_call_type = CallType(rd.u16("CallType")?);
         rd.skip(2, "reserved")?;
         rd.skip(2, "NumCallDevices")?;
         rd.skip(2, "NumNamedVariables")?;
         rd.skip(2, "NumNamedArrays")?;
         rd.skip(2, "reserved")?;
         if v >= 11 { rd.skip(4, "reserved")?; }
+        let mut f_ani: Option<String> = None;
+        let mut f_dnis: Option<String> = None;
+        let mut f_dialed_number: Option<String> = None;
+        let mut f_caller_entered_digits: Option<String> = None;
+        let mut f_call_variable_1: Option<String> = None;
+        let mut f_call_variable_2: Option<String> = None;
+        let mut f_call_variable_3: Option<String> = None;
+        let mut f_call_variable_4: Option<String> = None;
+        let mut f_call_variable_5: Option<String> = None;
+        let mut f_call_variable_6: Option<String> = None;
+        let mut f_call_variable_7: Option<String> = None;
+        let mut f_call_variable_8: Option<String> = None;
+        let mut f_call_variable_9: Option<String> = None;
+        let mut f_call_variable_10: Option<String> = None;
+        let mut f_call_wrapup_data: Option<String> = None;
+        let mut f_call_devices: Vec<SnapshotCallDevice> = Vec::new();
+        let mut f_named_variables: Vec<NamedVariable> = Vec::new();
+        let mut f_named_arrays: Vec<NamedArrayElement> = Vec::new();
+        let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
         let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                0 => m.ani = Some(support::string(r.raw.data)),
-                1 => m.dnis = Some(support::string(r.raw.data)),
-                2 => m.dialed_number = Some(support::string(r.raw.data)),
-                3 => m.caller_entered_digits = Some(support::string(r.raw.data)),
-                6 => m.call_variable_1 = Some(support::string(r.raw.data)),
-                7 => m.call_variable_2 = Some(support::string(r.raw.data)),
-                8 => m.call_variable_3 = Some(support::string(r.raw.data)),
-                9 => m.call_variable_4 = Some(support::string(r.raw.data)),
-                10 => m.call_variable_5 = Some(support::string(r.raw.data)),
-                11 => m.call_variable_6 = Some(support::string(r.raw.data)),
-                12 => m.call_variable_7 = Some(support::string(r.raw.data)),
-                13 => m.call_variable_8 = Some(support::string(r.raw.data)),
-                14 => m.call_variable_9 = Some(support::string(r.raw.data)),
-                15 => m.call_variable_10 = Some(support::string(r.raw.data)),
-                16 => m.call_wrapup_data = Some(support::string(r.raw.data)),
+                0 => f_ani = Some(support::string(r.raw.data)),
+                1 => f_dnis = Some(support::string(r.raw.data)),
+                2 => f_dialed_number = Some(support::string(r.raw.data)),
+                3 => f_caller_entered_digits = Some(support::string(r.raw.data)),
+                6 => f_call_variable_1 = Some(support::string(r.raw.data)),
+                7 => f_call_variable_2 = Some(support::string(r.raw.data)),
+                8 => f_call_variable_3 = Some(support::string(r.raw.data)),
+                9 => f_call_variable_4 = Some(support::string(r.raw.data)),
+                10 => f_call_variable_5 = Some(support::string(r.raw.data)),
+                11 => f_call_variable_6 = Some(support::string(r.raw.data)),
+                12 => f_call_variable_7 = Some(support::string(r.raw.data)),
+                13 => f_call_variable_8 = Some(support::string(r.raw.data)),
+                14 => f_call_variable_9 = Some(support::string(r.raw.data)),
+                15 => f_call_variable_10 = Some(support::string(r.raw.data)),
+                16 => f_call_wrapup_data = Some(support::string(r.raw.data)),
                 17 => {
-                    if r.opens & 1 != 0 { m.call_devices.push(Default::default()); }
+                    if r.opens & 1 != 0 { f_call_devices.push(Default::default()); }
                     let v = support::u32(r.raw.data, "CallConnectionCallID", r.raw.tag, r.raw.offset)?;
-                    if let Some(g0) = m.call_devices.last_mut() { g0.call_connection_call_id = v; }
+                    if let Some(g0) = f_call_devices.last_mut() { g0.call_connection_call_id = v; }
                 }
                 18 => {
-                    if r.opens & 1 != 0 { m.call_devices.push(Default::default()); }
+                    if r.opens & 1 != 0 { f_call_devices.push(Default::default()); }
                     let v = ConnectionDeviceType(support::u16(r.raw.data, "CallConnectionDeviceType", r.raw.tag, r.raw.offset)?);
-                    if let Some(g0) = m.call_devices.last_mut() { g0.call_connection_device_type = v; }
+                    if let Some(g0) = f_call_devices.last_mut() { g0.call_connection_device_type = v; }
                 }
                 19 => {
-                    if r.opens & 1 != 0 { m.call_devices.push(Default::default()); }
+                    if r.opens & 1 != 0 { f_call_devices.push(Default::default()); }
                     let v = support::string(r.raw.data);
-                    if let Some(g0) = m.call_devices.last_mut() { g0.call_connection_device_id = v; }
+                    if let Some(g0) = f_call_devices.last_mut() { g0.call_connection_device_id = v; }
                 }
                 20 => {
-                    if r.opens & 1 != 0 { m.call_devices.push(Default::default()); }
+                    if r.opens & 1 != 0 { f_call_devices.push(Default::default()); }
                     let v = DeviceType(support::u16(r.raw.data, "CallDeviceType", r.raw.tag, r.raw.offset)?);
-                    if let Some(g0) = m.call_devices.last_mut() { g0.call_device_type = v; }
+                    if let Some(g0) = f_call_devices.last_mut() { g0.call_device_type = v; }
                 }
                 21 => {
-                    if r.opens & 1 != 0 { m.call_devices.push(Default::default()); }
+                    if r.opens & 1 != 0 { f_call_devices.push(Default::default()); }
                     let v = support::string(r.raw.data);
-                    if let Some(g0) = m.call_devices.last_mut() { g0.call_device_id = v; }
+                    if let Some(g0) = f_call_devices.last_mut() { g0.call_device_id = v; }
                 }
                 22 => {
-                    if r.opens & 1 != 0 { m.call_devices.push(Default::default()); }
+                    if r.opens & 1 != 0 { f_call_devices.push(Default::default()); }
                     let v = LocalConnectionState(support::u16(r.raw.data, "CallDeviceConnectionState", r.raw.tag, r.raw.offset)?);
-                    if let Some(g0) = m.call_devices.last_mut() { g0.call_device_connection_state = v; }
+                    if let Some(g0) = f_call_devices.last_mut() { g0.call_device_connection_state = v; }
                 }
-                23 => m.named_variables.push(support::named_var(r.raw.data, "NamedVariable", r.raw.tag, r.raw.offset)?),
-                24 => m.named_arrays.push(support::named_array(r.raw.data, "NamedArray", r.raw.tag, r.raw.offset)?),
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
+                23 => f_named_variables.push(support::named_var(r.raw.data, "NamedVariable", r.raw.tag, r.raw.offset)?),
+                24 => f_named_arrays.push(support::named_array(r.raw.data, "NamedArray", r.raw.tag, r.raw.offset)?),
+                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
                 _ => {}
             }
         }
-        Ok(m)
+        Ok(Self {
+            invoke_id: f_invoke_id,
+            call_type: f_call_type,
+            ani: f_ani,
+            dnis: f_dnis,
+            dialed_number: f_dialed_number,
+            caller_entered_digits: f_caller_entered_digits,
+            call_variable_1: f_call_variable_1,
+            call_variable_2: f_call_variable_2,
+            call_variable_3: f_call_variable_3,
+            call_variable_4: f_call_variable_4,
+            call_variable_5: f_call_variable_5,
+            call_variable_6: f_call_variable_6,
+            call_variable_7: f_call_variable_7,
+            call_variable_8: f_call_variable_8,
+            call_variable_9: f_call_variable_9,
+            call_variable_10: f_call_variable_10,
+            call_wrapup_data: f_call_wrapup_data,
+            call_devices: f_call_devices,
+            named_variables: f_named_variables,
+            named_arrays: f_named_arrays,
+            unknown: f_unknown,
+        })
+    }
+}
+
+impl CtiMessage for SnapshotCallConf {
+    const SPEC: &'static MessageSpec = &crate::table::SNAPSHOT_CALL_CONF;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -4774,26 +6072,40 @@ pub struct SnapshotDeviceReq {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for SnapshotDeviceReq {
-    const SPEC: &'static MessageSpec = &crate::table::SNAPSHOT_DEVICE_REQ;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl SnapshotDeviceReq {
+    #[inline(always)]
+    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
         let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.invoke_id = rd.u32("InvokeID")?;
+        let f_invoke_id = rd.u32("InvokeID")?;
         rd.skip(4, "reserved")?;
-        m.snapshot_device_type = DeviceType(rd.u16("SnapshotDeviceType")?);
+        let f_snapshot_device_type = DeviceType(rd.u16("SnapshotDeviceType")?);
+        let mut f_agent_instrument: String = Default::default();
+        let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
         let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                0 => m.agent_instrument = support::string(r.raw.data),
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
+                0 => f_agent_instrument = support::string(r.raw.data),
+                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
                 _ => {}
             }
         }
-        Ok(m)
+        Ok(Self {
+            invoke_id: f_invoke_id,
+            snapshot_device_type: f_snapshot_device_type,
+            agent_instrument: f_agent_instrument,
+            unknown: f_unknown,
+        })
+    }
+}
+
+impl CtiMessage for SnapshotDeviceReq {
+    const SPEC: &'static MessageSpec = &crate::table::SNAPSHOT_DEVICE_REQ;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -4824,44 +6136,57 @@ pub struct SnapshotDeviceConf {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for SnapshotDeviceConf {
-    const SPEC: &'static MessageSpec = &crate::table::SNAPSHOT_DEVICE_CONF;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl SnapshotDeviceConf {
+    #[inline(always)]
+    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
         let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.invoke_id = rd.u32("InvokeID")?;
+        let f_invoke_id = rd.u32("InvokeID")?;
         rd.skip(2, "NumCalls")?;
+        let mut f_calls: Vec<SnapshotDeviceCall> = Vec::new();
+        let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
         let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
                 0 => {
-                    if r.opens & 1 != 0 { m.calls.push(Default::default()); }
+                    if r.opens & 1 != 0 { f_calls.push(Default::default()); }
                     let v = support::u32(r.raw.data, "CallConnectionCallID", r.raw.tag, r.raw.offset)?;
-                    if let Some(g0) = m.calls.last_mut() { g0.call_connection_call_id = v; }
+                    if let Some(g0) = f_calls.last_mut() { g0.call_connection_call_id = v; }
                 }
                 1 => {
-                    if r.opens & 1 != 0 { m.calls.push(Default::default()); }
+                    if r.opens & 1 != 0 { f_calls.push(Default::default()); }
                     let v = ConnectionDeviceType(support::u16(r.raw.data, "CallConnectionDeviceType", r.raw.tag, r.raw.offset)?);
-                    if let Some(g0) = m.calls.last_mut() { g0.call_connection_device_type = v; }
+                    if let Some(g0) = f_calls.last_mut() { g0.call_connection_device_type = v; }
                 }
                 2 => {
-                    if r.opens & 1 != 0 { m.calls.push(Default::default()); }
+                    if r.opens & 1 != 0 { f_calls.push(Default::default()); }
                     let v = support::string(r.raw.data);
-                    if let Some(g0) = m.calls.last_mut() { g0.call_connection_device_id = v; }
+                    if let Some(g0) = f_calls.last_mut() { g0.call_connection_device_id = v; }
                 }
                 3 => {
-                    if r.opens & 1 != 0 { m.calls.push(Default::default()); }
+                    if r.opens & 1 != 0 { f_calls.push(Default::default()); }
                     let v = LocalConnectionState(support::u16(r.raw.data, "CallDeviceConnectionState", r.raw.tag, r.raw.offset)?);
-                    if let Some(g0) = m.calls.last_mut() { g0.call_device_connection_state = v; }
+                    if let Some(g0) = f_calls.last_mut() { g0.call_device_connection_state = v; }
                 }
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
+                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
                 _ => {}
             }
         }
-        Ok(m)
+        Ok(Self {
+            invoke_id: f_invoke_id,
+            calls: f_calls,
+            unknown: f_unknown,
+        })
+    }
+}
+
+impl CtiMessage for SnapshotDeviceConf {
+    const SPEC: &'static MessageSpec = &crate::table::SNAPSHOT_DEVICE_CONF;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -4912,47 +6237,70 @@ pub struct CallDequeuedEvent {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for CallDequeuedEvent {
-    const SPEC: &'static MessageSpec = &crate::table::CALL_DEQUEUED_EVENT;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl CallDequeuedEvent {
+    #[inline(always)]
+    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
         let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
         rd.skip(4, "reserved")?;
         rd.skip(4, "reserved")?;
         rd.skip(2, "reserved")?;
-        m.connection_device_type = ConnectionDeviceType(rd.u16("ConnectionDeviceType")?);
-        m.call_id = rd.u32("CallID")?;
-        m.application_id = rd.u32("ApplicationID")?;
+        let f_connection_device_type = ConnectionDeviceType(rd.u16("ConnectionDeviceType")?);
+        let f_call_id = rd.u32("CallID")?;
+        let f_application_id = rd.u32("ApplicationID")?;
         rd.skip(4, "reserved")?;
-        m.queue_device_type = DeviceType(rd.u16("QueueDeviceType")?);
-        m.num_queued = rd.u16("NumQueued")?;
+        let f_queue_device_type = DeviceType(rd.u16("QueueDeviceType")?);
+        let f_num_queued = rd.u16("NumQueued")?;
         rd.skip(2, "NumCSQs")?;
-        m.local_connection_state = LocalConnectionState(rd.u16("LocalConnectionState")?);
-        m.event_cause = EventCause(rd.u16("EventCause")?);
+        let f_local_connection_state = LocalConnectionState(rd.u16("LocalConnectionState")?);
+        let f_event_cause = EventCause(rd.u16("EventCause")?);
+        let mut f_connection_device_id: String = Default::default();
+        let mut f_queue_device_id: String = Default::default();
+        let mut f_csqs: Vec<QueuedCsq> = Vec::new();
+        let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
         let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                0 => m.connection_device_id = support::string(r.raw.data),
-                1 => m.queue_device_id = support::string(r.raw.data),
+                0 => f_connection_device_id = support::string(r.raw.data),
+                1 => f_queue_device_id = support::string(r.raw.data),
                 2 => {
-                    if r.opens & 1 != 0 { m.csqs.push(Default::default()); }
+                    if r.opens & 1 != 0 { f_csqs.push(Default::default()); }
                     let v = support::u32(r.raw.data, "CSQID", r.raw.tag, r.raw.offset)?;
-                    if let Some(g0) = m.csqs.last_mut() { g0.csq_id = v; }
+                    if let Some(g0) = f_csqs.last_mut() { g0.csq_id = v; }
                 }
                 3 => {
-                    if r.opens & 1 != 0 { m.csqs.push(Default::default()); }
+                    if r.opens & 1 != 0 { f_csqs.push(Default::default()); }
                 }
                 4 => {
-                    if r.opens & 1 != 0 { m.csqs.push(Default::default()); }
+                    if r.opens & 1 != 0 { f_csqs.push(Default::default()); }
                 }
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
+                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
                 _ => {}
             }
         }
-        Ok(m)
+        Ok(Self {
+            connection_device_type: f_connection_device_type,
+            call_id: f_call_id,
+            application_id: f_application_id,
+            queue_device_type: f_queue_device_type,
+            num_queued: f_num_queued,
+            local_connection_state: f_local_connection_state,
+            event_cause: f_event_cause,
+            connection_device_id: f_connection_device_id,
+            queue_device_id: f_queue_device_id,
+            csqs: f_csqs,
+            unknown: f_unknown,
+        })
+    }
+}
+
+impl CtiMessage for CallDequeuedEvent {
+    const SPEC: &'static MessageSpec = &crate::table::CALL_DEQUEUED_EVENT;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(0_u32);
@@ -5010,31 +6358,52 @@ pub struct SendDtmfSignalReq {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for SendDtmfSignalReq {
-    const SPEC: &'static MessageSpec = &crate::table::SEND_DTMF_SIGNAL_REQ;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl SendDtmfSignalReq {
+    #[inline(always)]
+    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
         let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.invoke_id = rd.u32("InvokeID")?;
+        let f_invoke_id = rd.u32("InvokeID")?;
         rd.skip(4, "reserved")?;
-        m.call_id = rd.u32("CallID")?;
-        m.connection_device_type = ConnectionDeviceType(rd.u16("ConnectionDeviceType")?);
-        m.tone_duration = rd.u16("ToneDuration")?;
-        m.pause_duration = rd.u32("PauseDuration")?;
+        let f_call_id = rd.u32("CallID")?;
+        let f_connection_device_type = ConnectionDeviceType(rd.u16("ConnectionDeviceType")?);
+        let f_tone_duration = rd.u16("ToneDuration")?;
+        let f_pause_duration = rd.u32("PauseDuration")?;
+        let mut f_connection_device_id: String = Default::default();
+        let mut f_dtmf_string: String = Default::default();
+        let mut f_agent_instrument: Option<String> = None;
+        let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
         let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                0 => m.connection_device_id = support::string(r.raw.data),
-                1 => m.dtmf_string = support::string(r.raw.data),
-                2 => m.agent_instrument = Some(support::string(r.raw.data)),
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
+                0 => f_connection_device_id = support::string(r.raw.data),
+                1 => f_dtmf_string = support::string(r.raw.data),
+                2 => f_agent_instrument = Some(support::string(r.raw.data)),
+                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
                 _ => {}
             }
         }
-        Ok(m)
+        Ok(Self {
+            invoke_id: f_invoke_id,
+            call_id: f_call_id,
+            connection_device_type: f_connection_device_type,
+            tone_duration: f_tone_duration,
+            pause_duration: f_pause_duration,
+            connection_device_id: f_connection_device_id,
+            dtmf_string: f_dtmf_string,
+            agent_instrument: f_agent_instrument,
+            unknown: f_unknown,
+        })
+    }
+}
+
+impl CtiMessage for SendDtmfSignalReq {
+    const SPEC: &'static MessageSpec = &crate::table::SEND_DTMF_SIGNAL_REQ;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -5068,15 +6437,26 @@ pub struct SendDtmfSignalConf {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for SendDtmfSignalConf {
-    const SPEC: &'static MessageSpec = &crate::table::SEND_DTMF_SIGNAL_CONF;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl SendDtmfSignalConf {
+    #[inline(always)]
+    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
         let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.invoke_id = rd.u32("InvokeID")?;
-        support::unknown_fields(rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings, &mut m.unknown)?;
-        Ok(m)
+        let f_invoke_id = rd.u32("InvokeID")?;
+        let mut f_unknown: Vec<RawField> = Vec::new();
+        support::unknown_fields(rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings, &mut f_unknown)?;
+        Ok(Self {
+            invoke_id: f_invoke_id,
+            unknown: f_unknown,
+        })
+    }
+}
+
+impl CtiMessage for SendDtmfSignalConf {
+    const SPEC: &'static MessageSpec = &crate::table::SEND_DTMF_SIGNAL_CONF;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -5132,40 +6512,73 @@ pub struct RtpStartedEvent {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for RtpStartedEvent {
-    const SPEC: &'static MessageSpec = &crate::table::RTP_STARTED_EVENT;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl RtpStartedEvent {
+    #[inline(always)]
+    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
         let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
         rd.skip(4, "reserved")?;
         rd.skip(4, "reserved")?;
-        m.client_port = rd.u32("clientPort")?;
-        m.direction = rd.u16("Direction")?;
-        m.rtp_type = rd.u16("RTPType")?;
-        m.bit_rate = rd.u32("BitRate")?;
-        m.echo_cancellation = rd.u16("EchoCancellation")?;
-        m.packet_size = rd.u32("PacketSize")?;
-        m.payload_type = rd.u16("PayloadType")?;
-        m.connection_device_type = ConnectionDeviceType(rd.u16("ConnectionDeviceType")?);
-        m.call_id = rd.u32("CallID")?;
+        let f_client_port = rd.u32("clientPort")?;
+        let f_direction = rd.u16("Direction")?;
+        let f_rtp_type = rd.u16("RTPType")?;
+        let f_bit_rate = rd.u32("BitRate")?;
+        let f_echo_cancellation = rd.u16("EchoCancellation")?;
+        let f_packet_size = rd.u32("PacketSize")?;
+        let f_payload_type = rd.u16("PayloadType")?;
+        let f_connection_device_type = ConnectionDeviceType(rd.u16("ConnectionDeviceType")?);
+        let f_call_id = rd.u32("CallID")?;
+        let mut f_connection_device_id: String = Default::default();
+        let mut f_client_address: String = Default::default();
+        let mut f_agent_extension: Option<String> = None;
+        let mut f_agent_instrument: Option<String> = None;
+        let mut f_sending_address: Option<String> = None;
+        let mut f_sending_port: Option<u32> = None;
+        let mut f_agent_id: Option<String> = None;
+        let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
         let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                0 => m.connection_device_id = support::string(r.raw.data),
-                1 => m.client_address = support::string(r.raw.data),
-                2 => m.agent_extension = Some(support::string(r.raw.data)),
-                3 => m.agent_instrument = Some(support::string(r.raw.data)),
-                4 => m.sending_address = Some(support::string(r.raw.data)),
-                5 => m.sending_port = Some(support::u32(r.raw.data, "SendingPort", r.raw.tag, r.raw.offset)?),
-                6 => m.agent_id = Some(support::string(r.raw.data)),
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
+                0 => f_connection_device_id = support::string(r.raw.data),
+                1 => f_client_address = support::string(r.raw.data),
+                2 => f_agent_extension = Some(support::string(r.raw.data)),
+                3 => f_agent_instrument = Some(support::string(r.raw.data)),
+                4 => f_sending_address = Some(support::string(r.raw.data)),
+                5 => f_sending_port = Some(support::u32(r.raw.data, "SendingPort", r.raw.tag, r.raw.offset)?),
+                6 => f_agent_id = Some(support::string(r.raw.data)),
+                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
                 _ => {}
             }
         }
-        Ok(m)
+        Ok(Self {
+            client_port: f_client_port,
+            direction: f_direction,
+            rtp_type: f_rtp_type,
+            bit_rate: f_bit_rate,
+            echo_cancellation: f_echo_cancellation,
+            packet_size: f_packet_size,
+            payload_type: f_payload_type,
+            connection_device_type: f_connection_device_type,
+            call_id: f_call_id,
+            connection_device_id: f_connection_device_id,
+            client_address: f_client_address,
+            agent_extension: f_agent_extension,
+            agent_instrument: f_agent_instrument,
+            sending_address: f_sending_address,
+            sending_port: f_sending_port,
+            agent_id: f_agent_id,
+            unknown: f_unknown,
+        })
+    }
+}
+
+impl CtiMessage for RtpStartedEvent {
+    const SPEC: &'static MessageSpec = &crate::table::RTP_STARTED_EVENT;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(0_u32);
@@ -5228,35 +6641,63 @@ pub struct RtpStoppedEvent {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for RtpStoppedEvent {
-    const SPEC: &'static MessageSpec = &crate::table::RTP_STOPPED_EVENT;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl RtpStoppedEvent {
+    #[inline(always)]
+    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
         let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
         rd.skip(4, "reserved")?;
         rd.skip(4, "reserved")?;
-        m.client_port = rd.u32("clientPort")?;
-        m.direction = rd.u16("Direction")?;
-        m.connection_device_type = ConnectionDeviceType(rd.u16("ConnectionDeviceType")?);
-        m.call_id = rd.u32("CallID")?;
+        let f_client_port = rd.u32("clientPort")?;
+        let f_direction = rd.u16("Direction")?;
+        let f_connection_device_type = ConnectionDeviceType(rd.u16("ConnectionDeviceType")?);
+        let f_call_id = rd.u32("CallID")?;
+        let mut f_connection_device_id: String = Default::default();
+        let mut f_client_address: String = Default::default();
+        let mut f_agent_extension: Option<String> = None;
+        let mut f_agent_instrument: Option<String> = None;
+        let mut f_sending_address: Option<String> = None;
+        let mut f_sending_port: Option<u32> = None;
+        let mut f_agent_id: Option<String> = None;
+        let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
         let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                0 => m.connection_device_id = support::string(r.raw.data),
-                1 => m.client_address = support::string(r.raw.data),
-                2 => m.agent_extension = Some(support::string(r.raw.data)),
-                3 => m.agent_instrument = Some(support::string(r.raw.data)),
-                4 => m.sending_address = Some(support::string(r.raw.data)),
-                5 => m.sending_port = Some(support::u32(r.raw.data, "SendingPort", r.raw.tag, r.raw.offset)?),
-                6 => m.agent_id = Some(support::string(r.raw.data)),
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
+                0 => f_connection_device_id = support::string(r.raw.data),
+                1 => f_client_address = support::string(r.raw.data),
+                2 => f_agent_extension = Some(support::string(r.raw.data)),
+                3 => f_agent_instrument = Some(support::string(r.raw.data)),
+                4 => f_sending_address = Some(support::string(r.raw.data)),
+                5 => f_sending_port = Some(support::u32(r.raw.data, "SendingPort", r.raw.tag, r.raw.offset)?),
+                6 => f_agent_id = Some(support::string(r.raw.data)),
+                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
                 _ => {}
             }
         }
-        Ok(m)
+        Ok(Self {
+            client_port: f_client_port,
+            direction: f_direction,
+            connection_device_type: f_connection_device_type,
+            call_id: f_call_id,
+            connection_device_id: f_connection_device_id,
+            client_address: f_client_address,
+            agent_extension: f_agent_extension,
+            agent_instrument: f_agent_instrument,
+            sending_address: f_sending_address,
+            sending_port: f_sending_port,
+            agent_id: f_agent_id,
+            unknown: f_unknown,
+        })
+    }
+}
+
+impl CtiMessage for RtpStoppedEvent {
+    const SPEC: &'static MessageSpec = &crate::table::RTP_STOPPED_EVENT;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(0_u32);
@@ -5306,30 +6747,51 @@ pub struct SupervisorAssistReq {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for SupervisorAssistReq {
-    const SPEC: &'static MessageSpec = &crate::table::SUPERVISOR_ASSIST_REQ;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl SupervisorAssistReq {
+    #[inline(always)]
+    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
         let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.invoke_id = rd.u32("InvokeID")?;
+        let f_invoke_id = rd.u32("InvokeID")?;
         rd.skip(4, "reserved")?;
-        m.call_id = rd.u32("CallID")?;
-        m.connection_device_type = ConnectionDeviceType(rd.u16("ConnectionDeviceType")?);
+        let f_call_id = rd.u32("CallID")?;
+        let f_connection_device_type = ConnectionDeviceType(rd.u16("ConnectionDeviceType")?);
+        let mut f_connection_device_id: String = Default::default();
+        let mut f_agent_extension: Option<String> = None;
+        let mut f_agent_instrument: Option<String> = None;
+        let mut f_agent_id: Option<String> = None;
+        let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
         let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                0 => m.connection_device_id = support::string(r.raw.data),
-                1 => m.agent_extension = Some(support::string(r.raw.data)),
-                2 => m.agent_instrument = Some(support::string(r.raw.data)),
-                3 => m.agent_id = Some(support::string(r.raw.data)),
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
+                0 => f_connection_device_id = support::string(r.raw.data),
+                1 => f_agent_extension = Some(support::string(r.raw.data)),
+                2 => f_agent_instrument = Some(support::string(r.raw.data)),
+                3 => f_agent_id = Some(support::string(r.raw.data)),
+                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
                 _ => {}
             }
         }
-        Ok(m)
+        Ok(Self {
+            invoke_id: f_invoke_id,
+            call_id: f_call_id,
+            connection_device_type: f_connection_device_type,
+            connection_device_id: f_connection_device_id,
+            agent_extension: f_agent_extension,
+            agent_instrument: f_agent_instrument,
+            agent_id: f_agent_id,
+            unknown: f_unknown,
+        })
+    }
+}
+
+impl CtiMessage for SupervisorAssistReq {
+    const SPEC: &'static MessageSpec = &crate::table::SUPERVISOR_ASSIST_REQ;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -5368,28 +6830,43 @@ pub struct SupervisorAssistConf {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for SupervisorAssistConf {
-    const SPEC: &'static MessageSpec = &crate::table::SUPERVISOR_ASSIST_CONF;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl SupervisorAssistConf {
+    #[inline(always)]
+    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
         let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.invoke_id = rd.u32("InvokeID")?;
-        m.call_id = rd.u32("CallID")?;
-        m.connection_device_type = ConnectionDeviceType(rd.u16("ConnectionDeviceType")?);
+        let f_invoke_id = rd.u32("InvokeID")?;
+        let f_call_id = rd.u32("CallID")?;
+        let f_connection_device_type = ConnectionDeviceType(rd.u16("ConnectionDeviceType")?);
         rd.skip(2, "reserved")?;
         rd.skip(2, "reserved")?;
+        let mut f_connection_device_id: String = Default::default();
+        let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
         let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                0 => m.connection_device_id = support::string(r.raw.data),
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
+                0 => f_connection_device_id = support::string(r.raw.data),
+                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
                 _ => {}
             }
         }
-        Ok(m)
+        Ok(Self {
+            invoke_id: f_invoke_id,
+            call_id: f_call_id,
+            connection_device_type: f_connection_device_type,
+            connection_device_id: f_connection_device_id,
+            unknown: f_unknown,
+        })
+    }
+}
+
+impl CtiMessage for SupervisorAssistConf {
+    const SPEC: &'static MessageSpec = &crate::table::SUPERVISOR_ASSIST_CONF;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -5428,29 +6905,47 @@ pub struct SupervisorAssistEvent {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for SupervisorAssistEvent {
-    const SPEC: &'static MessageSpec = &crate::table::SUPERVISOR_ASSIST_EVENT;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl SupervisorAssistEvent {
+    #[inline(always)]
+    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
         let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
         rd.skip(4, "reserved")?;
-        m.call_id = rd.u32("CallID")?;
-        m.connection_device_type = ConnectionDeviceType(rd.u16("ConnectionDeviceType")?);
+        let f_call_id = rd.u32("CallID")?;
+        let f_connection_device_type = ConnectionDeviceType(rd.u16("ConnectionDeviceType")?);
         rd.skip(4, "reserved")?;
+        let mut f_connection_device_id: String = Default::default();
+        let mut f_client_id: String = Default::default();
+        let mut f_text: Option<String> = None;
+        let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
         let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                0 => m.connection_device_id = support::string(r.raw.data),
-                1 => m.client_id = support::string(r.raw.data),
-                2 => m.text = Some(support::string(r.raw.data)),
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
+                0 => f_connection_device_id = support::string(r.raw.data),
+                1 => f_client_id = support::string(r.raw.data),
+                2 => f_text = Some(support::string(r.raw.data)),
+                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
                 _ => {}
             }
         }
-        Ok(m)
+        Ok(Self {
+            call_id: f_call_id,
+            connection_device_type: f_connection_device_type,
+            connection_device_id: f_connection_device_id,
+            client_id: f_client_id,
+            text: f_text,
+            unknown: f_unknown,
+        })
+    }
+}
+
+impl CtiMessage for SupervisorAssistEvent {
+    const SPEC: &'static MessageSpec = &crate::table::SUPERVISOR_ASSIST_EVENT;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(1_u32);
@@ -5494,29 +6989,49 @@ pub struct EmergencyCallReq {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for EmergencyCallReq {
-    const SPEC: &'static MessageSpec = &crate::table::EMERGENCY_CALL_REQ;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl EmergencyCallReq {
+    #[inline(always)]
+    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
         let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.invoke_id = rd.u32("InvokeID")?;
-        m.peripheral_id = rd.u32("PeripheralID")?;
-        m.connection_call_id = rd.u32("ConnectionCallID")?;
-        m.connection_device_id_type = ConnectionDeviceType(rd.u16("ConnectionDeviceIDType")?);
+        let f_invoke_id = rd.u32("InvokeID")?;
+        let f_peripheral_id = rd.u32("PeripheralID")?;
+        let f_connection_call_id = rd.u32("ConnectionCallID")?;
+        let f_connection_device_id_type = ConnectionDeviceType(rd.u16("ConnectionDeviceIDType")?);
+        let mut f_connection_device_id: String = Default::default();
+        let mut f_agent_id: Option<String> = None;
+        let mut f_agent_instrument: Option<String> = None;
+        let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
         let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                0 => m.connection_device_id = support::string(r.raw.data),
-                1 => m.agent_id = Some(support::string(r.raw.data)),
-                2 => m.agent_instrument = Some(support::string(r.raw.data)),
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
+                0 => f_connection_device_id = support::string(r.raw.data),
+                1 => f_agent_id = Some(support::string(r.raw.data)),
+                2 => f_agent_instrument = Some(support::string(r.raw.data)),
+                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
                 _ => {}
             }
         }
-        Ok(m)
+        Ok(Self {
+            invoke_id: f_invoke_id,
+            peripheral_id: f_peripheral_id,
+            connection_call_id: f_connection_call_id,
+            connection_device_id_type: f_connection_device_id_type,
+            connection_device_id: f_connection_device_id,
+            agent_id: f_agent_id,
+            agent_instrument: f_agent_instrument,
+            unknown: f_unknown,
+        })
+    }
+}
+
+impl CtiMessage for EmergencyCallReq {
+    const SPEC: &'static MessageSpec = &crate::table::EMERGENCY_CALL_REQ;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -5558,28 +7073,45 @@ pub struct EmergencyCallConf {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for EmergencyCallConf {
-    const SPEC: &'static MessageSpec = &crate::table::EMERGENCY_CALL_CONF;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl EmergencyCallConf {
+    #[inline(always)]
+    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
         let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.invoke_id = rd.u32("InvokeID")?;
-        m.connection_call_id = rd.u32("ConnectionCallID")?;
-        m.connection_device_type = ConnectionDeviceType(rd.u16("ConnectionDeviceType")?);
-        m.line_handle = rd.u16("lineHandle")?;
-        m.line_type = rd.u16("lineType")?;
+        let f_invoke_id = rd.u32("InvokeID")?;
+        let f_connection_call_id = rd.u32("ConnectionCallID")?;
+        let f_connection_device_type = ConnectionDeviceType(rd.u16("ConnectionDeviceType")?);
+        let f_line_handle = rd.u16("lineHandle")?;
+        let f_line_type = rd.u16("lineType")?;
+        let mut f_connection_device_id: String = Default::default();
+        let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
         let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                0 => m.connection_device_id = support::string(r.raw.data),
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
+                0 => f_connection_device_id = support::string(r.raw.data),
+                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
                 _ => {}
             }
         }
-        Ok(m)
+        Ok(Self {
+            invoke_id: f_invoke_id,
+            connection_call_id: f_connection_call_id,
+            connection_device_type: f_connection_device_type,
+            line_handle: f_line_handle,
+            line_type: f_line_type,
+            connection_device_id: f_connection_device_id,
+            unknown: f_unknown,
+        })
+    }
+}
+
+impl CtiMessage for EmergencyCallConf {
+    const SPEC: &'static MessageSpec = &crate::table::EMERGENCY_CALL_CONF;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -5630,33 +7162,60 @@ pub struct EmergencyCallEvent {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for EmergencyCallEvent {
-    const SPEC: &'static MessageSpec = &crate::table::EMERGENCY_CALL_EVENT;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl EmergencyCallEvent {
+    #[inline(always)]
+    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
         let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.invoke_id = rd.u32("InvokeID")?;
-        m.peripheral_id = rd.u32("PeripheralID")?;
-        m.connection_call_id = rd.u32("ConnectionCallID")?;
-        m.connection_device_type = ConnectionDeviceType(rd.u16("ConnectionDeviceType")?);
-        m.session_id = rd.u32("SessionID")?;
+        let f_invoke_id = rd.u32("InvokeID")?;
+        let f_peripheral_id = rd.u32("PeripheralID")?;
+        let f_connection_call_id = rd.u32("ConnectionCallID")?;
+        let f_connection_device_type = ConnectionDeviceType(rd.u16("ConnectionDeviceType")?);
+        let f_session_id = rd.u32("SessionID")?;
+        let mut f_connection_device_id: String = Default::default();
+        let mut f_client_id: Option<String> = None;
+        let mut f_client_address: Option<String> = None;
+        let mut f_agent_extension: Option<String> = None;
+        let mut f_agent_id: Option<String> = None;
+        let mut f_agent_instrument: Option<String> = None;
+        let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
         let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                0 => m.connection_device_id = support::string(r.raw.data),
-                1 => m.client_id = Some(support::string(r.raw.data)),
-                2 => m.client_address = Some(support::string(r.raw.data)),
-                3 => m.agent_extension = Some(support::string(r.raw.data)),
-                4 => m.agent_id = Some(support::string(r.raw.data)),
-                5 => m.agent_instrument = Some(support::string(r.raw.data)),
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
+                0 => f_connection_device_id = support::string(r.raw.data),
+                1 => f_client_id = Some(support::string(r.raw.data)),
+                2 => f_client_address = Some(support::string(r.raw.data)),
+                3 => f_agent_extension = Some(support::string(r.raw.data)),
+                4 => f_agent_id = Some(support::string(r.raw.data)),
+                5 => f_agent_instrument = Some(support::string(r.raw.data)),
+                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
                 _ => {}
             }
         }
-        Ok(m)
+        Ok(Self {
+            invoke_id: f_invoke_id,
+            peripheral_id: f_peripheral_id,
+            connection_call_id: f_connection_call_id,
+            connection_device_type: f_connection_device_type,
+            session_id: f_session_id,
+            connection_device_id: f_connection_device_id,
+            client_id: f_client_id,
+            client_address: f_client_address,
+            agent_extension: f_agent_extension,
+            agent_id: f_agent_id,
+            agent_instrument: f_agent_instrument,
+            unknown: f_unknown,
+        })
+    }
+}
+
+impl CtiMessage for EmergencyCallEvent {
+    const SPEC: &'static MessageSpec = &crate::table::EMERGENCY_CALL_EVENT;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -5714,35 +7273,63 @@ pub struct SuperviseCallReq {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for SuperviseCallReq {
-    const SPEC: &'static MessageSpec = &crate::table::SUPERVISE_CALL_REQ;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl SuperviseCallReq {
+    #[inline(always)]
+    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
         let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.invoke_id = rd.u32("InvokeID")?;
+        let f_invoke_id = rd.u32("InvokeID")?;
         rd.skip(4, "reserved")?;
-        m.agent_call_id = rd.u32("AgentCallID")?;
-        m.supervisor_call_id = rd.u32("SupervisorCallID")?;
-        m.agent_connection_device_type = ConnectionDeviceType(rd.u16("AgentConnectionDeviceType")?);
-        m.supervisor_connection_device_type = ConnectionDeviceType(rd.u16("SupervisorConnectionDeviceType")?);
-        m.supervisory_action = rd.u16("SupervisoryAction")?;
+        let f_agent_call_id = rd.u32("AgentCallID")?;
+        let f_supervisor_call_id = rd.u32("SupervisorCallID")?;
+        let f_agent_connection_device_type = ConnectionDeviceType(rd.u16("AgentConnectionDeviceType")?);
+        let f_supervisor_connection_device_type = ConnectionDeviceType(rd.u16("SupervisorConnectionDeviceType")?);
+        let f_supervisory_action = rd.u16("SupervisoryAction")?;
+        let mut f_agent_connection_device_id: Option<String> = None;
+        let mut f_supervisor_connection_device_id: Option<String> = None;
+        let mut f_agent_extension: Option<String> = None;
+        let mut f_agent_id: Option<String> = None;
+        let mut f_agent_instrument: Option<String> = None;
+        let mut f_supervisor_instrument: Option<String> = None;
+        let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
         let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                0 => m.agent_connection_device_id = Some(support::string(r.raw.data)),
-                1 => m.supervisor_connection_device_id = Some(support::string(r.raw.data)),
-                2 => m.agent_extension = Some(support::string(r.raw.data)),
-                3 => m.agent_id = Some(support::string(r.raw.data)),
-                4 => m.agent_instrument = Some(support::string(r.raw.data)),
-                5 => m.supervisor_instrument = Some(support::string(r.raw.data)),
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
+                0 => f_agent_connection_device_id = Some(support::string(r.raw.data)),
+                1 => f_supervisor_connection_device_id = Some(support::string(r.raw.data)),
+                2 => f_agent_extension = Some(support::string(r.raw.data)),
+                3 => f_agent_id = Some(support::string(r.raw.data)),
+                4 => f_agent_instrument = Some(support::string(r.raw.data)),
+                5 => f_supervisor_instrument = Some(support::string(r.raw.data)),
+                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
                 _ => {}
             }
         }
-        Ok(m)
+        Ok(Self {
+            invoke_id: f_invoke_id,
+            agent_call_id: f_agent_call_id,
+            supervisor_call_id: f_supervisor_call_id,
+            agent_connection_device_type: f_agent_connection_device_type,
+            supervisor_connection_device_type: f_supervisor_connection_device_type,
+            supervisory_action: f_supervisory_action,
+            agent_connection_device_id: f_agent_connection_device_id,
+            supervisor_connection_device_id: f_supervisor_connection_device_id,
+            agent_extension: f_agent_extension,
+            agent_id: f_agent_id,
+            agent_instrument: f_agent_instrument,
+            supervisor_instrument: f_supervisor_instrument,
+            unknown: f_unknown,
+        })
+    }
+}
+
+impl CtiMessage for SuperviseCallReq {
+    const SPEC: &'static MessageSpec = &crate::table::SUPERVISE_CALL_REQ;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -5786,26 +7373,41 @@ pub struct SuperviseCallConf {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for SuperviseCallConf {
-    const SPEC: &'static MessageSpec = &crate::table::SUPERVISE_CALL_CONF;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl SuperviseCallConf {
+    #[inline(always)]
+    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
         let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.invoke_id = rd.u32("InvokeID")?;
-        m.call_id = rd.u32("CallID")?;
-        m.connection_device_type = ConnectionDeviceType(rd.u16("ConnectionDeviceType")?);
+        let f_invoke_id = rd.u32("InvokeID")?;
+        let f_call_id = rd.u32("CallID")?;
+        let f_connection_device_type = ConnectionDeviceType(rd.u16("ConnectionDeviceType")?);
+        let mut f_connection_device_id: String = Default::default();
+        let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
         let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                0 => m.connection_device_id = support::string(r.raw.data),
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
+                0 => f_connection_device_id = support::string(r.raw.data),
+                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
                 _ => {}
             }
         }
-        Ok(m)
+        Ok(Self {
+            invoke_id: f_invoke_id,
+            call_id: f_call_id,
+            connection_device_type: f_connection_device_type,
+            connection_device_id: f_connection_device_id,
+            unknown: f_unknown,
+        })
+    }
+}
+
+impl CtiMessage for SuperviseCallConf {
+    const SPEC: &'static MessageSpec = &crate::table::SUPERVISE_CALL_CONF;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -5842,28 +7444,45 @@ pub struct BadCallReq {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for BadCallReq {
-    const SPEC: &'static MessageSpec = &crate::table::BAD_CALL_REQ;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl BadCallReq {
+    #[inline(always)]
+    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
         let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.invoke_id = rd.u32("InvokeID")?;
+        let f_invoke_id = rd.u32("InvokeID")?;
         rd.skip(4, "reserved")?;
-        m.connection_device_type = ConnectionDeviceType(rd.u16("ConnectionDeviceType")?);
-        m.call_id = rd.u32("CallID")?;
+        let f_connection_device_type = ConnectionDeviceType(rd.u16("ConnectionDeviceType")?);
+        let f_call_id = rd.u32("CallID")?;
+        let mut f_connection_device_id: String = Default::default();
+        let mut f_agent_id: Option<String> = None;
+        let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
         let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                0 => m.connection_device_id = support::string(r.raw.data),
-                1 => m.agent_id = Some(support::string(r.raw.data)),
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
+                0 => f_connection_device_id = support::string(r.raw.data),
+                1 => f_agent_id = Some(support::string(r.raw.data)),
+                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
                 _ => {}
             }
         }
-        Ok(m)
+        Ok(Self {
+            invoke_id: f_invoke_id,
+            connection_device_type: f_connection_device_type,
+            call_id: f_call_id,
+            connection_device_id: f_connection_device_id,
+            agent_id: f_agent_id,
+            unknown: f_unknown,
+        })
+    }
+}
+
+impl CtiMessage for BadCallReq {
+    const SPEC: &'static MessageSpec = &crate::table::BAD_CALL_REQ;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -5894,15 +7513,26 @@ pub struct BadCallConf {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for BadCallConf {
-    const SPEC: &'static MessageSpec = &crate::table::BAD_CALL_CONF;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl BadCallConf {
+    #[inline(always)]
+    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
         let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.invoke_id = rd.u32("InvokeID")?;
-        support::unknown_fields(rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings, &mut m.unknown)?;
-        Ok(m)
+        let f_invoke_id = rd.u32("InvokeID")?;
+        let mut f_unknown: Vec<RawField> = Vec::new();
+        support::unknown_fields(rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings, &mut f_unknown)?;
+        Ok(Self {
+            invoke_id: f_invoke_id,
+            unknown: f_unknown,
+        })
+    }
+}
+
+impl CtiMessage for BadCallConf {
+    const SPEC: &'static MessageSpec = &crate::table::BAD_CALL_CONF;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -5924,23 +7554,33 @@ pub struct ConfigRequestKeyEvent {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for ConfigRequestKeyEvent {
-    const SPEC: &'static MessageSpec = &crate::table::CONFIG_REQUEST_KEY_EVENT;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl ConfigRequestKeyEvent {
+    #[inline(always)]
+    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
         let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
         if v >= 11 { rd.skip(4, "reserved")?; }
+        let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
         let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
+                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
                 _ => {}
             }
         }
-        Ok(m)
+        Ok(Self {
+            unknown: f_unknown,
+        })
+    }
+}
+
+impl CtiMessage for ConfigRequestKeyEvent {
+    const SPEC: &'static MessageSpec = &crate::table::CONFIG_REQUEST_KEY_EVENT;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         if w.version() >= 11 { w.u32(0_u32); }
@@ -5973,27 +7613,46 @@ pub struct ConfigKeyEvent {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for ConfigKeyEvent {
-    const SPEC: &'static MessageSpec = &crate::table::CONFIG_KEY_EVENT;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl ConfigKeyEvent {
+    #[inline(always)]
+    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
         let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.status = ConfigKeyStatus(rd.u32("Status")?);
+        let f_status = ConfigKeyStatus(rd.u32("Status")?);
+        let mut f_application_key: Option<u64> = None;
+        let mut f_csq_key: Option<u64> = None;
+        let mut f_agent_key: Option<u64> = None;
+        let mut f_device_key: Option<u64> = None;
+        let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
         let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                0 => m.application_key = Some(support::key(r.raw.data, "ApplicationConfigKey", r.raw.tag, r.raw.offset)?),
-                1 => m.csq_key = Some(support::key(r.raw.data, "CSQConfigKey", r.raw.tag, r.raw.offset)?),
-                2 => m.agent_key = Some(support::key(r.raw.data, "AgentConfigKey", r.raw.tag, r.raw.offset)?),
-                3 => m.device_key = Some(support::key(r.raw.data, "DeviceConfigKey", r.raw.tag, r.raw.offset)?),
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
+                0 => f_application_key = Some(support::key(r.raw.data, "ApplicationConfigKey", r.raw.tag, r.raw.offset)?),
+                1 => f_csq_key = Some(support::key(r.raw.data, "CSQConfigKey", r.raw.tag, r.raw.offset)?),
+                2 => f_agent_key = Some(support::key(r.raw.data, "AgentConfigKey", r.raw.tag, r.raw.offset)?),
+                3 => f_device_key = Some(support::key(r.raw.data, "DeviceConfigKey", r.raw.tag, r.raw.offset)?),
+                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
                 _ => {}
             }
         }
-        Ok(m)
+        Ok(Self {
+            status: f_status,
+            application_key: f_application_key,
+            csq_key: f_csq_key,
+            agent_key: f_agent_key,
+            device_key: f_device_key,
+            unknown: f_unknown,
+        })
+    }
+}
+
+impl CtiMessage for ConfigKeyEvent {
+    const SPEC: &'static MessageSpec = &crate::table::CONFIG_KEY_EVENT;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.status.0);
@@ -6023,24 +7682,35 @@ pub struct ConfigRequestEvent {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for ConfigRequestEvent {
-    const SPEC: &'static MessageSpec = &crate::table::CONFIG_REQUEST_EVENT;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl ConfigRequestEvent {
+    #[inline(always)]
+    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
         let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.configuration_mask = ConfigurationMask(rd.u32("ConfigurationMask")?);
+        let f_configuration_mask = ConfigurationMask(rd.u32("ConfigurationMask")?);
         if v >= 11 { rd.skip(4, "reserved")?; }
+        let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
         let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
+                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
                 _ => {}
             }
         }
-        Ok(m)
+        Ok(Self {
+            configuration_mask: f_configuration_mask,
+            unknown: f_unknown,
+        })
+    }
+}
+
+impl CtiMessage for ConfigRequestEvent {
+    const SPEC: &'static MessageSpec = &crate::table::CONFIG_REQUEST_EVENT;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.configuration_mask.0);
@@ -6078,28 +7748,48 @@ pub struct ConfigBeginEvent {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for ConfigBeginEvent {
-    const SPEC: &'static MessageSpec = &crate::table::CONFIG_BEGIN_EVENT;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl ConfigBeginEvent {
+    #[inline(always)]
+    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
         let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.config_type = rd.u16("ConfigType")?;
-        m.configuration_mask = ConfigurationMask(rd.u32("ConfigurationMask")?);
+        let f_config_type = rd.u16("ConfigType")?;
+        let f_configuration_mask = ConfigurationMask(rd.u32("ConfigurationMask")?);
+        let mut f_application_key: Option<u64> = None;
+        let mut f_csq_key: Option<u64> = None;
+        let mut f_agent_key: Option<u64> = None;
+        let mut f_device_key: Option<u64> = None;
+        let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
         let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                0 => m.application_key = Some(support::key(r.raw.data, "ApplicationConfigKey", r.raw.tag, r.raw.offset)?),
-                1 => m.csq_key = Some(support::key(r.raw.data, "CSQueueConfigKey", r.raw.tag, r.raw.offset)?),
-                2 => m.agent_key = Some(support::key(r.raw.data, "AgentConfigKey", r.raw.tag, r.raw.offset)?),
-                3 => m.device_key = Some(support::key(r.raw.data, "DeviceConfigKey", r.raw.tag, r.raw.offset)?),
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
+                0 => f_application_key = Some(support::key(r.raw.data, "ApplicationConfigKey", r.raw.tag, r.raw.offset)?),
+                1 => f_csq_key = Some(support::key(r.raw.data, "CSQueueConfigKey", r.raw.tag, r.raw.offset)?),
+                2 => f_agent_key = Some(support::key(r.raw.data, "AgentConfigKey", r.raw.tag, r.raw.offset)?),
+                3 => f_device_key = Some(support::key(r.raw.data, "DeviceConfigKey", r.raw.tag, r.raw.offset)?),
+                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
                 _ => {}
             }
         }
-        Ok(m)
+        Ok(Self {
+            config_type: f_config_type,
+            configuration_mask: f_configuration_mask,
+            application_key: f_application_key,
+            csq_key: f_csq_key,
+            agent_key: f_agent_key,
+            device_key: f_device_key,
+            unknown: f_unknown,
+        })
+    }
+}
+
+impl CtiMessage for ConfigBeginEvent {
+    const SPEC: &'static MessageSpec = &crate::table::CONFIG_BEGIN_EVENT;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u16(self.config_type);
@@ -6132,24 +7822,37 @@ pub struct ConfigEndEvent {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for ConfigEndEvent {
-    const SPEC: &'static MessageSpec = &crate::table::CONFIG_END_EVENT;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl ConfigEndEvent {
+    #[inline(always)]
+    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
         let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.status = ConfigEndStatus(rd.u32("Status")?);
+        let f_status = ConfigEndStatus(rd.u32("Status")?);
+        let mut f_text: Option<String> = None;
+        let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
         let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                0 => m.text = Some(support::string(r.raw.data)),
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
+                0 => f_text = Some(support::string(r.raw.data)),
+                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
                 _ => {}
             }
         }
-        Ok(m)
+        Ok(Self {
+            status: f_status,
+            text: f_text,
+            unknown: f_unknown,
+        })
+    }
+}
+
+impl CtiMessage for ConfigEndEvent {
+    const SPEC: &'static MessageSpec = &crate::table::CONFIG_END_EVENT;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.status.0);
@@ -6176,74 +7879,86 @@ pub struct ConfigApplicationEvent {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for ConfigApplicationEvent {
-    const SPEC: &'static MessageSpec = &crate::table::CONFIG_APPLICATION_EVENT;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl ConfigApplicationEvent {
+    #[inline(always)]
+    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
         let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
         rd.skip(2, "NumRecords")?;
+        let mut f_records: Vec<ConfigApplicationRecord> = Vec::new();
+        let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
         let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
                 0 => {
-                    if r.opens & 1 != 0 { m.records.push(Default::default()); }
+                    if r.opens & 1 != 0 { f_records.push(Default::default()); }
                     let v = RecordType(support::u16(r.raw.data, "RecordType", r.raw.tag, r.raw.offset)?);
-                    if let Some(g0) = m.records.last_mut() { g0.record_type = v; }
+                    if let Some(g0) = f_records.last_mut() { g0.record_type = v; }
                 }
                 1 => {
-                    if r.opens & 1 != 0 { m.records.push(Default::default()); }
+                    if r.opens & 1 != 0 { f_records.push(Default::default()); }
                 }
                 2 => {
-                    if r.opens & 1 != 0 { m.records.push(Default::default()); }
+                    if r.opens & 1 != 0 { f_records.push(Default::default()); }
                     let v = support::u32(r.raw.data, "ApplicationID", r.raw.tag, r.raw.offset)?;
-                    if let Some(g0) = m.records.last_mut() { g0.application_id = v; }
+                    if let Some(g0) = f_records.last_mut() { g0.application_id = v; }
                 }
                 3 => {
-                    if r.opens & 1 != 0 { m.records.push(Default::default()); }
+                    if r.opens & 1 != 0 { f_records.push(Default::default()); }
                 }
                 4 => {
-                    if r.opens & 1 != 0 { m.records.push(Default::default()); }
+                    if r.opens & 1 != 0 { f_records.push(Default::default()); }
                     let v = support::u32(r.raw.data, "MaxQueued", r.raw.tag, r.raw.offset)?;
-                    if let Some(g0) = m.records.last_mut() { g0.max_queued = v; }
+                    if let Some(g0) = f_records.last_mut() { g0.max_queued = v; }
                 }
                 5 => {
-                    if r.opens & 1 != 0 { m.records.push(Default::default()); }
+                    if r.opens & 1 != 0 { f_records.push(Default::default()); }
                 }
                 6 => {
-                    if r.opens & 1 != 0 { m.records.push(Default::default()); }
+                    if r.opens & 1 != 0 { f_records.push(Default::default()); }
                     let v = support::u32(r.raw.data, "PreviousApplicationID", r.raw.tag, r.raw.offset)?;
-                    if let Some(g0) = m.records.last_mut() { g0.previous_application_id = v; }
+                    if let Some(g0) = f_records.last_mut() { g0.previous_application_id = v; }
                 }
                 7 => {
-                    if r.opens & 1 != 0 { m.records.push(Default::default()); }
+                    if r.opens & 1 != 0 { f_records.push(Default::default()); }
                     let v = support::string(r.raw.data);
-                    if let Some(g0) = m.records.last_mut() { g0.application_name = v; }
+                    if let Some(g0) = f_records.last_mut() { g0.application_name = v; }
                 }
                 8 => {
-                    if r.opens & 1 != 0 { m.records.push(Default::default()); }
+                    if r.opens & 1 != 0 { f_records.push(Default::default()); }
                     let v = Some(support::string(r.raw.data));
-                    if let Some(g0) = m.records.last_mut() { g0.description = v; }
+                    if let Some(g0) = f_records.last_mut() { g0.description = v; }
                 }
                 9 => {
-                    if r.opens & 1 != 0 { m.records.push(Default::default()); }
+                    if r.opens & 1 != 0 { f_records.push(Default::default()); }
                 }
                 10 => {
-                    if r.opens & 1 != 0 { m.records.push(Default::default()); }
+                    if r.opens & 1 != 0 { f_records.push(Default::default()); }
                 }
                 11 => {
-                    if r.opens & 1 != 0 { m.records.push(Default::default()); }
+                    if r.opens & 1 != 0 { f_records.push(Default::default()); }
                 }
                 12 => {
-                    if r.opens & 1 != 0 { m.records.push(Default::default()); }
+                    if r.opens & 1 != 0 { f_records.push(Default::default()); }
                 }
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
+                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
                 _ => {}
             }
         }
-        Ok(m)
+        Ok(Self {
+            records: f_records,
+            unknown: f_unknown,
+        })
+    }
+}
+
+impl CtiMessage for ConfigApplicationEvent {
+    const SPEC: &'static MessageSpec = &crate::table::CONFIG_APPLICATION_EVENT;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         { let n = w.count(self.records.len(), 10, "NumRecords")?; w.u16(n); }
@@ -6284,71 +7999,83 @@ pub struct ConfigCsqEvent {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for ConfigCsqEvent {
-    const SPEC: &'static MessageSpec = &crate::table::CONFIG_CSQ_EVENT;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl ConfigCsqEvent {
+    #[inline(always)]
+    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
         let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
         rd.skip(2, "NumRecords")?;
+        let mut f_records: Vec<ConfigCsqRecord> = Vec::new();
+        let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
         let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
                 0 => {
-                    if r.opens & 1 != 0 { m.records.push(Default::default()); }
+                    if r.opens & 1 != 0 { f_records.push(Default::default()); }
                     let v = RecordType(support::u16(r.raw.data, "RecordType", r.raw.tag, r.raw.offset)?);
-                    if let Some(g0) = m.records.last_mut() { g0.record_type = v; }
+                    if let Some(g0) = f_records.last_mut() { g0.record_type = v; }
                 }
                 1 => {
-                    if r.opens & 1 != 0 { m.records.push(Default::default()); }
+                    if r.opens & 1 != 0 { f_records.push(Default::default()); }
                 }
                 2 => {
-                    if r.opens & 1 != 0 { m.records.push(Default::default()); }
+                    if r.opens & 1 != 0 { f_records.push(Default::default()); }
                     let v = support::u32(r.raw.data, "CSQID", r.raw.tag, r.raw.offset)?;
-                    if let Some(g0) = m.records.last_mut() { g0.csq_id = v; }
+                    if let Some(g0) = f_records.last_mut() { g0.csq_id = v; }
                 }
                 3 => {
-                    if r.opens & 1 != 0 { m.records.push(Default::default()); }
+                    if r.opens & 1 != 0 { f_records.push(Default::default()); }
                 }
                 4 => {
-                    if r.opens & 1 != 0 { m.records.push(Default::default()); }
+                    if r.opens & 1 != 0 { f_records.push(Default::default()); }
                 }
                 5 => {
-                    if r.opens & 1 != 0 { m.records.push(Default::default()); }
+                    if r.opens & 1 != 0 { f_records.push(Default::default()); }
                 }
                 6 => {
-                    if r.opens & 1 != 0 { m.records.push(Default::default()); }
+                    if r.opens & 1 != 0 { f_records.push(Default::default()); }
                     let v = Some(support::bool(r.raw.data, "AutoWork", r.raw.tag, r.raw.offset)?);
-                    if let Some(g0) = m.records.last_mut() { g0.auto_work = v; }
+                    if let Some(g0) = f_records.last_mut() { g0.auto_work = v; }
                 }
                 7 => {
-                    if r.opens & 1 != 0 { m.records.push(Default::default()); }
+                    if r.opens & 1 != 0 { f_records.push(Default::default()); }
                 }
                 8 => {
-                    if r.opens & 1 != 0 { m.records.push(Default::default()); }
+                    if r.opens & 1 != 0 { f_records.push(Default::default()); }
                     let v = support::string(r.raw.data);
-                    if let Some(g0) = m.records.last_mut() { g0.csq_name = v; }
+                    if let Some(g0) = f_records.last_mut() { g0.csq_name = v; }
                 }
                 9 => {
-                    if r.opens & 1 != 0 { m.records.push(Default::default()); }
+                    if r.opens & 1 != 0 { f_records.push(Default::default()); }
                     let v = Some(support::string(r.raw.data));
-                    if let Some(g0) = m.records.last_mut() { g0.description = v; }
+                    if let Some(g0) = f_records.last_mut() { g0.description = v; }
                 }
                 10 => {
-                    if r.opens & 1 != 0 { m.records.push(Default::default()); }
+                    if r.opens & 1 != 0 { f_records.push(Default::default()); }
                     let v = support::u32(r.raw.data, "MRDomainID", r.raw.tag, r.raw.offset)?;
-                    if let Some(g0) = m.records.last_mut() { g0.mr_domain_id = v; }
+                    if let Some(g0) = f_records.last_mut() { g0.mr_domain_id = v; }
                 }
                 11 => {
-                    if r.opens & 1 != 0 { m.records.push(Default::default()); }
+                    if r.opens & 1 != 0 { f_records.push(Default::default()); }
                 }
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
+                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
                 _ => {}
             }
         }
-        Ok(m)
+        Ok(Self {
+            records: f_records,
+            unknown: f_unknown,
+        })
+    }
+}
+
+impl CtiMessage for ConfigCsqEvent {
+    const SPEC: &'static MessageSpec = &crate::table::CONFIG_CSQ_EVENT;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         { let n = w.count(self.records.len(), 10, "NumRecords")?; w.u16(n); }
@@ -6388,102 +8115,114 @@ pub struct ConfigAgentEvent {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for ConfigAgentEvent {
-    const SPEC: &'static MessageSpec = &crate::table::CONFIG_AGENT_EVENT;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl ConfigAgentEvent {
+    #[inline(always)]
+    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
         let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
         rd.skip(2, "NumRecords")?;
+        let mut f_records: Vec<ConfigAgentRecord> = Vec::new();
+        let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
         let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
                 0 => {
-                    if r.opens & 1 != 0 { m.records.push(Default::default()); }
+                    if r.opens & 1 != 0 { f_records.push(Default::default()); }
                     let v = RecordType(support::u16(r.raw.data, "RecordType", r.raw.tag, r.raw.offset)?);
-                    if let Some(g0) = m.records.last_mut() { g0.record_type = v; }
+                    if let Some(g0) = f_records.last_mut() { g0.record_type = v; }
                 }
                 1 => {
-                    if r.opens & 1 != 0 { m.records.push(Default::default()); }
+                    if r.opens & 1 != 0 { f_records.push(Default::default()); }
                 }
                 2 => {
-                    if r.opens & 1 != 0 { m.records.push(Default::default()); }
+                    if r.opens & 1 != 0 { f_records.push(Default::default()); }
                     let v = support::u16(r.raw.data, "AgentType", r.raw.tag, r.raw.offset)?;
-                    if let Some(g0) = m.records.last_mut() { g0.agent_type = v; }
+                    if let Some(g0) = f_records.last_mut() { g0.agent_type = v; }
                 }
                 3 => {
-                    if r.opens & 1 != 0 { m.records.push(Default::default()); }
+                    if r.opens & 1 != 0 { f_records.push(Default::default()); }
                     let v = support::string(r.raw.data);
-                    if let Some(g0) = m.records.last_mut() { g0.login_id = v; }
+                    if let Some(g0) = f_records.last_mut() { g0.login_id = v; }
                 }
                 4 => {
-                    if r.opens & 1 != 0 { m.records.push(Default::default()); }
+                    if r.opens & 1 != 0 { f_records.push(Default::default()); }
                 }
                 5 => {
-                    if r.opens & 1 != 0 { m.records.push(Default::default()); }
+                    if r.opens & 1 != 0 { f_records.push(Default::default()); }
                 }
                 6 => {
-                    if r.opens & 1 != 0 { m.records.push(Default::default()); }
+                    if r.opens & 1 != 0 { f_records.push(Default::default()); }
                     let v = Some(support::string(r.raw.data));
-                    if let Some(g0) = m.records.last_mut() { g0.last_name = v; }
+                    if let Some(g0) = f_records.last_mut() { g0.last_name = v; }
                 }
                 7 => {
-                    if r.opens & 1 != 0 { m.records.push(Default::default()); }
+                    if r.opens & 1 != 0 { f_records.push(Default::default()); }
                     let v = Some(support::string(r.raw.data));
-                    if let Some(g0) = m.records.last_mut() { g0.first_name = v; }
+                    if let Some(g0) = f_records.last_mut() { g0.first_name = v; }
                 }
                 8 => {
-                    if r.opens & 1 != 0 { m.records.push(Default::default()); }
+                    if r.opens & 1 != 0 { f_records.push(Default::default()); }
                     let v = Some(support::string(r.raw.data));
-                    if let Some(g0) = m.records.last_mut() { g0.extension = v; }
+                    if let Some(g0) = f_records.last_mut() { g0.extension = v; }
                 }
                 9 => {
-                    if r.opens & 1 != 0 { m.records.push(Default::default()); }
+                    if r.opens & 1 != 0 { f_records.push(Default::default()); }
                     let v = Some(support::string(r.raw.data));
-                    if let Some(g0) = m.records.last_mut() { g0.description = v; }
+                    if let Some(g0) = f_records.last_mut() { g0.description = v; }
                 }
                 10 => {
-                    if r.opens & 1 != 0 { m.records.push(Default::default()); }
+                    if r.opens & 1 != 0 { f_records.push(Default::default()); }
                 }
                 11 => {
-                    if r.opens & 1 != 0 { m.records.push(Default::default()); }
+                    if r.opens & 1 != 0 { f_records.push(Default::default()); }
                 }
                 12 => {
-                    if r.opens & 1 != 0 { m.records.push(Default::default()); }
+                    if r.opens & 1 != 0 { f_records.push(Default::default()); }
                     let v = support::u32(r.raw.data, "CSQID", r.raw.tag, r.raw.offset)?;
-                    if let Some(g0) = m.records.last_mut() {
+                    if let Some(g0) = f_records.last_mut() {
                         if r.opens & 2 != 0 { g0.csqs.push(Default::default()); }
                         if let Some(g1) = g0.csqs.last_mut() { g1.csq_id = v; }
                     }
                 }
                 13 => {
-                    if r.opens & 1 != 0 { m.records.push(Default::default()); }
-                    if let Some(g0) = m.records.last_mut() {
+                    if r.opens & 1 != 0 { f_records.push(Default::default()); }
+                    if let Some(g0) = f_records.last_mut() {
                         if r.opens & 2 != 0 { g0.csqs.push(Default::default()); }
                     }
                 }
                 14 => {
-                    if r.opens & 1 != 0 { m.records.push(Default::default()); }
+                    if r.opens & 1 != 0 { f_records.push(Default::default()); }
                     let v = Some(AgentState(support::u16(r.raw.data, "agentState", r.raw.tag, r.raw.offset)?));
-                    if let Some(g0) = m.records.last_mut() { g0.agent_state = v; }
+                    if let Some(g0) = f_records.last_mut() { g0.agent_state = v; }
                 }
                 15 => {
-                    if r.opens & 1 != 0 { m.records.push(Default::default()); }
+                    if r.opens & 1 != 0 { f_records.push(Default::default()); }
                     let v = Some(support::u32(r.raw.data, "MRD_ID", r.raw.tag, r.raw.offset)?);
-                    if let Some(g0) = m.records.last_mut() { g0.mrd_id = v; }
+                    if let Some(g0) = f_records.last_mut() { g0.mrd_id = v; }
                 }
                 16 => {
-                    if r.opens & 1 != 0 { m.records.push(Default::default()); }
+                    if r.opens & 1 != 0 { f_records.push(Default::default()); }
                     let v = Some(support::string(r.raw.data));
-                    if let Some(g0) = m.records.last_mut() { g0.active_terminal = v; }
+                    if let Some(g0) = f_records.last_mut() { g0.active_terminal = v; }
                 }
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
+                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
                 _ => {}
             }
         }
-        Ok(m)
+        Ok(Self {
+            records: f_records,
+            unknown: f_unknown,
+        })
+    }
+}
+
+impl CtiMessage for ConfigAgentEvent {
+    const SPEC: &'static MessageSpec = &crate::table::CONFIG_AGENT_EVENT;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         { let n = w.count(self.records.len(), 10, "NumRecords")?; w.u16(n); }
@@ -6530,71 +8269,83 @@ pub struct ConfigDeviceEvent {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for ConfigDeviceEvent {
-    const SPEC: &'static MessageSpec = &crate::table::CONFIG_DEVICE_EVENT;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl ConfigDeviceEvent {
+    #[inline(always)]
+    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
         let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
         rd.skip(2, "NumRecords")?;
+        let mut f_records: Vec<ConfigDeviceRecord> = Vec::new();
+        let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
         let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
                 0 => {
-                    if r.opens & 1 != 0 { m.records.push(Default::default()); }
+                    if r.opens & 1 != 0 { f_records.push(Default::default()); }
                     let v = RecordType(support::u16(r.raw.data, "RecordType", r.raw.tag, r.raw.offset)?);
-                    if let Some(g0) = m.records.last_mut() { g0.record_type = v; }
+                    if let Some(g0) = f_records.last_mut() { g0.record_type = v; }
                 }
                 1 => {
-                    if r.opens & 1 != 0 { m.records.push(Default::default()); }
+                    if r.opens & 1 != 0 { f_records.push(Default::default()); }
                 }
                 2 => {
-                    if r.opens & 1 != 0 { m.records.push(Default::default()); }
+                    if r.opens & 1 != 0 { f_records.push(Default::default()); }
                     let v = Some(support::u32(r.raw.data, "DeviceField0", r.raw.tag, r.raw.offset)?);
-                    if let Some(g0) = m.records.last_mut() { g0.device_field0 = v; }
+                    if let Some(g0) = f_records.last_mut() { g0.device_field0 = v; }
                 }
                 3 => {
-                    if r.opens & 1 != 0 { m.records.push(Default::default()); }
+                    if r.opens & 1 != 0 { f_records.push(Default::default()); }
                     let v = support::u16(r.raw.data, "DeviceType", r.raw.tag, r.raw.offset)?;
-                    if let Some(g0) = m.records.last_mut() { g0.device_type = v; }
+                    if let Some(g0) = f_records.last_mut() { g0.device_type = v; }
                 }
                 4 => {
-                    if r.opens & 1 != 0 { m.records.push(Default::default()); }
+                    if r.opens & 1 != 0 { f_records.push(Default::default()); }
                     let v = Some(support::u32(r.raw.data, "MaxQueued", r.raw.tag, r.raw.offset)?);
-                    if let Some(g0) = m.records.last_mut() { g0.max_queued = v; }
+                    if let Some(g0) = f_records.last_mut() { g0.max_queued = v; }
                 }
                 5 => {
-                    if r.opens & 1 != 0 { m.records.push(Default::default()); }
+                    if r.opens & 1 != 0 { f_records.push(Default::default()); }
                     let v = Some(support::u32(r.raw.data, "DeviceField1", r.raw.tag, r.raw.offset)?);
-                    if let Some(g0) = m.records.last_mut() { g0.device_field1 = v; }
+                    if let Some(g0) = f_records.last_mut() { g0.device_field1 = v; }
                 }
                 6 => {
-                    if r.opens & 1 != 0 { m.records.push(Default::default()); }
+                    if r.opens & 1 != 0 { f_records.push(Default::default()); }
                     let v = Some(support::string(r.raw.data));
-                    if let Some(g0) = m.records.last_mut() { g0.device_field2 = v; }
+                    if let Some(g0) = f_records.last_mut() { g0.device_field2 = v; }
                 }
                 7 => {
-                    if r.opens & 1 != 0 { m.records.push(Default::default()); }
+                    if r.opens & 1 != 0 { f_records.push(Default::default()); }
                     let v = Some(support::string(r.raw.data));
-                    if let Some(g0) = m.records.last_mut() { g0.device_field3 = v; }
+                    if let Some(g0) = f_records.last_mut() { g0.device_field3 = v; }
                 }
                 8 => {
-                    if r.opens & 1 != 0 { m.records.push(Default::default()); }
+                    if r.opens & 1 != 0 { f_records.push(Default::default()); }
                     let v = Some(support::string(r.raw.data));
-                    if let Some(g0) = m.records.last_mut() { g0.device_field4 = v; }
+                    if let Some(g0) = f_records.last_mut() { g0.device_field4 = v; }
                 }
                 9 => {
-                    if r.opens & 1 != 0 { m.records.push(Default::default()); }
+                    if r.opens & 1 != 0 { f_records.push(Default::default()); }
                     let v = Some(support::string(r.raw.data));
-                    if let Some(g0) = m.records.last_mut() { g0.description = v; }
+                    if let Some(g0) = f_records.last_mut() { g0.description = v; }
                 }
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
+                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
                 _ => {}
             }
         }
-        Ok(m)
+        Ok(Self {
+            records: f_records,
+            unknown: f_unknown,
+        })
+    }
+}
+
+impl CtiMessage for ConfigDeviceEvent {
+    const SPEC: &'static MessageSpec = &crate::table::CONFIG_DEVICE_EVENT;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         { let n = w.count(self.records.len(), 10, "NumRecords")?; w.u16(n); }
@@ -6632,51 +8383,63 @@ pub struct ConfigTerminalEvent {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for ConfigTerminalEvent {
-    const SPEC: &'static MessageSpec = &crate::table::CONFIG_TERMINAL_EVENT;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl ConfigTerminalEvent {
+    #[inline(always)]
+    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
         let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
         rd.skip(2, "NumRecords")?;
+        let mut f_records: Vec<ConfigTerminalRecord> = Vec::new();
+        let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
         let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
                 0 => {
-                    if r.opens & 1 != 0 { m.records.push(Default::default()); }
+                    if r.opens & 1 != 0 { f_records.push(Default::default()); }
                     let v = RecordType(support::u16(r.raw.data, "RecordType", r.raw.tag, r.raw.offset)?);
-                    if let Some(g0) = m.records.last_mut() { g0.record_type = v; }
+                    if let Some(g0) = f_records.last_mut() { g0.record_type = v; }
                 }
                 1 => {
-                    if r.opens & 1 != 0 { m.records.push(Default::default()); }
+                    if r.opens & 1 != 0 { f_records.push(Default::default()); }
                     let v = support::u16(r.raw.data, "TerminalType", r.raw.tag, r.raw.offset)?;
-                    if let Some(g0) = m.records.last_mut() { g0.terminal_type = v; }
+                    if let Some(g0) = f_records.last_mut() { g0.terminal_type = v; }
                 }
                 2 => {
-                    if r.opens & 1 != 0 { m.records.push(Default::default()); }
+                    if r.opens & 1 != 0 { f_records.push(Default::default()); }
                     let v = support::string(r.raw.data);
-                    if let Some(g0) = m.records.last_mut() { g0.terminal_device_name = v; }
+                    if let Some(g0) = f_records.last_mut() { g0.terminal_device_name = v; }
                 }
                 3 => {
-                    if r.opens & 1 != 0 { m.records.push(Default::default()); }
+                    if r.opens & 1 != 0 { f_records.push(Default::default()); }
                     let v = support::string(r.raw.data);
-                    if let Some(g0) = m.records.last_mut() { g0.terminal_type_name = v; }
+                    if let Some(g0) = f_records.last_mut() { g0.terminal_type_name = v; }
                 }
                 4 => {
-                    if r.opens & 1 != 0 { m.records.push(Default::default()); }
+                    if r.opens & 1 != 0 { f_records.push(Default::default()); }
                 }
                 5 => {
-                    if r.opens & 1 != 0 { m.records.push(Default::default()); }
+                    if r.opens & 1 != 0 { f_records.push(Default::default()); }
                     let v = support::string(r.raw.data);
-                    if let Some(g0) = m.records.last_mut() { g0.instruments.push(v); }
+                    if let Some(g0) = f_records.last_mut() { g0.instruments.push(v); }
                 }
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
+                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
                 _ => {}
             }
         }
-        Ok(m)
+        Ok(Self {
+            records: f_records,
+            unknown: f_unknown,
+        })
+    }
+}
+
+impl CtiMessage for ConfigTerminalEvent {
+    const SPEC: &'static MessageSpec = &crate::table::CONFIG_TERMINAL_EVENT;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         { let n = w.count(if w.version() >= 18 { self.records.len() } else { 0 }, 10, "NumRecords")?; w.u16(n); }
@@ -6718,17 +8481,29 @@ pub struct TeamConfigReq {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for TeamConfigReq {
-    const SPEC: &'static MessageSpec = &crate::table::TEAM_CONFIG_REQ;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl TeamConfigReq {
+    #[inline(always)]
+    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
         let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.invoke_id = rd.u32("InvokeID")?;
-        m.config_param = rd.u16("ConfigParam")?;
+        let f_invoke_id = rd.u32("InvokeID")?;
+        let f_config_param = rd.u16("ConfigParam")?;
         rd.skip(8, "reserved")?;
-        support::unknown_fields(rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings, &mut m.unknown)?;
-        Ok(m)
+        let mut f_unknown: Vec<RawField> = Vec::new();
+        support::unknown_fields(rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings, &mut f_unknown)?;
+        Ok(Self {
+            invoke_id: f_invoke_id,
+            config_param: f_config_param,
+            unknown: f_unknown,
+        })
+    }
+}
+
+impl CtiMessage for TeamConfigReq {
+    const SPEC: &'static MessageSpec = &crate::table::TEAM_CONFIG_REQ;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -6762,47 +8537,63 @@ pub struct TeamConfigEvent {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for TeamConfigEvent {
-    const SPEC: &'static MessageSpec = &crate::table::TEAM_CONFIG_EVENT;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl TeamConfigEvent {
+    #[inline(always)]
+    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
         let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.team_id = rd.u32("TeamID")?;
+        let f_team_id = rd.u32("TeamID")?;
         rd.skip(2, "NumRecords")?;
-        m.operation = rd.u16("Operation")?;
+        let f_operation = rd.u16("Operation")?;
         rd.skip(8, "reserved")?;
+        let mut f_team_name: String = Default::default();
+        let mut f_members: Vec<TeamMember> = Vec::new();
+        let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
         let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                0 => m.team_name = support::string(r.raw.data),
+                0 => f_team_name = support::string(r.raw.data),
                 1 => {
-                    if r.opens & 1 != 0 { m.members.push(Default::default()); }
+                    if r.opens & 1 != 0 { f_members.push(Default::default()); }
                     let v = support::string(r.raw.data);
-                    if let Some(g0) = m.members.last_mut() { g0.agent_id = v; }
+                    if let Some(g0) = f_members.last_mut() { g0.agent_id = v; }
                 }
                 2 => {
-                    if r.opens & 1 != 0 { m.members.push(Default::default()); }
+                    if r.opens & 1 != 0 { f_members.push(Default::default()); }
                     let v = Some(support::u16(r.raw.data, "AgentFlags", r.raw.tag, r.raw.offset)?);
-                    if let Some(g0) = m.members.last_mut() { g0.agent_flags = v; }
+                    if let Some(g0) = f_members.last_mut() { g0.agent_flags = v; }
                 }
                 3 => {
-                    if r.opens & 1 != 0 { m.members.push(Default::default()); }
+                    if r.opens & 1 != 0 { f_members.push(Default::default()); }
                     let v = Some(RecordType(support::u16(r.raw.data, "RecordType", r.raw.tag, r.raw.offset)?));
-                    if let Some(g0) = m.members.last_mut() { g0.record_type = v; }
+                    if let Some(g0) = f_members.last_mut() { g0.record_type = v; }
                 }
                 4 => {
-                    if r.opens & 1 != 0 { m.members.push(Default::default()); }
+                    if r.opens & 1 != 0 { f_members.push(Default::default()); }
                     let v = Some(support::u16(r.raw.data, "MemberType", r.raw.tag, r.raw.offset)?);
-                    if let Some(g0) = m.members.last_mut() { g0.member_type = v; }
+                    if let Some(g0) = f_members.last_mut() { g0.member_type = v; }
                 }
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
+                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
                 _ => {}
             }
         }
-        Ok(m)
+        Ok(Self {
+            team_id: f_team_id,
+            operation: f_operation,
+            team_name: f_team_name,
+            members: f_members,
+            unknown: f_unknown,
+        })
+    }
+}
+
+impl CtiMessage for TeamConfigEvent {
+    const SPEC: &'static MessageSpec = &crate::table::TEAM_CONFIG_EVENT;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.team_id);
@@ -6842,25 +8633,39 @@ pub struct TeamConfigConf {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for TeamConfigConf {
-    const SPEC: &'static MessageSpec = &crate::table::TEAM_CONFIG_CONF;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl TeamConfigConf {
+    #[inline(always)]
+    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
         let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.invoke_id = rd.u32("InvokeID")?;
-        m.status = rd.u32("Status")?;
+        let f_invoke_id = rd.u32("InvokeID")?;
+        let f_status = rd.u32("Status")?;
+        let mut f_text: Option<String> = None;
+        let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
         let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                0 => m.text = Some(support::string(r.raw.data)),
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
+                0 => f_text = Some(support::string(r.raw.data)),
+                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
                 _ => {}
             }
         }
-        Ok(m)
+        Ok(Self {
+            invoke_id: f_invoke_id,
+            status: f_status,
+            text: f_text,
+            unknown: f_unknown,
+        })
+    }
+}
+
+impl CtiMessage for TeamConfigConf {
+    const SPEC: &'static MessageSpec = &crate::table::TEAM_CONFIG_CONF;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -6890,24 +8695,37 @@ pub struct QueryQueueStatisticsReq {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for QueryQueueStatisticsReq {
-    const SPEC: &'static MessageSpec = &crate::table::QUERY_QUEUE_STATISTICS_REQ;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl QueryQueueStatisticsReq {
+    #[inline(always)]
+    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
         let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.invoke_id = rd.u32("InvokeID")?;
+        let f_invoke_id = rd.u32("InvokeID")?;
+        let mut f_csq_id: u32 = Default::default();
+        let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
         let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                0 => m.csq_id = support::u32(r.raw.data, "CSQID", r.raw.tag, r.raw.offset)?,
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
+                0 => f_csq_id = support::u32(r.raw.data, "CSQID", r.raw.tag, r.raw.offset)?,
+                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
                 _ => {}
             }
         }
-        Ok(m)
+        Ok(Self {
+            invoke_id: f_invoke_id,
+            csq_id: f_csq_id,
+            unknown: f_unknown,
+        })
+    }
+}
+
+impl CtiMessage for QueryQueueStatisticsReq {
+    const SPEC: &'static MessageSpec = &crate::table::QUERY_QUEUE_STATISTICS_REQ;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -6958,27 +8776,50 @@ pub struct QueryQueueStatisticsConf {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for QueryQueueStatisticsConf {
-    const SPEC: &'static MessageSpec = &crate::table::QUERY_QUEUE_STATISTICS_CONF;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl QueryQueueStatisticsConf {
+    #[inline(always)]
+    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
         let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.invoke_id = rd.u32("InvokeID")?;
-        m.logged_in_agents = rd.u16("LoggedInAgents")?;
-        m.in_session_agents = rd.u16("InSessionAgents")?;
-        m.available_agents = rd.u16("AvailableAgents")?;
-        m.unavailable_agents = rd.u16("UnAvailableAgents")?;
-        m.in_work_agents = rd.u16("InWorkAgents")?;
-        m.selected_agents = rd.u16("SelectedAgents")?;
-        m.calls_in_priority_queue1 = rd.u32("CallsInPriorityQueue1")?;
-        m.calls_in_priority_queue2 = rd.u32("CallsInPriorityQueue2")?;
-        m.calls_in_priority_queue3 = rd.u32("CallsInPriorityQueue3")?;
-        m.calls_in_priority_queue4 = rd.u32("CallsInPriorityQueue4")?;
-        m.calls_in_priority_queue5 = rd.u32("CallsInPriorityQueue5")?;
-        m.calls_in_priority_queue6 = rd.u32("CallsInPriorityQueue6")?;
-        support::unknown_fields(rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings, &mut m.unknown)?;
-        Ok(m)
+        let f_invoke_id = rd.u32("InvokeID")?;
+        let f_logged_in_agents = rd.u16("LoggedInAgents")?;
+        let f_in_session_agents = rd.u16("InSessionAgents")?;
+        let f_available_agents = rd.u16("AvailableAgents")?;
+        let f_unavailable_agents = rd.u16("UnAvailableAgents")?;
+        let f_in_work_agents = rd.u16("InWorkAgents")?;
+        let f_selected_agents = rd.u16("SelectedAgents")?;
+        let f_calls_in_priority_queue1 = rd.u32("CallsInPriorityQueue1")?;
+        let f_calls_in_priority_queue2 = rd.u32("CallsInPriorityQueue2")?;
+        let f_calls_in_priority_queue3 = rd.u32("CallsInPriorityQueue3")?;
+        let f_calls_in_priority_queue4 = rd.u32("CallsInPriorityQueue4")?;
+        let f_calls_in_priority_queue5 = rd.u32("CallsInPriorityQueue5")?;
+        let f_calls_in_priority_queue6 = rd.u32("CallsInPriorityQueue6")?;
+        let mut f_unknown: Vec<RawField> = Vec::new();
+        support::unknown_fields(rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings, &mut f_unknown)?;
+        Ok(Self {
+            invoke_id: f_invoke_id,
+            logged_in_agents: f_logged_in_agents,
+            in_session_agents: f_in_session_agents,
+            available_agents: f_available_agents,
+            unavailable_agents: f_unavailable_agents,
+            in_work_agents: f_in_work_agents,
+            selected_agents: f_selected_agents,
+            calls_in_priority_queue1: f_calls_in_priority_queue1,
+            calls_in_priority_queue2: f_calls_in_priority_queue2,
+            calls_in_priority_queue3: f_calls_in_priority_queue3,
+            calls_in_priority_queue4: f_calls_in_priority_queue4,
+            calls_in_priority_queue5: f_calls_in_priority_queue5,
+            calls_in_priority_queue6: f_calls_in_priority_queue6,
+            unknown: f_unknown,
+        })
+    }
+}
+
+impl CtiMessage for QueryQueueStatisticsConf {
+    const SPEC: &'static MessageSpec = &crate::table::QUERY_QUEUE_STATISTICS_CONF;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -7018,24 +8859,37 @@ pub struct QueryAgentQueueStatisticsReq {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for QueryAgentQueueStatisticsReq {
-    const SPEC: &'static MessageSpec = &crate::table::QUERY_AGENT_QUEUE_STATISTICS_REQ;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl QueryAgentQueueStatisticsReq {
+    #[inline(always)]
+    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
         let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.invoke_id = rd.u32("InvokeID")?;
+        let f_invoke_id = rd.u32("InvokeID")?;
+        let mut f_agent_id: String = Default::default();
+        let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
         let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                0 => m.agent_id = support::string(r.raw.data),
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
+                0 => f_agent_id = support::string(r.raw.data),
+                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
                 _ => {}
             }
         }
-        Ok(m)
+        Ok(Self {
+            invoke_id: f_invoke_id,
+            agent_id: f_agent_id,
+            unknown: f_unknown,
+        })
+    }
+}
+
+impl CtiMessage for QueryAgentQueueStatisticsReq {
+    const SPEC: &'static MessageSpec = &crate::table::QUERY_AGENT_QUEUE_STATISTICS_REQ;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -7068,26 +8922,41 @@ pub struct QueryAgentQueueStatisticsConf {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for QueryAgentQueueStatisticsConf {
-    const SPEC: &'static MessageSpec = &crate::table::QUERY_AGENT_QUEUE_STATISTICS_CONF;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl QueryAgentQueueStatisticsConf {
+    #[inline(always)]
+    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
         let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.invoke_id = rd.u32("InvokeID")?;
-        m.calls_in_queue = rd.u32("CallsInQueue")?;
-        m.oldest_call_in_queue = rd.u32("OldestCallInQueue")?;
+        let f_invoke_id = rd.u32("InvokeID")?;
+        let f_calls_in_queue = rd.u32("CallsInQueue")?;
+        let f_oldest_call_in_queue = rd.u32("OldestCallInQueue")?;
+        let mut f_agent_id: String = Default::default();
+        let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
         let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                0 => m.agent_id = support::string(r.raw.data),
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
+                0 => f_agent_id = support::string(r.raw.data),
+                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
                 _ => {}
             }
         }
-        Ok(m)
+        Ok(Self {
+            invoke_id: f_invoke_id,
+            calls_in_queue: f_calls_in_queue,
+            oldest_call_in_queue: f_oldest_call_in_queue,
+            agent_id: f_agent_id,
+            unknown: f_unknown,
+        })
+    }
+}
+
+impl CtiMessage for QueryAgentQueueStatisticsConf {
+    const SPEC: &'static MessageSpec = &crate::table::QUERY_AGENT_QUEUE_STATISTICS_CONF;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -7116,15 +8985,26 @@ pub struct QuerySummaryStatisticsReq {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for QuerySummaryStatisticsReq {
-    const SPEC: &'static MessageSpec = &crate::table::QUERY_SUMMARY_STATISTICS_REQ;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl QuerySummaryStatisticsReq {
+    #[inline(always)]
+    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
         let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.invoke_id = rd.u32("InvokeID")?;
-        support::unknown_fields(rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings, &mut m.unknown)?;
-        Ok(m)
+        let f_invoke_id = rd.u32("InvokeID")?;
+        let mut f_unknown: Vec<RawField> = Vec::new();
+        support::unknown_fields(rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings, &mut f_unknown)?;
+        Ok(Self {
+            invoke_id: f_invoke_id,
+            unknown: f_unknown,
+        })
+    }
+}
+
+impl CtiMessage for QuerySummaryStatisticsReq {
+    const SPEC: &'static MessageSpec = &crate::table::QUERY_SUMMARY_STATISTICS_REQ;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -7180,30 +9060,56 @@ pub struct QuerySummaryStatisticsConf {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for QuerySummaryStatisticsConf {
-    const SPEC: &'static MessageSpec = &crate::table::QUERY_SUMMARY_STATISTICS_CONF;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl QuerySummaryStatisticsConf {
+    #[inline(always)]
+    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
         let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.invoke_id = rd.u32("InvokeID")?;
-        m.num_queues = rd.u16("NumQueues")?;
-        m.logged_in_agents = rd.u16("LoggedInAgents")?;
-        m.in_session_agents = rd.u16("InSessionAgents")?;
-        m.available_agents = rd.u16("AvailableAgents")?;
-        m.unavailable_agents = rd.u16("UnAvailableAgents")?;
-        m.in_work_agents = rd.u16("InWorkAgents")?;
-        m.selected_agents = rd.u16("SelectedAgents")?;
-        m.calls_in_priority_queue1 = rd.u32("CallsInPriorityQueue1")?;
-        m.calls_in_priority_queue2 = rd.u32("CallsInPriorityQueue2")?;
-        m.calls_in_priority_queue3 = rd.u32("CallsInPriorityQueue3")?;
-        m.calls_in_priority_queue4 = rd.u32("CallsInPriorityQueue4")?;
-        m.calls_in_priority_queue5 = rd.u32("CallsInPriorityQueue5")?;
-        m.calls_in_priority_queue6 = rd.u32("CallsInPriorityQueue6")?;
-        m.calls_in_priority_queue7 = rd.u32("CallsInPriorityQueue7")?;
-        m.calls_in_priority_queue8 = rd.u32("CallsInPriorityQueue8")?;
-        support::unknown_fields(rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings, &mut m.unknown)?;
-        Ok(m)
+        let f_invoke_id = rd.u32("InvokeID")?;
+        let f_num_queues = rd.u16("NumQueues")?;
+        let f_logged_in_agents = rd.u16("LoggedInAgents")?;
+        let f_in_session_agents = rd.u16("InSessionAgents")?;
+        let f_available_agents = rd.u16("AvailableAgents")?;
+        let f_unavailable_agents = rd.u16("UnAvailableAgents")?;
+        let f_in_work_agents = rd.u16("InWorkAgents")?;
+        let f_selected_agents = rd.u16("SelectedAgents")?;
+        let f_calls_in_priority_queue1 = rd.u32("CallsInPriorityQueue1")?;
+        let f_calls_in_priority_queue2 = rd.u32("CallsInPriorityQueue2")?;
+        let f_calls_in_priority_queue3 = rd.u32("CallsInPriorityQueue3")?;
+        let f_calls_in_priority_queue4 = rd.u32("CallsInPriorityQueue4")?;
+        let f_calls_in_priority_queue5 = rd.u32("CallsInPriorityQueue5")?;
+        let f_calls_in_priority_queue6 = rd.u32("CallsInPriorityQueue6")?;
+        let f_calls_in_priority_queue7 = rd.u32("CallsInPriorityQueue7")?;
+        let f_calls_in_priority_queue8 = rd.u32("CallsInPriorityQueue8")?;
+        let mut f_unknown: Vec<RawField> = Vec::new();
+        support::unknown_fields(rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings, &mut f_unknown)?;
+        Ok(Self {
+            invoke_id: f_invoke_id,
+            num_queues: f_num_queues,
+            logged_in_agents: f_logged_in_agents,
+            in_session_agents: f_in_session_agents,
+            available_agents: f_available_agents,
+            unavailable_agents: f_unavailable_agents,
+            in_work_agents: f_in_work_agents,
+            selected_agents: f_selected_agents,
+            calls_in_priority_queue1: f_calls_in_priority_queue1,
+            calls_in_priority_queue2: f_calls_in_priority_queue2,
+            calls_in_priority_queue3: f_calls_in_priority_queue3,
+            calls_in_priority_queue4: f_calls_in_priority_queue4,
+            calls_in_priority_queue5: f_calls_in_priority_queue5,
+            calls_in_priority_queue6: f_calls_in_priority_queue6,
+            calls_in_priority_queue7: f_calls_in_priority_queue7,
+            calls_in_priority_queue8: f_calls_in_priority_queue8,
+            unknown: f_unknown,
+        })
+    }
+}
+
+impl CtiMessage for QuerySummaryStatisticsConf {
+    const SPEC: &'static MessageSpec = &crate::table::QUERY_SUMMARY_STATISTICS_CONF;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -7434,104 +9340,104 @@ pub enum Message {
 impl Message {
     /// Decode the body of a message of type `type_id` (lenient: unknown types and tags are kept).
     pub fn decode(type_id: u32, body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
-        Ok(match type_id {
-            1 => Message::FailureConf(FailureConf::decode_body(body, settings)?),
-            2 => Message::FailureEvent(FailureEvent::decode_body(body, settings)?),
-            3 => Message::OpenReq(OpenReq::decode_body(body, settings)?),
-            4 => Message::OpenConf(OpenConf::decode_body(body, settings)?),
-            5 => Message::HeartbeatReq(HeartbeatReq::decode_body(body, settings)?),
-            6 => Message::HeartbeatConf(HeartbeatConf::decode_body(body, settings)?),
-            7 => Message::CloseReq(CloseReq::decode_body(body, settings)?),
-            8 => Message::CloseConf(CloseConf::decode_body(body, settings)?),
-            9 => Message::CallDeliveredEvent(CallDeliveredEvent::decode_body(body, settings)?),
-            10 => Message::CallEstablishedEvent(CallEstablishedEvent::decode_body(body, settings)?),
-            11 => Message::CallHeldEvent(CallHeldEvent::decode_body(body, settings)?),
-            12 => Message::CallRetrievedEvent(CallRetrievedEvent::decode_body(body, settings)?),
-            13 => Message::CallClearedEvent(CallClearedEvent::decode_body(body, settings)?),
-            14 => Message::CallConnectionClearedEvent(CallConnectionClearedEvent::decode_body(body, settings)?),
-            15 => Message::CallOriginatedEvent(CallOriginatedEvent::decode_body(body, settings)?),
-            16 => Message::CallFailedEvent(CallFailedEvent::decode_body(body, settings)?),
-            17 => Message::CallConferencedEvent(CallConferencedEvent::decode_body(body, settings)?),
-            18 => Message::CallTransferredEvent(CallTransferredEvent::decode_body(body, settings)?),
-            19 => Message::CallDivertedEvent(CallDivertedEvent::decode_body(body, settings)?),
-            20 => Message::CallServiceInitiatedEvent(CallServiceInitiatedEvent::decode_body(body, settings)?),
-            21 => Message::CallQueuedEvent(CallQueuedEvent::decode_body(body, settings)?),
-            23 => Message::BeginCallEvent(BeginCallEvent::decode_body(body, settings)?),
-            24 => Message::EndCallEvent(EndCallEvent::decode_body(body, settings)?),
-            25 => Message::CallDataUpdateEvent(CallDataUpdateEvent::decode_body(body, settings)?),
-            26 => Message::SetCallDataReq(SetCallDataReq::decode_body(body, settings)?),
-            27 => Message::SetCallDataConf(SetCallDataConf::decode_body(body, settings)?),
-            30 => Message::AgentStateEvent(AgentStateEvent::decode_body(body, settings)?),
-            31 => Message::SystemEvent(SystemEvent::decode_body(body, settings)?),
-            35 => Message::ControlFailureConf(ControlFailureConf::decode_body(body, settings)?),
-            36 => Message::QueryAgentStateReq(QueryAgentStateReq::decode_body(body, settings)?),
-            37 => Message::QueryAgentStateConf(QueryAgentStateConf::decode_body(body, settings)?),
-            38 => Message::SetAgentStateReq(SetAgentStateReq::decode_body(body, settings)?),
-            39 => Message::SetAgentStateConf(SetAgentStateConf::decode_body(body, settings)?),
-            40 => Message::AlternateCallReq(AlternateCallReq::decode_body(body, settings)?),
-            41 => Message::AlternateCallConf(AlternateCallConf::decode_body(body, settings)?),
-            42 => Message::AnswerCallReq(AnswerCallReq::decode_body(body, settings)?),
-            43 => Message::AnswerCallConf(AnswerCallConf::decode_body(body, settings)?),
-            44 => Message::ClearCallReq(ClearCallReq::decode_body(body, settings)?),
-            45 => Message::ClearCallConf(ClearCallConf::decode_body(body, settings)?),
-            46 => Message::ClearConnectionReq(ClearConnectionReq::decode_body(body, settings)?),
-            47 => Message::ClearConnectionConf(ClearConnectionConf::decode_body(body, settings)?),
-            48 => Message::ConferenceCallReq(ConferenceCallReq::decode_body(body, settings)?),
-            49 => Message::ConferenceCallConf(ConferenceCallConf::decode_body(body, settings)?),
-            50 => Message::ConsultCallReq(ConsultCallReq::decode_body(body, settings)?),
-            51 => Message::ConsultCallConf(ConsultCallConf::decode_body(body, settings)?),
-            54 => Message::HoldCallReq(HoldCallReq::decode_body(body, settings)?),
-            55 => Message::HoldCallConf(HoldCallConf::decode_body(body, settings)?),
-            56 => Message::MakeCallReq(MakeCallReq::decode_body(body, settings)?),
-            57 => Message::MakeCallConf(MakeCallConf::decode_body(body, settings)?),
-            60 => Message::ReconnectCallReq(ReconnectCallReq::decode_body(body, settings)?),
-            61 => Message::ReconnectCallConf(ReconnectCallConf::decode_body(body, settings)?),
-            62 => Message::RetrieveCallReq(RetrieveCallReq::decode_body(body, settings)?),
-            63 => Message::RetrieveCallConf(RetrieveCallConf::decode_body(body, settings)?),
-            64 => Message::TransferCallReq(TransferCallReq::decode_body(body, settings)?),
-            65 => Message::TransferCallConf(TransferCallConf::decode_body(body, settings)?),
-            78 => Message::QueryDeviceInfoReq(QueryDeviceInfoReq::decode_body(body, settings)?),
-            79 => Message::QueryDeviceInfoConf(QueryDeviceInfoConf::decode_body(body, settings)?),
-            82 => Message::SnapshotCallReq(SnapshotCallReq::decode_body(body, settings)?),
-            83 => Message::SnapshotCallConf(SnapshotCallConf::decode_body(body, settings)?),
-            84 => Message::SnapshotDeviceReq(SnapshotDeviceReq::decode_body(body, settings)?),
-            85 => Message::SnapshotDeviceConf(SnapshotDeviceConf::decode_body(body, settings)?),
-            86 => Message::CallDequeuedEvent(CallDequeuedEvent::decode_body(body, settings)?),
-            91 => Message::SendDtmfSignalReq(SendDtmfSignalReq::decode_body(body, settings)?),
-            92 => Message::SendDtmfSignalConf(SendDtmfSignalConf::decode_body(body, settings)?),
-            116 => Message::RtpStartedEvent(RtpStartedEvent::decode_body(body, settings)?),
-            117 => Message::RtpStoppedEvent(RtpStoppedEvent::decode_body(body, settings)?),
-            118 => Message::SupervisorAssistReq(SupervisorAssistReq::decode_body(body, settings)?),
-            119 => Message::SupervisorAssistConf(SupervisorAssistConf::decode_body(body, settings)?),
-            120 => Message::SupervisorAssistEvent(SupervisorAssistEvent::decode_body(body, settings)?),
-            121 => Message::EmergencyCallReq(EmergencyCallReq::decode_body(body, settings)?),
-            122 => Message::EmergencyCallConf(EmergencyCallConf::decode_body(body, settings)?),
-            123 => Message::EmergencyCallEvent(EmergencyCallEvent::decode_body(body, settings)?),
-            124 => Message::SuperviseCallReq(SuperviseCallReq::decode_body(body, settings)?),
-            125 => Message::SuperviseCallConf(SuperviseCallConf::decode_body(body, settings)?),
-            139 => Message::BadCallReq(BadCallReq::decode_body(body, settings)?),
-            140 => Message::BadCallConf(BadCallConf::decode_body(body, settings)?),
-            230 => Message::ConfigRequestKeyEvent(ConfigRequestKeyEvent::decode_body(body, settings)?),
-            231 => Message::ConfigKeyEvent(ConfigKeyEvent::decode_body(body, settings)?),
-            232 => Message::ConfigRequestEvent(ConfigRequestEvent::decode_body(body, settings)?),
-            233 => Message::ConfigBeginEvent(ConfigBeginEvent::decode_body(body, settings)?),
-            234 => Message::ConfigEndEvent(ConfigEndEvent::decode_body(body, settings)?),
-            235 => Message::ConfigApplicationEvent(ConfigApplicationEvent::decode_body(body, settings)?),
-            236 => Message::ConfigCsqEvent(ConfigCsqEvent::decode_body(body, settings)?),
-            237 => Message::ConfigAgentEvent(ConfigAgentEvent::decode_body(body, settings)?),
-            238 => Message::ConfigDeviceEvent(ConfigDeviceEvent::decode_body(body, settings)?),
-            239 => Message::ConfigTerminalEvent(ConfigTerminalEvent::decode_body(body, settings)?),
-            242 => Message::TeamConfigReq(TeamConfigReq::decode_body(body, settings)?),
-            243 => Message::TeamConfigEvent(TeamConfigEvent::decode_body(body, settings)?),
-            244 => Message::TeamConfigConf(TeamConfigConf::decode_body(body, settings)?),
-            1001 => Message::QueryQueueStatisticsReq(QueryQueueStatisticsReq::decode_body(body, settings)?),
-            1002 => Message::QueryQueueStatisticsConf(QueryQueueStatisticsConf::decode_body(body, settings)?),
-            1003 => Message::QueryAgentQueueStatisticsReq(QueryAgentQueueStatisticsReq::decode_body(body, settings)?),
-            1004 => Message::QueryAgentQueueStatisticsConf(QueryAgentQueueStatisticsConf::decode_body(body, settings)?),
-            1005 => Message::QuerySummaryStatisticsReq(QuerySummaryStatisticsReq::decode_body(body, settings)?),
-            1006 => Message::QuerySummaryStatisticsConf(QuerySummaryStatisticsConf::decode_body(body, settings)?),
-            _ => Message::Unknown(RawMessage { type_id, body: body.to_vec() }),
-        })
+        match type_id {
+            1 => support::decode_as(body, settings, FailureConf::decode_parts, Message::FailureConf),
+            2 => support::decode_as(body, settings, FailureEvent::decode_parts, Message::FailureEvent),
+            3 => support::decode_as(body, settings, OpenReq::decode_parts, Message::OpenReq),
+            4 => support::decode_as(body, settings, OpenConf::decode_parts, Message::OpenConf),
+            5 => support::decode_as(body, settings, HeartbeatReq::decode_parts, Message::HeartbeatReq),
+            6 => support::decode_as(body, settings, HeartbeatConf::decode_parts, Message::HeartbeatConf),
+            7 => support::decode_as(body, settings, CloseReq::decode_parts, Message::CloseReq),
+            8 => support::decode_as(body, settings, CloseConf::decode_parts, Message::CloseConf),
+            9 => support::decode_as(body, settings, CallDeliveredEvent::decode_parts, Message::CallDeliveredEvent),
+            10 => support::decode_as(body, settings, CallEstablishedEvent::decode_parts, Message::CallEstablishedEvent),
+            11 => support::decode_as(body, settings, CallHeldEvent::decode_parts, Message::CallHeldEvent),
+            12 => support::decode_as(body, settings, CallRetrievedEvent::decode_parts, Message::CallRetrievedEvent),
+            13 => support::decode_as(body, settings, CallClearedEvent::decode_parts, Message::CallClearedEvent),
+            14 => support::decode_as(body, settings, CallConnectionClearedEvent::decode_parts, Message::CallConnectionClearedEvent),
+            15 => support::decode_as(body, settings, CallOriginatedEvent::decode_parts, Message::CallOriginatedEvent),
+            16 => support::decode_as(body, settings, CallFailedEvent::decode_parts, Message::CallFailedEvent),
+            17 => support::decode_as(body, settings, CallConferencedEvent::decode_parts, Message::CallConferencedEvent),
+            18 => support::decode_as(body, settings, CallTransferredEvent::decode_parts, Message::CallTransferredEvent),
+            19 => support::decode_as(body, settings, CallDivertedEvent::decode_parts, Message::CallDivertedEvent),
+            20 => support::decode_as(body, settings, CallServiceInitiatedEvent::decode_parts, Message::CallServiceInitiatedEvent),
+            21 => support::decode_as(body, settings, CallQueuedEvent::decode_parts, Message::CallQueuedEvent),
+            23 => support::decode_as(body, settings, BeginCallEvent::decode_parts, Message::BeginCallEvent),
+            24 => support::decode_as(body, settings, EndCallEvent::decode_parts, Message::EndCallEvent),
+            25 => support::decode_as(body, settings, CallDataUpdateEvent::decode_parts, Message::CallDataUpdateEvent),
+            26 => support::decode_as(body, settings, SetCallDataReq::decode_parts, Message::SetCallDataReq),
+            27 => support::decode_as(body, settings, SetCallDataConf::decode_parts, Message::SetCallDataConf),
+            30 => support::decode_as(body, settings, AgentStateEvent::decode_parts, Message::AgentStateEvent),
+            31 => support::decode_as(body, settings, SystemEvent::decode_parts, Message::SystemEvent),
+            35 => support::decode_as(body, settings, ControlFailureConf::decode_parts, Message::ControlFailureConf),
+            36 => support::decode_as(body, settings, QueryAgentStateReq::decode_parts, Message::QueryAgentStateReq),
+            37 => support::decode_as(body, settings, QueryAgentStateConf::decode_parts, Message::QueryAgentStateConf),
+            38 => support::decode_as(body, settings, SetAgentStateReq::decode_parts, Message::SetAgentStateReq),
+            39 => support::decode_as(body, settings, SetAgentStateConf::decode_parts, Message::SetAgentStateConf),
+            40 => support::decode_as(body, settings, AlternateCallReq::decode_parts, Message::AlternateCallReq),
+            41 => support::decode_as(body, settings, AlternateCallConf::decode_parts, Message::AlternateCallConf),
+            42 => support::decode_as(body, settings, AnswerCallReq::decode_parts, Message::AnswerCallReq),
+            43 => support::decode_as(body, settings, AnswerCallConf::decode_parts, Message::AnswerCallConf),
+            44 => support::decode_as(body, settings, ClearCallReq::decode_parts, Message::ClearCallReq),
+            45 => support::decode_as(body, settings, ClearCallConf::decode_parts, Message::ClearCallConf),
+            46 => support::decode_as(body, settings, ClearConnectionReq::decode_parts, Message::ClearConnectionReq),
+            47 => support::decode_as(body, settings, ClearConnectionConf::decode_parts, Message::ClearConnectionConf),
+            48 => support::decode_as(body, settings, ConferenceCallReq::decode_parts, Message::ConferenceCallReq),
+            49 => support::decode_as(body, settings, ConferenceCallConf::decode_parts, Message::ConferenceCallConf),
+            50 => support::decode_as(body, settings, ConsultCallReq::decode_parts, Message::ConsultCallReq),
+            51 => support::decode_as(body, settings, ConsultCallConf::decode_parts, Message::ConsultCallConf),
+            54 => support::decode_as(body, settings, HoldCallReq::decode_parts, Message::HoldCallReq),
+            55 => support::decode_as(body, settings, HoldCallConf::decode_parts, Message::HoldCallConf),
+            56 => support::decode_as(body, settings, MakeCallReq::decode_parts, Message::MakeCallReq),
+            57 => support::decode_as(body, settings, MakeCallConf::decode_parts, Message::MakeCallConf),
+            60 => support::decode_as(body, settings, ReconnectCallReq::decode_parts, Message::ReconnectCallReq),
+            61 => support::decode_as(body, settings, ReconnectCallConf::decode_parts, Message::ReconnectCallConf),
+            62 => support::decode_as(body, settings, RetrieveCallReq::decode_parts, Message::RetrieveCallReq),
+            63 => support::decode_as(body, settings, RetrieveCallConf::decode_parts, Message::RetrieveCallConf),
+            64 => support::decode_as(body, settings, TransferCallReq::decode_parts, Message::TransferCallReq),
+            65 => support::decode_as(body, settings, TransferCallConf::decode_parts, Message::TransferCallConf),
+            78 => support::decode_as(body, settings, QueryDeviceInfoReq::decode_parts, Message::QueryDeviceInfoReq),
+            79 => support::decode_as(body, settings, QueryDeviceInfoConf::decode_parts, Message::QueryDeviceInfoConf),
+            82 => support::decode_as(body, settings, SnapshotCallReq::decode_parts, Message::SnapshotCallReq),
+            83 => support::decode_as(body, settings, SnapshotCallConf::decode_parts, Message::SnapshotCallConf),
+            84 => support::decode_as(body, settings, SnapshotDeviceReq::decode_parts, Message::SnapshotDeviceReq),
+            85 => support::decode_as(body, settings, SnapshotDeviceConf::decode_parts, Message::SnapshotDeviceConf),
+            86 => support::decode_as(body, settings, CallDequeuedEvent::decode_parts, Message::CallDequeuedEvent),
+            91 => support::decode_as(body, settings, SendDtmfSignalReq::decode_parts, Message::SendDtmfSignalReq),
+            92 => support::decode_as(body, settings, SendDtmfSignalConf::decode_parts, Message::SendDtmfSignalConf),
+            116 => support::decode_as(body, settings, RtpStartedEvent::decode_parts, Message::RtpStartedEvent),
+            117 => support::decode_as(body, settings, RtpStoppedEvent::decode_parts, Message::RtpStoppedEvent),
+            118 => support::decode_as(body, settings, SupervisorAssistReq::decode_parts, Message::SupervisorAssistReq),
+            119 => support::decode_as(body, settings, SupervisorAssistConf::decode_parts, Message::SupervisorAssistConf),
+            120 => support::decode_as(body, settings, SupervisorAssistEvent::decode_parts, Message::SupervisorAssistEvent),
+            121 => support::decode_as(body, settings, EmergencyCallReq::decode_parts, Message::EmergencyCallReq),
+            122 => support::decode_as(body, settings, EmergencyCallConf::decode_parts, Message::EmergencyCallConf),
+            123 => support::decode_as(body, settings, EmergencyCallEvent::decode_parts, Message::EmergencyCallEvent),
+            124 => support::decode_as(body, settings, SuperviseCallReq::decode_parts, Message::SuperviseCallReq),
+            125 => support::decode_as(body, settings, SuperviseCallConf::decode_parts, Message::SuperviseCallConf),
+            139 => support::decode_as(body, settings, BadCallReq::decode_parts, Message::BadCallReq),
+            140 => support::decode_as(body, settings, BadCallConf::decode_parts, Message::BadCallConf),
+            230 => support::decode_as(body, settings, ConfigRequestKeyEvent::decode_parts, Message::ConfigRequestKeyEvent),
+            231 => support::decode_as(body, settings, ConfigKeyEvent::decode_parts, Message::ConfigKeyEvent),
+            232 => support::decode_as(body, settings, ConfigRequestEvent::decode_parts, Message::ConfigRequestEvent),
+            233 => support::decode_as(body, settings, ConfigBeginEvent::decode_parts, Message::ConfigBeginEvent),
+            234 => support::decode_as(body, settings, ConfigEndEvent::decode_parts, Message::ConfigEndEvent),
+            235 => support::decode_as(body, settings, ConfigApplicationEvent::decode_parts, Message::ConfigApplicationEvent),
+            236 => support::decode_as(body, settings, ConfigCsqEvent::decode_parts, Message::ConfigCsqEvent),
+            237 => support::decode_as(body, settings, ConfigAgentEvent::decode_parts, Message::ConfigAgentEvent),
+            238 => support::decode_as(body, settings, ConfigDeviceEvent::decode_parts, Message::ConfigDeviceEvent),
+            239 => support::decode_as(body, settings, ConfigTerminalEvent::decode_parts, Message::ConfigTerminalEvent),
+            242 => support::decode_as(body, settings, TeamConfigReq::decode_parts, Message::TeamConfigReq),
+            243 => support::decode_as(body, settings, TeamConfigEvent::decode_parts, Message::TeamConfigEvent),
+            244 => support::decode_as(body, settings, TeamConfigConf::decode_parts, Message::TeamConfigConf),
+            1001 => support::decode_as(body, settings, QueryQueueStatisticsReq::decode_parts, Message::QueryQueueStatisticsReq),
+            1002 => support::decode_as(body, settings, QueryQueueStatisticsConf::decode_parts, Message::QueryQueueStatisticsConf),
+            1003 => support::decode_as(body, settings, QueryAgentQueueStatisticsReq::decode_parts, Message::QueryAgentQueueStatisticsReq),
+            1004 => support::decode_as(body, settings, QueryAgentQueueStatisticsConf::decode_parts, Message::QueryAgentQueueStatisticsConf),
+            1005 => support::decode_as(body, settings, QuerySummaryStatisticsReq::decode_parts, Message::QuerySummaryStatisticsReq),
+            1006 => support::decode_as(body, settings, QuerySummaryStatisticsConf::decode_parts, Message::QuerySummaryStatisticsConf),
+            _ => Ok(Message::Unknown(RawMessage { type_id, body: body.to_vec() })),
+        }
     }
 
     /// Append the whole frame (header included) to `out`.
