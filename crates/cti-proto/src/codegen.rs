@@ -667,44 +667,84 @@ fn decode_parts(o: &mut String, m: &'static MessageSpec) {
         "    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {{"
     );
     let _ = writeln!(o, "        let v = settings.version;");
-    let _ = writeln!(o, "        let mut rd = FixedReader::new(body);");
     let mut fields: Vec<&'static str> = Vec::new();
-    for f in m.fixed {
-        let gate = f.since > MIN_VERSION;
-        match f.role {
-            FixedRole::Value => {
-                let (ty, newtype) = fixed_type(f);
-                let read = match f.ty {
-                    FixedType::U8 => "u8",
-                    FixedType::U16 => "u16",
-                    FixedType::I16 => "i16",
-                    FixedType::U32 | FixedType::Time => "u32",
-                    FixedType::I32 => "i32",
-                    FixedType::Bool => "bool",
-                    FixedType::Unspec8 => "u64",
+    if m.fixed.iter().all(|f| f.since <= MIN_VERSION) {
+        // The fixed part has one length at every version: check it once, then read each
+        // value at its constant offset in the array.
+        let n: usize = m.fixed.iter().map(|f| f.ty.size()).sum();
+        if n == 0 {
+            let _ = writeln!(o, "        let (fixed_len, floating) = (0usize, body);");
+        } else {
+            let _ = writeln!(o, "        let Some((fx, floating)) = body.split_first_chunk::<{n}>() else {{ return Err(support::fixed_truncated(Self::SPEC, body, v)); }};");
+            let _ = writeln!(o, "        let fixed_len = {n}usize;");
+        }
+        let mut at = 0usize;
+        for f in m.fixed {
+            let size = f.ty.size();
+            if f.role == FixedRole::Value {
+                let bytes = (at..at + size)
+                    .map(|i| format!("fx[{i}]"))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                let e = match f.ty {
+                    FixedType::U8 => format!("fx[{at}]"),
+                    FixedType::U16 => format!("u16::from_be_bytes([{bytes}])"),
+                    FixedType::I16 => format!("i16::from_be_bytes([{bytes}])"),
+                    FixedType::U32 | FixedType::Time => format!("u32::from_be_bytes([{bytes}])"),
+                    FixedType::I32 => format!("i32::from_be_bytes([{bytes}])"),
+                    FixedType::Bool => format!("u16::from_be_bytes([{bytes}]) != 0"),
+                    FixedType::Unspec8 => format!("u64::from_be_bytes([{bytes}])"),
                 };
-                let e = format!("rd.{read}({:?})?", f.name);
+                let (ty, newtype) = fixed_type(f);
                 let e = if newtype { format!("{ty}({e})") } else { e };
-                if gate {
-                    let _ = writeln!(
-                        o,
-                        "        let f_{}: {ty} = if v >= {} {{ {e} }} else {{ Default::default() }};",
-                        f.ident, f.since
-                    );
-                } else {
-                    let _ = writeln!(o, "        let f_{} = {e};", f.ident);
-                }
+                let _ = writeln!(o, "        let f_{} = {e};", f.ident);
                 fields.push(f.ident);
             }
-            _ => {
-                let stmt = format!("rd.skip({}, {:?})?;", f.ty.size(), f.name);
-                if gate {
-                    let _ = writeln!(o, "        if v >= {} {{ {stmt} }}", f.since);
-                } else {
-                    let _ = writeln!(o, "        {stmt}");
+            at += size;
+        }
+    } else {
+        let _ = writeln!(o, "        let mut rd = FixedReader::new(body);");
+        for f in m.fixed {
+            let gate = f.since > MIN_VERSION;
+            match f.role {
+                FixedRole::Value => {
+                    let (ty, newtype) = fixed_type(f);
+                    let read = match f.ty {
+                        FixedType::U8 => "u8",
+                        FixedType::U16 => "u16",
+                        FixedType::I16 => "i16",
+                        FixedType::U32 | FixedType::Time => "u32",
+                        FixedType::I32 => "i32",
+                        FixedType::Bool => "bool",
+                        FixedType::Unspec8 => "u64",
+                    };
+                    let e = format!("rd.{read}({:?})?", f.name);
+                    let e = if newtype { format!("{ty}({e})") } else { e };
+                    if gate {
+                        let _ = writeln!(
+                            o,
+                            "        let f_{}: {ty} = if v >= {} {{ {e} }} else {{ Default::default() }};",
+                            f.ident, f.since
+                        );
+                    } else {
+                        let _ = writeln!(o, "        let f_{} = {e};", f.ident);
+                    }
+                    fields.push(f.ident);
+                }
+                _ => {
+                    let stmt = format!("rd.skip({}, {:?})?;", f.ty.size(), f.name);
+                    if gate {
+                        let _ = writeln!(o, "        if v >= {} {{ {stmt} }}", f.since);
+                    } else {
+                        let _ = writeln!(o, "        {stmt}");
+                    }
                 }
             }
         }
+        let _ = writeln!(
+            o,
+            "        let (fixed_len, floating) = (rd.pos(), rd.rest());"
+        );
     }
     for it in m.floating {
         match it {
@@ -737,7 +777,7 @@ fn decode_parts(o: &mut String, m: &'static MessageSpec) {
     fields.push("unknown");
     if has_floating_value(m.floating) {
         let _ = writeln!(o, "        let layout = support::layout_of(Self::SPEC);");
-        let _ = writeln!(o, "        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);");
+        let _ = writeln!(o, "        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);");
         let _ = writeln!(o, "        while let Some(r) = walk.next() {{");
         let _ = writeln!(o, "            let r = r?;");
         let _ = writeln!(o, "            match r.slot {{");
@@ -748,7 +788,7 @@ fn decode_parts(o: &mut String, m: &'static MessageSpec) {
         let _ = writeln!(o, "            }}");
         let _ = writeln!(o, "        }}");
     } else {
-        let _ = writeln!(o, "        support::unknown_fields(rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings, &mut f_unknown)?;");
+        let _ = writeln!(o, "        support::unknown_fields(floating, crate::wire::HEADER_LEN + fixed_len, settings, &mut f_unknown)?;");
     }
     let _ = writeln!(o, "        Ok(Self {{");
     for f in fields {

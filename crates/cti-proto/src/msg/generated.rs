@@ -223,13 +223,14 @@ impl FailureConf {
     #[inline(always)]
     fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let f_invoke_id = rd.u32("InvokeID")?;
-        let f_status = StatusCode(rd.u32("Status")?);
+        let Some((fx, floating)) = body.split_first_chunk::<8>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 8usize;
+        let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
+        let f_status = StatusCode(u32::from_be_bytes([fx[4], fx[5], fx[6], fx[7]]));
         let mut f_text: Option<String> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
+        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
@@ -283,12 +284,13 @@ impl FailureEvent {
     #[inline(always)]
     fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let f_status = StatusCode(rd.u32("Status")?);
+        let Some((fx, floating)) = body.split_first_chunk::<4>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 4usize;
+        let f_status = StatusCode(u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]));
         let mut f_text: Option<String> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
+        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
@@ -362,18 +364,15 @@ impl OpenReq {
     #[inline(always)]
     fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let f_invoke_id = rd.u32("InvokeID")?;
-        let f_version_number = rd.u32("VersionNumber")?;
-        let f_idle_timeout = rd.u32("IdleTimeout")?;
-        rd.skip(4, "reserved")?;
-        let f_services_requested = ServiceMask(rd.u32("ServicesRequested")?);
-        let f_call_msg_mask = CallEventMask(rd.u32("CallMsgMask")?);
-        let f_agent_state_mask = AgentStateMask(rd.u32("AgentStateMask")?);
-        let f_config_msg_mask = ConfigMsgMask(rd.u32("ConfigMsgMask")?);
-        rd.skip(4, "reserved")?;
-        rd.skip(4, "reserved")?;
-        rd.skip(4, "reserved")?;
+        let Some((fx, floating)) = body.split_first_chunk::<44>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 44usize;
+        let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
+        let f_version_number = u32::from_be_bytes([fx[4], fx[5], fx[6], fx[7]]);
+        let f_idle_timeout = u32::from_be_bytes([fx[8], fx[9], fx[10], fx[11]]);
+        let f_services_requested = ServiceMask(u32::from_be_bytes([fx[16], fx[17], fx[18], fx[19]]));
+        let f_call_msg_mask = CallEventMask(u32::from_be_bytes([fx[20], fx[21], fx[22], fx[23]]));
+        let f_agent_state_mask = AgentStateMask(u32::from_be_bytes([fx[24], fx[25], fx[26], fx[27]]));
+        let f_config_msg_mask = ConfigMsgMask(u32::from_be_bytes([fx[28], fx[29], fx[30], fx[31]]));
         let mut f_client_id: Option<String> = None;
         let mut f_client_password: Option<Vec<u8>> = None;
         let mut f_client_signature: Option<String> = None;
@@ -382,7 +381,7 @@ impl OpenReq {
         let mut f_agent_id: Option<String> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
+        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
@@ -479,15 +478,12 @@ impl OpenConf {
     #[inline(always)]
     fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let f_invoke_id = rd.u32("InvokeID")?;
-        let f_services_granted = ServiceMask(rd.u32("ServicesGranted")?);
-        rd.skip(4, "reserved")?;
-        rd.skip(4, "reserved")?;
-        rd.skip(4, "reserved")?;
-        let f_ccx_online = rd.bool("UnifiedCCXOnline")?;
-        rd.skip(2, "reserved")?;
-        let f_agent_state = AgentState(rd.u16("AgentState")?);
+        let Some((fx, floating)) = body.split_first_chunk::<26>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 26usize;
+        let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
+        let f_services_granted = ServiceMask(u32::from_be_bytes([fx[4], fx[5], fx[6], fx[7]]));
+        let f_ccx_online = u16::from_be_bytes([fx[20], fx[21]]) != 0;
+        let f_agent_state = AgentState(u16::from_be_bytes([fx[24], fx[25]]));
         let mut f_agent_extension: Option<String> = None;
         let mut f_agent_instrument: Option<String> = None;
         let mut f_agent_id: Option<String> = None;
@@ -495,7 +491,7 @@ impl OpenConf {
         let mut f_config_msg_mask_granted: Option<u16> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
+        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
@@ -582,10 +578,11 @@ impl HeartbeatReq {
     #[inline(always)]
     fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let f_invoke_id = rd.u32("InvokeID")?;
+        let Some((fx, floating)) = body.split_first_chunk::<4>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 4usize;
+        let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
         let mut f_unknown: Vec<RawField> = Vec::new();
-        support::unknown_fields(rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings, &mut f_unknown)?;
+        support::unknown_fields(floating, crate::wire::HEADER_LEN + fixed_len, settings, &mut f_unknown)?;
         Ok(Self {
             invoke_id: f_invoke_id,
             unknown: f_unknown,
@@ -625,10 +622,11 @@ impl HeartbeatConf {
     #[inline(always)]
     fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let f_invoke_id = rd.u32("InvokeID")?;
+        let Some((fx, floating)) = body.split_first_chunk::<4>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 4usize;
+        let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
         let mut f_unknown: Vec<RawField> = Vec::new();
-        support::unknown_fields(rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings, &mut f_unknown)?;
+        support::unknown_fields(floating, crate::wire::HEADER_LEN + fixed_len, settings, &mut f_unknown)?;
         Ok(Self {
             invoke_id: f_invoke_id,
             unknown: f_unknown,
@@ -670,11 +668,12 @@ impl CloseReq {
     #[inline(always)]
     fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let f_invoke_id = rd.u32("InvokeID")?;
-        let f_status = StatusCode(rd.u32("Status")?);
+        let Some((fx, floating)) = body.split_first_chunk::<8>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 8usize;
+        let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
+        let f_status = StatusCode(u32::from_be_bytes([fx[4], fx[5], fx[6], fx[7]]));
         let mut f_unknown: Vec<RawField> = Vec::new();
-        support::unknown_fields(rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings, &mut f_unknown)?;
+        support::unknown_fields(floating, crate::wire::HEADER_LEN + fixed_len, settings, &mut f_unknown)?;
         Ok(Self {
             invoke_id: f_invoke_id,
             status: f_status,
@@ -716,10 +715,11 @@ impl CloseConf {
     #[inline(always)]
     fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let f_invoke_id = rd.u32("InvokeID")?;
+        let Some((fx, floating)) = body.split_first_chunk::<4>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 4usize;
+        let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
         let mut f_unknown: Vec<RawField> = Vec::new();
-        support::unknown_fields(rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings, &mut f_unknown)?;
+        support::unknown_fields(floating, crate::wire::HEADER_LEN + fixed_len, settings, &mut f_unknown)?;
         Ok(Self {
             invoke_id: f_invoke_id,
             unknown: f_unknown,
@@ -825,27 +825,19 @@ impl CallDeliveredEvent {
     #[inline(always)]
     fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        rd.skip(4, "reserved")?;
-        rd.skip(4, "reserved")?;
-        rd.skip(2, "reserved")?;
-        let f_connection_device_type = ConnectionDeviceType(rd.u16("ConnectionDeviceType")?);
-        let f_call_id = rd.u32("CallID")?;
-        rd.skip(2, "reserved")?;
-        let f_line_type = rd.u16("lineType")?;
-        let f_application_id = rd.u32("ApplicationID")?;
-        rd.skip(4, "reserved")?;
-        let f_csq_id = rd.u32("CSQID")?;
-        rd.skip(4, "reserved")?;
-        rd.skip(2, "reserved")?;
-        let f_alerting_device_type = DeviceType(rd.u16("AlertingDeviceType")?);
-        let f_calling_device_type = DeviceType(rd.u16("CallingDeviceType")?);
-        let f_called_device_type = DeviceType(rd.u16("CalledDeviceType")?);
-        let f_last_redirect_device_type = DeviceType(rd.u16("LastRedirectDeviceType")?);
-        let f_local_connection_state = LocalConnectionState(rd.u16("LocalConnectionState")?);
-        let f_event_cause = EventCause(rd.u16("EventCause")?);
-        rd.skip(2, "NumNamedVariables")?;
-        rd.skip(2, "NumNamedArrays")?;
+        let Some((fx, floating)) = body.split_first_chunk::<54>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 54usize;
+        let f_connection_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[10], fx[11]]));
+        let f_call_id = u32::from_be_bytes([fx[12], fx[13], fx[14], fx[15]]);
+        let f_line_type = u16::from_be_bytes([fx[18], fx[19]]);
+        let f_application_id = u32::from_be_bytes([fx[20], fx[21], fx[22], fx[23]]);
+        let f_csq_id = u32::from_be_bytes([fx[28], fx[29], fx[30], fx[31]]);
+        let f_alerting_device_type = DeviceType(u16::from_be_bytes([fx[38], fx[39]]));
+        let f_calling_device_type = DeviceType(u16::from_be_bytes([fx[40], fx[41]]));
+        let f_called_device_type = DeviceType(u16::from_be_bytes([fx[42], fx[43]]));
+        let f_last_redirect_device_type = DeviceType(u16::from_be_bytes([fx[44], fx[45]]));
+        let f_local_connection_state = LocalConnectionState(u16::from_be_bytes([fx[46], fx[47]]));
+        let f_event_cause = EventCause(u16::from_be_bytes([fx[48], fx[49]]));
         let mut f_connection_device_id: String = Default::default();
         let mut f_alerting_device_id: Option<String> = None;
         let mut f_calling_device_id: Option<String> = None;
@@ -871,7 +863,7 @@ impl CallDeliveredEvent {
         let mut f_secondary_connection_call_id: Option<u32> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
+        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
@@ -1050,25 +1042,19 @@ impl CallEstablishedEvent {
     #[inline(always)]
     fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        rd.skip(4, "reserved")?;
-        rd.skip(4, "reserved")?;
-        rd.skip(2, "reserved")?;
-        let f_connection_device_type = ConnectionDeviceType(rd.u16("ConnectionDeviceType")?);
-        let f_call_id = rd.u32("CallID")?;
-        rd.skip(2, "reserved")?;
-        let f_line_type = rd.u16("lineType")?;
-        let f_application_id = rd.u32("ApplicationID")?;
-        rd.skip(4, "reserved")?;
-        let f_csq_id = rd.u32("CSQID")?;
-        rd.skip(4, "reserved")?;
-        rd.skip(2, "reserved")?;
-        let f_answering_device_type = DeviceType(rd.u16("AnsweringDeviceType")?);
-        let f_calling_device_type = DeviceType(rd.u16("CallingDeviceType")?);
-        let f_called_device_type = DeviceType(rd.u16("CalledDeviceType")?);
-        let f_last_redirect_device_type = DeviceType(rd.u16("LastRedirectDeviceType")?);
-        let f_local_connection_state = LocalConnectionState(rd.u16("LocalConnectionState")?);
-        let f_event_cause = EventCause(rd.u16("EventCause")?);
+        let Some((fx, floating)) = body.split_first_chunk::<50>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 50usize;
+        let f_connection_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[10], fx[11]]));
+        let f_call_id = u32::from_be_bytes([fx[12], fx[13], fx[14], fx[15]]);
+        let f_line_type = u16::from_be_bytes([fx[18], fx[19]]);
+        let f_application_id = u32::from_be_bytes([fx[20], fx[21], fx[22], fx[23]]);
+        let f_csq_id = u32::from_be_bytes([fx[28], fx[29], fx[30], fx[31]]);
+        let f_answering_device_type = DeviceType(u16::from_be_bytes([fx[38], fx[39]]));
+        let f_calling_device_type = DeviceType(u16::from_be_bytes([fx[40], fx[41]]));
+        let f_called_device_type = DeviceType(u16::from_be_bytes([fx[42], fx[43]]));
+        let f_last_redirect_device_type = DeviceType(u16::from_be_bytes([fx[44], fx[45]]));
+        let f_local_connection_state = LocalConnectionState(u16::from_be_bytes([fx[46], fx[47]]));
+        let f_event_cause = EventCause(u16::from_be_bytes([fx[48], fx[49]]));
         let mut f_connection_device_id: String = Default::default();
         let mut f_answering_device_id: Option<String> = None;
         let mut f_calling_device_id: Option<String> = None;
@@ -1076,7 +1062,7 @@ impl CallEstablishedEvent {
         let mut f_last_redirect_device_id: Option<String> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
+        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
@@ -1177,20 +1163,18 @@ impl CallHeldEvent {
     #[inline(always)]
     fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        rd.skip(4, "reserved")?;
-        rd.skip(4, "reserved")?;
-        rd.skip(2, "reserved")?;
-        let f_connection_device_type = ConnectionDeviceType(rd.u16("ConnectionDeviceType")?);
-        let f_call_id = rd.u32("CallID")?;
-        let f_holding_device_type = DeviceType(rd.u16("HoldingDeviceType")?);
-        let f_local_connection_state = LocalConnectionState(rd.u16("LocalConnectionState")?);
-        let f_event_cause = EventCause(rd.u16("EventCause")?);
+        let Some((fx, floating)) = body.split_first_chunk::<22>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 22usize;
+        let f_connection_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[10], fx[11]]));
+        let f_call_id = u32::from_be_bytes([fx[12], fx[13], fx[14], fx[15]]);
+        let f_holding_device_type = DeviceType(u16::from_be_bytes([fx[16], fx[17]]));
+        let f_local_connection_state = LocalConnectionState(u16::from_be_bytes([fx[18], fx[19]]));
+        let f_event_cause = EventCause(u16::from_be_bytes([fx[20], fx[21]]));
         let mut f_connection_device_id: String = Default::default();
         let mut f_holding_device_id: String = Default::default();
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
+        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
@@ -1266,20 +1250,18 @@ impl CallRetrievedEvent {
     #[inline(always)]
     fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        rd.skip(4, "reserved")?;
-        rd.skip(4, "reserved")?;
-        rd.skip(2, "reserved")?;
-        let f_connection_device_type = ConnectionDeviceType(rd.u16("ConnectionDeviceType")?);
-        let f_call_id = rd.u32("CallID")?;
-        let f_retrieving_device_type = DeviceType(rd.u16("RetrievingDeviceType")?);
-        let f_local_connection_state = LocalConnectionState(rd.u16("LocalConnectionState")?);
-        let f_event_cause = EventCause(rd.u16("EventCause")?);
+        let Some((fx, floating)) = body.split_first_chunk::<22>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 22usize;
+        let f_connection_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[10], fx[11]]));
+        let f_call_id = u32::from_be_bytes([fx[12], fx[13], fx[14], fx[15]]);
+        let f_retrieving_device_type = DeviceType(u16::from_be_bytes([fx[16], fx[17]]));
+        let f_local_connection_state = LocalConnectionState(u16::from_be_bytes([fx[18], fx[19]]));
+        let f_event_cause = EventCause(u16::from_be_bytes([fx[20], fx[21]]));
         let mut f_connection_device_id: String = Default::default();
         let mut f_retrieving_device_id: Option<String> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
+        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
@@ -1349,18 +1331,15 @@ impl CallClearedEvent {
     #[inline(always)]
     fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        rd.skip(4, "reserved")?;
-        rd.skip(4, "reserved")?;
-        rd.skip(2, "reserved")?;
-        rd.skip(2, "reserved")?;
-        let f_call_id = rd.u32("CallID")?;
-        let f_local_connection_state = LocalConnectionState(rd.u16("LocalConnectionState")?);
-        let f_event_cause = EventCause(rd.u16("EventCause")?);
+        let Some((fx, floating)) = body.split_first_chunk::<20>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 20usize;
+        let f_call_id = u32::from_be_bytes([fx[12], fx[13], fx[14], fx[15]]);
+        let f_local_connection_state = LocalConnectionState(u16::from_be_bytes([fx[16], fx[17]]));
+        let f_event_cause = EventCause(u16::from_be_bytes([fx[18], fx[19]]));
         let mut f_connection_device_id: Option<String> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
+        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
@@ -1430,20 +1409,18 @@ impl CallConnectionClearedEvent {
     #[inline(always)]
     fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        rd.skip(4, "reserved")?;
-        rd.skip(4, "reserved")?;
-        rd.skip(2, "reserved")?;
-        let f_connection_device_type = ConnectionDeviceType(rd.u16("ConnectionDeviceType")?);
-        let f_call_id = rd.u32("CallID")?;
-        let f_releasing_device_type = DeviceType(rd.u16("ReleasingDeviceType")?);
-        let f_local_connection_state = LocalConnectionState(rd.u16("LocalConnectionState")?);
-        let f_event_cause = EventCause(rd.u16("EventCause")?);
+        let Some((fx, floating)) = body.split_first_chunk::<22>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 22usize;
+        let f_connection_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[10], fx[11]]));
+        let f_call_id = u32::from_be_bytes([fx[12], fx[13], fx[14], fx[15]]);
+        let f_releasing_device_type = DeviceType(u16::from_be_bytes([fx[16], fx[17]]));
+        let f_local_connection_state = LocalConnectionState(u16::from_be_bytes([fx[18], fx[19]]));
+        let f_event_cause = EventCause(u16::from_be_bytes([fx[20], fx[21]]));
         let mut f_connection_device_id: String = Default::default();
         let mut f_releasing_device_id: String = Default::default();
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
+        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
@@ -1529,29 +1506,23 @@ impl CallOriginatedEvent {
     #[inline(always)]
     fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        rd.skip(4, "reserved")?;
-        rd.skip(4, "reserved")?;
-        rd.skip(2, "reserved")?;
-        let f_connection_device_type = ConnectionDeviceType(rd.u16("ConnectionDeviceType")?);
-        let f_call_id = rd.u32("CallID")?;
-        rd.skip(2, "reserved")?;
-        let f_line_type = rd.u16("lineType")?;
-        let f_application_id = rd.u32("ApplicationID")?;
-        rd.skip(4, "reserved")?;
-        let f_csq_id = rd.u32("CSQID")?;
-        rd.skip(4, "reserved")?;
-        rd.skip(2, "reserved")?;
-        let f_calling_device_type = DeviceType(rd.u16("CallingDeviceType")?);
-        let f_called_device_type = DeviceType(rd.u16("CalledDeviceType")?);
-        let f_local_connection_state = LocalConnectionState(rd.u16("LocalConnectionState")?);
-        let f_event_cause = EventCause(rd.u16("EventCause")?);
+        let Some((fx, floating)) = body.split_first_chunk::<46>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 46usize;
+        let f_connection_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[10], fx[11]]));
+        let f_call_id = u32::from_be_bytes([fx[12], fx[13], fx[14], fx[15]]);
+        let f_line_type = u16::from_be_bytes([fx[18], fx[19]]);
+        let f_application_id = u32::from_be_bytes([fx[20], fx[21], fx[22], fx[23]]);
+        let f_csq_id = u32::from_be_bytes([fx[28], fx[29], fx[30], fx[31]]);
+        let f_calling_device_type = DeviceType(u16::from_be_bytes([fx[38], fx[39]]));
+        let f_called_device_type = DeviceType(u16::from_be_bytes([fx[40], fx[41]]));
+        let f_local_connection_state = LocalConnectionState(u16::from_be_bytes([fx[42], fx[43]]));
+        let f_event_cause = EventCause(u16::from_be_bytes([fx[44], fx[45]]));
         let mut f_connection_device_id: String = Default::default();
         let mut f_calling_device_id: String = Default::default();
         let mut f_called_device_id: Option<String> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
+        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
@@ -1646,22 +1617,20 @@ impl CallFailedEvent {
     #[inline(always)]
     fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        rd.skip(4, "reserved")?;
-        rd.skip(4, "reserved")?;
-        rd.skip(2, "reserved")?;
-        let f_connection_device_type = ConnectionDeviceType(rd.u16("ConnectionDeviceType")?);
-        let f_call_id = rd.u32("CallID")?;
-        let f_failing_device_type = DeviceType(rd.u16("FailingDeviceType")?);
-        let f_called_device_type = DeviceType(rd.u16("CalledDeviceType")?);
-        let f_local_connection_state = LocalConnectionState(rd.u16("LocalConnectionState")?);
-        let f_event_cause = EventCause(rd.u16("EventCause")?);
+        let Some((fx, floating)) = body.split_first_chunk::<24>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 24usize;
+        let f_connection_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[10], fx[11]]));
+        let f_call_id = u32::from_be_bytes([fx[12], fx[13], fx[14], fx[15]]);
+        let f_failing_device_type = DeviceType(u16::from_be_bytes([fx[16], fx[17]]));
+        let f_called_device_type = DeviceType(u16::from_be_bytes([fx[18], fx[19]]));
+        let f_local_connection_state = LocalConnectionState(u16::from_be_bytes([fx[20], fx[21]]));
+        let f_event_cause = EventCause(u16::from_be_bytes([fx[22], fx[23]]));
         let mut f_connection_device_id: String = Default::default();
         let mut f_failing_device_id: Option<String> = None;
         let mut f_called_device_id: Option<String> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
+        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
@@ -1756,24 +1725,17 @@ impl CallConferencedEvent {
     #[inline(always)]
     fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        rd.skip(4, "reserved")?;
-        rd.skip(4, "reserved")?;
-        rd.skip(2, "reserved")?;
-        let f_primary_device_type = ConnectionDeviceType(rd.u16("PrimaryDeviceType")?);
-        let f_primary_call_id = rd.u32("PrimaryCallID")?;
-        rd.skip(2, "reserved")?;
-        let f_line_type = rd.u16("lineType")?;
-        rd.skip(4, "reserved")?;
-        rd.skip(4, "reserved")?;
-        rd.skip(2, "reserved")?;
-        rd.skip(2, "NumParties")?;
-        let f_secondary_device_type = ConnectionDeviceType(rd.u16("SecondaryDeviceType")?);
-        let f_secondary_call_id = rd.u32("SecondaryCallID")?;
-        let f_controller_device_type = DeviceType(rd.u16("ControllerDeviceType")?);
-        let f_added_party_device_type = DeviceType(rd.u16("AddedPartyDeviceType")?);
-        let f_local_connection_state = LocalConnectionState(rd.u16("LocalConnectionState")?);
-        let f_event_cause = EventCause(rd.u16("EventCause")?);
+        let Some((fx, floating)) = body.split_first_chunk::<46>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 46usize;
+        let f_primary_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[10], fx[11]]));
+        let f_primary_call_id = u32::from_be_bytes([fx[12], fx[13], fx[14], fx[15]]);
+        let f_line_type = u16::from_be_bytes([fx[18], fx[19]]);
+        let f_secondary_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[32], fx[33]]));
+        let f_secondary_call_id = u32::from_be_bytes([fx[34], fx[35], fx[36], fx[37]]);
+        let f_controller_device_type = DeviceType(u16::from_be_bytes([fx[38], fx[39]]));
+        let f_added_party_device_type = DeviceType(u16::from_be_bytes([fx[40], fx[41]]));
+        let f_local_connection_state = LocalConnectionState(u16::from_be_bytes([fx[42], fx[43]]));
+        let f_event_cause = EventCause(u16::from_be_bytes([fx[44], fx[45]]));
         let mut f_primary_device_id: Option<String> = None;
         let mut f_secondary_device_id: Option<String> = None;
         let mut f_controller_device_id: Option<String> = None;
@@ -1781,7 +1743,7 @@ impl CallConferencedEvent {
         let mut f_connected_parties: Vec<ConnectedParty> = Vec::new();
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
+        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
@@ -1911,24 +1873,17 @@ impl CallTransferredEvent {
     #[inline(always)]
     fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        rd.skip(4, "reserved")?;
-        rd.skip(4, "reserved")?;
-        rd.skip(2, "reserved")?;
-        let f_primary_device_type = ConnectionDeviceType(rd.u16("PrimaryDeviceType")?);
-        let f_primary_call_id = rd.u32("PrimaryCallID")?;
-        rd.skip(2, "reserved")?;
-        let f_line_type = rd.u16("lineType")?;
-        rd.skip(4, "reserved")?;
-        rd.skip(4, "reserved")?;
-        rd.skip(2, "reserved")?;
-        rd.skip(2, "NumParties")?;
-        let f_secondary_device_type = ConnectionDeviceType(rd.u16("SecondaryDeviceType")?);
-        let f_secondary_call_id = rd.u32("SecondaryCallID")?;
-        let f_transferring_device_type = DeviceType(rd.u16("TransferringDeviceType")?);
-        let f_transferred_device_type = DeviceType(rd.u16("TransferredDeviceType")?);
-        let f_local_connection_state = LocalConnectionState(rd.u16("LocalConnectionState")?);
-        let f_event_cause = EventCause(rd.u16("EventCause")?);
+        let Some((fx, floating)) = body.split_first_chunk::<46>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 46usize;
+        let f_primary_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[10], fx[11]]));
+        let f_primary_call_id = u32::from_be_bytes([fx[12], fx[13], fx[14], fx[15]]);
+        let f_line_type = u16::from_be_bytes([fx[18], fx[19]]);
+        let f_secondary_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[32], fx[33]]));
+        let f_secondary_call_id = u32::from_be_bytes([fx[34], fx[35], fx[36], fx[37]]);
+        let f_transferring_device_type = DeviceType(u16::from_be_bytes([fx[38], fx[39]]));
+        let f_transferred_device_type = DeviceType(u16::from_be_bytes([fx[40], fx[41]]));
+        let f_local_connection_state = LocalConnectionState(u16::from_be_bytes([fx[42], fx[43]]));
+        let f_event_cause = EventCause(u16::from_be_bytes([fx[44], fx[45]]));
         let mut f_primary_device_id: Option<String> = None;
         let mut f_secondary_device_id: Option<String> = None;
         let mut f_transferring_device_id: Option<String> = None;
@@ -1936,7 +1891,7 @@ impl CallTransferredEvent {
         let mut f_connected_parties: Vec<ConnectedParty> = Vec::new();
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
+        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
@@ -2058,24 +2013,21 @@ impl CallDivertedEvent {
     #[inline(always)]
     fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        rd.skip(4, "reserved")?;
-        rd.skip(4, "reserved")?;
-        rd.skip(2, "reserved")?;
-        let f_connection_device_type = ConnectionDeviceType(rd.u16("ConnectionDeviceType")?);
-        let f_call_id = rd.u32("CallID")?;
-        let f_application_id = rd.u32("ApplicationID")?;
-        rd.skip(4, "reserved")?;
-        let f_diverting_device_type = DeviceType(rd.u16("DivertingDeviceType")?);
-        let f_called_device_type = DeviceType(rd.u16("CalledDeviceType")?);
-        let f_local_connection_state = LocalConnectionState(rd.u16("LocalConnectionState")?);
-        let f_event_cause = EventCause(rd.u16("EventCause")?);
+        let Some((fx, floating)) = body.split_first_chunk::<32>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 32usize;
+        let f_connection_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[10], fx[11]]));
+        let f_call_id = u32::from_be_bytes([fx[12], fx[13], fx[14], fx[15]]);
+        let f_application_id = u32::from_be_bytes([fx[16], fx[17], fx[18], fx[19]]);
+        let f_diverting_device_type = DeviceType(u16::from_be_bytes([fx[24], fx[25]]));
+        let f_called_device_type = DeviceType(u16::from_be_bytes([fx[26], fx[27]]));
+        let f_local_connection_state = LocalConnectionState(u16::from_be_bytes([fx[28], fx[29]]));
+        let f_event_cause = EventCause(u16::from_be_bytes([fx[30], fx[31]]));
         let mut f_connection_device_id: String = Default::default();
         let mut f_diverting_device_id: String = Default::default();
         let mut f_called_device_id: String = Default::default();
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
+        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
@@ -2167,27 +2119,22 @@ impl CallServiceInitiatedEvent {
     #[inline(always)]
     fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        rd.skip(4, "reserved")?;
-        rd.skip(4, "reserved")?;
-        rd.skip(2, "reserved")?;
-        let f_connection_device_type = ConnectionDeviceType(rd.u16("ConnectionDeviceType")?);
-        let f_call_id = rd.u32("CallID")?;
-        rd.skip(2, "reserved")?;
-        let f_line_type = rd.u16("lineType")?;
-        let f_application_id = rd.u32("ApplicationID")?;
-        rd.skip(4, "reserved")?;
-        let f_csq_id = rd.u32("CSQID")?;
-        rd.skip(4, "reserved")?;
-        let f_line_type_copy = rd.u16("lineTypeCopy")?;
-        let f_calling_device_type = DeviceType(rd.u16("CallingDeviceType")?);
-        let f_local_connection_state = LocalConnectionState(rd.u16("LocalConnectionState")?);
-        let f_event_cause = EventCause(rd.u16("EventCause")?);
+        let Some((fx, floating)) = body.split_first_chunk::<44>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 44usize;
+        let f_connection_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[10], fx[11]]));
+        let f_call_id = u32::from_be_bytes([fx[12], fx[13], fx[14], fx[15]]);
+        let f_line_type = u16::from_be_bytes([fx[18], fx[19]]);
+        let f_application_id = u32::from_be_bytes([fx[20], fx[21], fx[22], fx[23]]);
+        let f_csq_id = u32::from_be_bytes([fx[28], fx[29], fx[30], fx[31]]);
+        let f_line_type_copy = u16::from_be_bytes([fx[36], fx[37]]);
+        let f_calling_device_type = DeviceType(u16::from_be_bytes([fx[38], fx[39]]));
+        let f_local_connection_state = LocalConnectionState(u16::from_be_bytes([fx[40], fx[41]]));
+        let f_event_cause = EventCause(u16::from_be_bytes([fx[42], fx[43]]));
         let mut f_connection_device_id: String = Default::default();
         let mut f_calling_device_id: String = Default::default();
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
+        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
@@ -2290,22 +2237,17 @@ impl CallQueuedEvent {
     #[inline(always)]
     fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        rd.skip(4, "reserved")?;
-        rd.skip(4, "reserved")?;
-        rd.skip(2, "reserved")?;
-        let f_connection_device_type = ConnectionDeviceType(rd.u16("ConnectionDeviceType")?);
-        let f_call_id = rd.u32("CallID")?;
-        let f_application_id = rd.u32("ApplicationID")?;
-        rd.skip(4, "reserved")?;
-        let f_queue_device_type = DeviceType(rd.u16("QueueDeviceType")?);
-        let f_calling_device_type = DeviceType(rd.u16("CallingDeviceType")?);
-        let f_called_device_type = DeviceType(rd.u16("CalledDeviceType")?);
-        let f_last_redirect_device_type = DeviceType(rd.u16("LastRedirectDeviceType")?);
-        rd.skip(2, "reserved")?;
-        rd.skip(2, "NumCSQs")?;
-        let f_local_connection_state = LocalConnectionState(rd.u16("LocalConnectionState")?);
-        let f_event_cause = EventCause(rd.u16("EventCause")?);
+        let Some((fx, floating)) = body.split_first_chunk::<40>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 40usize;
+        let f_connection_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[10], fx[11]]));
+        let f_call_id = u32::from_be_bytes([fx[12], fx[13], fx[14], fx[15]]);
+        let f_application_id = u32::from_be_bytes([fx[16], fx[17], fx[18], fx[19]]);
+        let f_queue_device_type = DeviceType(u16::from_be_bytes([fx[24], fx[25]]));
+        let f_calling_device_type = DeviceType(u16::from_be_bytes([fx[26], fx[27]]));
+        let f_called_device_type = DeviceType(u16::from_be_bytes([fx[28], fx[29]]));
+        let f_last_redirect_device_type = DeviceType(u16::from_be_bytes([fx[30], fx[31]]));
+        let f_local_connection_state = LocalConnectionState(u16::from_be_bytes([fx[36], fx[37]]));
+        let f_event_cause = EventCause(u16::from_be_bytes([fx[38], fx[39]]));
         let mut f_connection_device_id: String = Default::default();
         let mut f_queue_device_id: Option<String> = None;
         let mut f_calling_device_id: Option<String> = None;
@@ -2314,7 +2256,7 @@ impl CallQueuedEvent {
         let mut f_csqs: Vec<QueuedCsq> = Vec::new();
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
+        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
@@ -2461,17 +2403,12 @@ impl BeginCallEvent {
     #[inline(always)]
     fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        rd.skip(4, "reserved")?;
-        rd.skip(4, "reserved")?;
-        rd.skip(2, "reserved")?;
-        rd.skip(2, "NumCTIClients")?;
-        rd.skip(2, "NumNamedVariables")?;
-        rd.skip(2, "NumNamedArrays")?;
-        let f_call_type = CallType(rd.u16("CallType")?);
-        let f_connection_device_type = ConnectionDeviceType(rd.u16("ConnectionDeviceType")?);
-        let f_call_id = rd.u32("CallID")?;
-        let f_called_party_disposition = rd.u16("CalledPartyDisposition")?;
+        let Some((fx, floating)) = body.split_first_chunk::<26>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 26usize;
+        let f_call_type = CallType(u16::from_be_bytes([fx[16], fx[17]]));
+        let f_connection_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[18], fx[19]]));
+        let f_call_id = u32::from_be_bytes([fx[20], fx[21], fx[22], fx[23]]);
+        let f_called_party_disposition = u16::from_be_bytes([fx[24], fx[25]]);
         let mut f_connection_device_id: String = Default::default();
         let mut f_ani: Option<String> = None;
         let mut f_user_to_user_info: Option<Vec<u8>> = None;
@@ -2494,7 +2431,7 @@ impl BeginCallEvent {
         let mut f_cti_clients: Vec<CtiClient> = Vec::new();
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
+        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
@@ -2633,16 +2570,14 @@ impl EndCallEvent {
     #[inline(always)]
     fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        rd.skip(4, "reserved")?;
-        rd.skip(4, "reserved")?;
-        rd.skip(2, "reserved")?;
-        let f_connection_device_type = ConnectionDeviceType(rd.u16("ConnectionDeviceType")?);
-        let f_call_id = rd.u32("CallID")?;
+        let Some((fx, floating)) = body.split_first_chunk::<16>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 16usize;
+        let f_connection_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[10], fx[11]]));
+        let f_call_id = u32::from_be_bytes([fx[12], fx[13], fx[14], fx[15]]);
         let mut f_connection_device_id: String = Default::default();
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
+        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
@@ -2755,21 +2690,16 @@ impl CallDataUpdateEvent {
     #[inline(always)]
     fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        rd.skip(4, "reserved")?;
-        rd.skip(4, "reserved")?;
-        rd.skip(2, "reserved")?;
-        rd.skip(2, "NumCTIClients")?;
-        rd.skip(2, "NumNamedVariables")?;
-        rd.skip(2, "NumNamedArrays")?;
-        let f_call_type = CallType(rd.u16("CallType")?);
-        let f_connection_device_type = ConnectionDeviceType(rd.u16("ConnectionDeviceType")?);
-        let f_call_id = rd.u32("CallID")?;
-        let f_new_connection_device_type = ConnectionDeviceType(rd.u16("NewConnectionDeviceType")?);
-        let f_new_call_id = rd.u32("NewCallID")?;
-        let f_called_party_disposition = rd.u16("CalledPartyDisposition")?;
-        let f_campaign_id = rd.u32("CampaignID")?;
-        let f_query_rule_id = rd.u32("QueryRuleID")?;
+        let Some((fx, floating)) = body.split_first_chunk::<40>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 40usize;
+        let f_call_type = CallType(u16::from_be_bytes([fx[16], fx[17]]));
+        let f_connection_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[18], fx[19]]));
+        let f_call_id = u32::from_be_bytes([fx[20], fx[21], fx[22], fx[23]]);
+        let f_new_connection_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[24], fx[25]]));
+        let f_new_call_id = u32::from_be_bytes([fx[26], fx[27], fx[28], fx[29]]);
+        let f_called_party_disposition = u16::from_be_bytes([fx[30], fx[31]]);
+        let f_campaign_id = u32::from_be_bytes([fx[32], fx[33], fx[34], fx[35]]);
+        let f_query_rule_id = u32::from_be_bytes([fx[36], fx[37], fx[38], fx[39]]);
         let mut f_connection_device_id: String = Default::default();
         let mut f_new_connection_device_id: Option<String> = None;
         let mut f_ani: Option<String> = None;
@@ -2794,7 +2724,7 @@ impl CallDataUpdateEvent {
         let mut f_cti_clients: Vec<CtiClient> = Vec::new();
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
+        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
@@ -2983,17 +2913,13 @@ impl SetCallDataReq {
     #[inline(always)]
     fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let f_invoke_id = rd.u32("InvokeID")?;
-        rd.skip(4, "reserved")?;
-        let f_connection_device_type = ConnectionDeviceType(rd.u16("ConnectionDeviceType")?);
-        let f_call_id = rd.u32("CallID")?;
-        rd.skip(2, "NumNamedVariables")?;
-        rd.skip(2, "NumNamedArrays")?;
-        let f_call_type = CallType(rd.u16("CallType")?);
-        let f_called_party_disposition = rd.u16("CalledPartyDisposition")?;
-        rd.skip(4, "reserved")?;
-        rd.skip(4, "reserved")?;
+        let Some((fx, floating)) = body.split_first_chunk::<30>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 30usize;
+        let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
+        let f_connection_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[8], fx[9]]));
+        let f_call_id = u32::from_be_bytes([fx[10], fx[11], fx[12], fx[13]]);
+        let f_call_type = CallType(u16::from_be_bytes([fx[18], fx[19]]));
+        let f_called_party_disposition = u16::from_be_bytes([fx[20], fx[21]]);
         let mut f_connection_device_id: String = Default::default();
         let mut f_ani: Option<String> = None;
         let mut f_caller_entered_digits: Option<String> = None;
@@ -3012,7 +2938,7 @@ impl SetCallDataReq {
         let mut f_named_arrays: Vec<NamedArrayElement> = Vec::new();
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
+        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
@@ -3124,10 +3050,11 @@ impl SetCallDataConf {
     #[inline(always)]
     fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let f_invoke_id = rd.u32("InvokeID")?;
+        let Some((fx, floating)) = body.split_first_chunk::<4>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 4usize;
+        let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
         let mut f_unknown: Vec<RawField> = Vec::new();
-        support::unknown_fields(rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings, &mut f_unknown)?;
+        support::unknown_fields(floating, crate::wire::HEADER_LEN + fixed_len, settings, &mut f_unknown)?;
         Ok(Self {
             invoke_id: f_invoke_id,
             unknown: f_unknown,
@@ -3187,25 +3114,13 @@ impl AgentStateEvent {
     #[inline(always)]
     fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        rd.skip(4, "reserved")?;
-        rd.skip(4, "reserved")?;
-        rd.skip(4, "reserved")?;
-        rd.skip(2, "reserved")?;
-        let f_csq_state = AgentState(rd.u16("CSQState")?);
-        let f_state_duration = rd.u32("StateDuration")?;
-        let f_csq_id = rd.u32("CSQID")?;
-        rd.skip(4, "reserved")?;
-        rd.skip(2, "reserved")?;
-        let f_agent_state = AgentState(rd.u16("AgentState")?);
-        let f_event_reason_code = ReasonCode(rd.u16("EventReasonCode")?);
-        rd.skip(4, "reserved")?;
-        rd.skip(4, "reserved")?;
-        rd.skip(2, "reserved")?;
-        rd.skip(4, "reserved")?;
-        rd.skip(4, "reserved")?;
-        rd.skip(4, "reserved")?;
-        rd.skip(2, "numCSQs")?;
+        let Some((fx, floating)) = body.split_first_chunk::<58>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 58usize;
+        let f_csq_state = AgentState(u16::from_be_bytes([fx[14], fx[15]]));
+        let f_state_duration = u32::from_be_bytes([fx[16], fx[17], fx[18], fx[19]]);
+        let f_csq_id = u32::from_be_bytes([fx[20], fx[21], fx[22], fx[23]]);
+        let f_agent_state = AgentState(u16::from_be_bytes([fx[30], fx[31]]));
+        let f_event_reason_code = ReasonCode(u16::from_be_bytes([fx[32], fx[33]]));
         let mut f_cti_client_signature: Option<String> = None;
         let mut f_agent_id: Option<String> = None;
         let mut f_agent_extension: Option<String> = None;
@@ -3214,7 +3129,7 @@ impl AgentStateEvent {
         let mut f_active_terminal: Option<String> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
+        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
@@ -3336,19 +3251,20 @@ impl SystemEvent {
     #[inline(always)]
     fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let f_ccx_status = CcxStatus(rd.u32("CCXStatus")?);
-        let f_ccx_time = rd.u32("CCXTime")?;
-        let f_system_event_id = SystemEventId(rd.u32("SystemEventID")?);
-        let f_arg1 = rd.u32("SystemEventArg1")?;
-        let f_arg2 = rd.u32("SystemEventArg2")?;
-        let f_arg3 = rd.u32("SystemEventArg3")?;
-        let f_event_device_type = DeviceType(rd.u16("EventDeviceType")?);
+        let Some((fx, floating)) = body.split_first_chunk::<26>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 26usize;
+        let f_ccx_status = CcxStatus(u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]));
+        let f_ccx_time = u32::from_be_bytes([fx[4], fx[5], fx[6], fx[7]]);
+        let f_system_event_id = SystemEventId(u32::from_be_bytes([fx[8], fx[9], fx[10], fx[11]]));
+        let f_arg1 = u32::from_be_bytes([fx[12], fx[13], fx[14], fx[15]]);
+        let f_arg2 = u32::from_be_bytes([fx[16], fx[17], fx[18], fx[19]]);
+        let f_arg3 = u32::from_be_bytes([fx[20], fx[21], fx[22], fx[23]]);
+        let f_event_device_type = DeviceType(u16::from_be_bytes([fx[24], fx[25]]));
         let mut f_text: Option<String> = None;
         let mut f_event_device_id: Option<String> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
+        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
@@ -3419,14 +3335,15 @@ impl ControlFailureConf {
     #[inline(always)]
     fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let f_invoke_id = rd.u32("InvokeID")?;
-        let f_failure_code = ControlFailureCode(rd.u16("FailureCode")?);
-        let f_ccx_error_code = CcxErrorCode(rd.u32("UnifiedCCXErrorCode")?);
+        let Some((fx, floating)) = body.split_first_chunk::<10>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 10usize;
+        let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
+        let f_failure_code = ControlFailureCode(u16::from_be_bytes([fx[4], fx[5]]));
+        let f_ccx_error_code = CcxErrorCode(u32::from_be_bytes([fx[6], fx[7], fx[8], fx[9]]));
         let mut f_text: Option<String> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
+        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
@@ -3486,17 +3403,15 @@ impl QueryAgentStateReq {
     #[inline(always)]
     fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let f_invoke_id = rd.u32("InvokeID")?;
-        rd.skip(4, "reserved")?;
-        rd.skip(4, "reserved")?;
-        rd.skip(4, "reserved")?;
+        let Some((fx, floating)) = body.split_first_chunk::<16>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 16usize;
+        let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
         let mut f_agent_extension: Option<String> = None;
         let mut f_agent_instrument: Option<String> = None;
         let mut f_agent_id: Option<String> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
+        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
@@ -3567,16 +3482,10 @@ impl QueryAgentStateConf {
     #[inline(always)]
     fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let f_invoke_id = rd.u32("InvokeID")?;
-        let f_agent_state = AgentState(rd.u16("AgentState")?);
-        rd.skip(2, "numCSQs")?;
-        rd.skip(4, "reserved")?;
-        rd.skip(4, "reserved")?;
-        rd.skip(2, "reserved")?;
-        rd.skip(4, "reserved")?;
-        rd.skip(4, "reserved")?;
-        rd.skip(4, "reserved")?;
+        let Some((fx, floating)) = body.split_first_chunk::<30>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 30usize;
+        let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
+        let f_agent_state = AgentState(u16::from_be_bytes([fx[4], fx[5]]));
         let mut f_agent_extension: Option<String> = None;
         let mut f_agent_instrument: Option<String> = None;
         let mut f_agent_id: String = Default::default();
@@ -3584,7 +3493,7 @@ impl QueryAgentStateConf {
         let mut f_internal_agent_state: Option<u16> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
+        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
@@ -3700,13 +3609,14 @@ impl SetAgentStateReq {
         let f_event_reason_code = ReasonCode(rd.u16("EventReasonCode")?);
         let f_forced_flag = rd.u8("ForcedFlag")?;
         let f_agent_capacity: u32 = if v >= 12 { rd.u32("AgentCapacity")? } else { Default::default() };
+        let (fixed_len, floating) = (rd.pos(), rd.rest());
         let mut f_agent_instrument: String = Default::default();
         let mut f_agent_password: Option<String> = None;
         let mut f_agent_id: Option<String> = None;
         let mut f_active_terminal: Option<String> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
+        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
@@ -3776,10 +3686,11 @@ impl SetAgentStateConf {
     #[inline(always)]
     fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let f_invoke_id = rd.u32("InvokeID")?;
+        let Some((fx, floating)) = body.split_first_chunk::<4>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 4usize;
+        let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
         let mut f_unknown: Vec<RawField> = Vec::new();
-        support::unknown_fields(rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings, &mut f_unknown)?;
+        support::unknown_fields(floating, crate::wire::HEADER_LEN + fixed_len, settings, &mut f_unknown)?;
         Ok(Self {
             invoke_id: f_invoke_id,
             unknown: f_unknown,
@@ -3833,19 +3744,19 @@ impl AlternateCallReq {
     #[inline(always)]
     fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let f_invoke_id = rd.u32("InvokeID")?;
-        rd.skip(4, "reserved")?;
-        let f_active_call_id = rd.u32("ActiveCallID")?;
-        let f_other_call_id = rd.u32("OtherCallID")?;
-        let f_active_connection_device_type = ConnectionDeviceType(rd.u16("ActiveConnectionDeviceType")?);
-        let f_other_connection_device_type = ConnectionDeviceType(rd.u16("OtherConnectionDeviceType")?);
+        let Some((fx, floating)) = body.split_first_chunk::<20>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 20usize;
+        let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
+        let f_active_call_id = u32::from_be_bytes([fx[8], fx[9], fx[10], fx[11]]);
+        let f_other_call_id = u32::from_be_bytes([fx[12], fx[13], fx[14], fx[15]]);
+        let f_active_connection_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[16], fx[17]]));
+        let f_other_connection_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[18], fx[19]]));
         let mut f_active_connection_device_id: String = Default::default();
         let mut f_other_connection_device_id: String = Default::default();
         let mut f_agent_instrument: Option<String> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
+        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
@@ -3910,10 +3821,11 @@ impl AlternateCallConf {
     #[inline(always)]
     fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let f_invoke_id = rd.u32("InvokeID")?;
+        let Some((fx, floating)) = body.split_first_chunk::<4>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 4usize;
+        let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
         let mut f_unknown: Vec<RawField> = Vec::new();
-        support::unknown_fields(rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings, &mut f_unknown)?;
+        support::unknown_fields(floating, crate::wire::HEADER_LEN + fixed_len, settings, &mut f_unknown)?;
         Ok(Self {
             invoke_id: f_invoke_id,
             unknown: f_unknown,
@@ -3961,16 +3873,16 @@ impl AnswerCallReq {
     #[inline(always)]
     fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let f_invoke_id = rd.u32("InvokeID")?;
-        rd.skip(4, "reserved")?;
-        let f_call_id = rd.u32("CallID")?;
-        let f_connection_device_type = ConnectionDeviceType(rd.u16("ConnectionDeviceType")?);
+        let Some((fx, floating)) = body.split_first_chunk::<14>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 14usize;
+        let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
+        let f_call_id = u32::from_be_bytes([fx[8], fx[9], fx[10], fx[11]]);
+        let f_connection_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[12], fx[13]]));
         let mut f_connection_device_id: Option<String> = None;
         let mut f_agent_instrument: Option<String> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
+        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
@@ -4028,10 +3940,11 @@ impl AnswerCallConf {
     #[inline(always)]
     fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let f_invoke_id = rd.u32("InvokeID")?;
+        let Some((fx, floating)) = body.split_first_chunk::<4>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 4usize;
+        let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
         let mut f_unknown: Vec<RawField> = Vec::new();
-        support::unknown_fields(rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings, &mut f_unknown)?;
+        support::unknown_fields(floating, crate::wire::HEADER_LEN + fixed_len, settings, &mut f_unknown)?;
         Ok(Self {
             invoke_id: f_invoke_id,
             unknown: f_unknown,
@@ -4079,16 +3992,16 @@ impl ClearCallReq {
     #[inline(always)]
     fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let f_invoke_id = rd.u32("InvokeID")?;
-        rd.skip(4, "reserved")?;
-        let f_call_id = rd.u32("CallID")?;
-        let f_connection_device_type = ConnectionDeviceType(rd.u16("ConnectionDeviceType")?);
+        let Some((fx, floating)) = body.split_first_chunk::<14>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 14usize;
+        let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
+        let f_call_id = u32::from_be_bytes([fx[8], fx[9], fx[10], fx[11]]);
+        let f_connection_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[12], fx[13]]));
         let mut f_connection_device_id: String = Default::default();
         let mut f_agent_instrument: Option<String> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
+        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
@@ -4146,10 +4059,11 @@ impl ClearCallConf {
     #[inline(always)]
     fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let f_invoke_id = rd.u32("InvokeID")?;
+        let Some((fx, floating)) = body.split_first_chunk::<4>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 4usize;
+        let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
         let mut f_unknown: Vec<RawField> = Vec::new();
-        support::unknown_fields(rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings, &mut f_unknown)?;
+        support::unknown_fields(floating, crate::wire::HEADER_LEN + fixed_len, settings, &mut f_unknown)?;
         Ok(Self {
             invoke_id: f_invoke_id,
             unknown: f_unknown,
@@ -4197,16 +4111,16 @@ impl ClearConnectionReq {
     #[inline(always)]
     fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let f_invoke_id = rd.u32("InvokeID")?;
-        rd.skip(4, "reserved")?;
-        let f_call_id = rd.u32("CallID")?;
-        let f_connection_device_type = ConnectionDeviceType(rd.u16("ConnectionDeviceType")?);
+        let Some((fx, floating)) = body.split_first_chunk::<14>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 14usize;
+        let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
+        let f_call_id = u32::from_be_bytes([fx[8], fx[9], fx[10], fx[11]]);
+        let f_connection_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[12], fx[13]]));
         let mut f_connection_device_id: String = Default::default();
         let mut f_agent_instrument: Option<String> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
+        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
@@ -4264,10 +4178,11 @@ impl ClearConnectionConf {
     #[inline(always)]
     fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let f_invoke_id = rd.u32("InvokeID")?;
+        let Some((fx, floating)) = body.split_first_chunk::<4>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 4usize;
+        let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
         let mut f_unknown: Vec<RawField> = Vec::new();
-        support::unknown_fields(rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings, &mut f_unknown)?;
+        support::unknown_fields(floating, crate::wire::HEADER_LEN + fixed_len, settings, &mut f_unknown)?;
         Ok(Self {
             invoke_id: f_invoke_id,
             unknown: f_unknown,
@@ -4325,23 +4240,13 @@ impl ConferenceCallReq {
     #[inline(always)]
     fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let f_invoke_id = rd.u32("InvokeID")?;
-        rd.skip(4, "reserved")?;
-        let f_held_call_id = rd.u32("HeldCallID")?;
-        let f_active_call_id = rd.u32("ActiveCallID")?;
-        let f_held_connection_device_type = ConnectionDeviceType(rd.u16("HeldConnectionDeviceType")?);
-        let f_active_connection_device_type = ConnectionDeviceType(rd.u16("ActiveConnectionDeviceType")?);
-        rd.skip(2, "reserved")?;
-        rd.skip(2, "reserved")?;
-        rd.skip(2, "reserved")?;
-        rd.skip(2, "reserved")?;
-        rd.skip(2, "reserved")?;
-        rd.skip(2, "reserved")?;
-        rd.skip(2, "reserved")?;
-        rd.skip(2, "reserved")?;
-        rd.skip(2, "NumNamedVariables")?;
-        rd.skip(2, "NumNamedArrays")?;
+        let Some((fx, floating)) = body.split_first_chunk::<40>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 40usize;
+        let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
+        let f_held_call_id = u32::from_be_bytes([fx[8], fx[9], fx[10], fx[11]]);
+        let f_active_call_id = u32::from_be_bytes([fx[12], fx[13], fx[14], fx[15]]);
+        let f_held_connection_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[16], fx[17]]));
+        let f_active_connection_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[18], fx[19]]));
         let mut f_held_connection_device_id: String = Default::default();
         let mut f_active_connection_device_id: String = Default::default();
         let mut f_agent_instrument: Option<String> = None;
@@ -4349,7 +4254,7 @@ impl ConferenceCallReq {
         let mut f_named_arrays: Vec<NamedArrayElement> = Vec::new();
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
+        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
@@ -4442,18 +4347,16 @@ impl ConferenceCallConf {
     #[inline(always)]
     fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let f_invoke_id = rd.u32("InvokeID")?;
-        let f_new_call_id = rd.u32("NewCallID")?;
-        let f_new_connection_device_type = ConnectionDeviceType(rd.u16("NewConnectionDeviceType")?);
-        rd.skip(2, "NumParties")?;
-        rd.skip(2, "reserved")?;
-        rd.skip(2, "reserved")?;
+        let Some((fx, floating)) = body.split_first_chunk::<16>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 16usize;
+        let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
+        let f_new_call_id = u32::from_be_bytes([fx[4], fx[5], fx[6], fx[7]]);
+        let f_new_connection_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[8], fx[9]]));
         let mut f_new_connection_device_id: String = Default::default();
         let mut f_connected_parties: Vec<ConnectedParty> = Vec::new();
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
+        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
@@ -4569,22 +4472,12 @@ impl ConsultCallReq {
     #[inline(always)]
     fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let f_invoke_id = rd.u32("InvokeID")?;
-        rd.skip(4, "reserved")?;
-        let f_active_call_id = rd.u32("ActiveCallID")?;
-        let f_active_connection_device_type = ConnectionDeviceType(rd.u16("ActiveConnectionDeviceType")?);
-        rd.skip(2, "reserved")?;
-        rd.skip(2, "reserved")?;
-        let f_consult_type = rd.u16("ConsultType")?;
-        rd.skip(2, "reserved")?;
-        rd.skip(2, "reserved")?;
-        rd.skip(2, "reserved")?;
-        rd.skip(2, "reserved")?;
-        rd.skip(2, "reserved")?;
-        rd.skip(2, "reserved")?;
-        rd.skip(2, "NumNamedVariables")?;
-        rd.skip(2, "NumNamedArrays")?;
+        let Some((fx, floating)) = body.split_first_chunk::<36>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 36usize;
+        let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
+        let f_active_call_id = u32::from_be_bytes([fx[8], fx[9], fx[10], fx[11]]);
+        let f_active_connection_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[12], fx[13]]));
+        let f_consult_type = u16::from_be_bytes([fx[18], fx[19]]);
         let mut f_active_connection_device_id: String = Default::default();
         let mut f_dialed_number: String = Default::default();
         let mut f_agent_instrument: Option<String> = None;
@@ -4603,7 +4496,7 @@ impl ConsultCallReq {
         let mut f_named_arrays: Vec<NamedArrayElement> = Vec::new();
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
+        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
@@ -4725,16 +4618,15 @@ impl ConsultCallConf {
     #[inline(always)]
     fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let f_invoke_id = rd.u32("InvokeID")?;
-        let f_new_call_id = rd.u32("NewCallID")?;
-        let f_new_connection_device_type = ConnectionDeviceType(rd.u16("NewConnectionDeviceType")?);
-        rd.skip(2, "reserved")?;
-        rd.skip(2, "reserved")?;
+        let Some((fx, floating)) = body.split_first_chunk::<14>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 14usize;
+        let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
+        let f_new_call_id = u32::from_be_bytes([fx[4], fx[5], fx[6], fx[7]]);
+        let f_new_connection_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[8], fx[9]]));
         let mut f_new_connection_device_id: String = Default::default();
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
+        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
@@ -4798,17 +4690,16 @@ impl HoldCallReq {
     #[inline(always)]
     fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let f_invoke_id = rd.u32("InvokeID")?;
-        rd.skip(4, "reserved")?;
-        let f_call_id = rd.u32("CallID")?;
-        let f_connection_device_type = ConnectionDeviceType(rd.u16("ConnectionDeviceType")?);
-        rd.skip(2, "reserved")?;
+        let Some((fx, floating)) = body.split_first_chunk::<16>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 16usize;
+        let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
+        let f_call_id = u32::from_be_bytes([fx[8], fx[9], fx[10], fx[11]]);
+        let f_connection_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[12], fx[13]]));
         let mut f_connection_device_id: String = Default::default();
         let mut f_agent_instrument: Option<String> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
+        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
@@ -4867,10 +4758,11 @@ impl HoldCallConf {
     #[inline(always)]
     fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let f_invoke_id = rd.u32("InvokeID")?;
+        let Some((fx, floating)) = body.split_first_chunk::<4>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 4usize;
+        let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
         let mut f_unknown: Vec<RawField> = Vec::new();
-        support::unknown_fields(rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings, &mut f_unknown)?;
+        support::unknown_fields(floating, crate::wire::HEADER_LEN + fixed_len, settings, &mut f_unknown)?;
         Ok(Self {
             invoke_id: f_invoke_id,
             unknown: f_unknown,
@@ -4954,6 +4846,7 @@ impl MakeCallReq {
         rd.skip(2, "NumNamedVariables")?;
         rd.skip(2, "NumNamedArrays")?;
         if v >= 14 { rd.skip(4, "reserved")?; }
+        let (fixed_len, floating) = (rd.pos(), rd.rest());
         let mut f_agent_instrument: String = Default::default();
         let mut f_dialed_number: String = Default::default();
         let mut f_call_variable_1: Option<String> = None;
@@ -4971,7 +4864,7 @@ impl MakeCallReq {
         let mut f_named_arrays: Vec<NamedArrayElement> = Vec::new();
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
+        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
@@ -5085,16 +4978,15 @@ impl MakeCallConf {
     #[inline(always)]
     fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let f_invoke_id = rd.u32("InvokeID")?;
-        let f_new_call_id = rd.u32("NewCallID")?;
-        let f_new_connection_device_type = ConnectionDeviceType(rd.u16("NewConnectionDeviceType")?);
-        rd.skip(2, "reserved")?;
-        rd.skip(2, "reserved")?;
+        let Some((fx, floating)) = body.split_first_chunk::<14>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 14usize;
+        let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
+        let f_new_call_id = u32::from_be_bytes([fx[4], fx[5], fx[6], fx[7]]);
+        let f_new_connection_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[8], fx[9]]));
         let mut f_new_connection_device_id: String = Default::default();
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
+        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
@@ -5166,19 +5058,19 @@ impl ReconnectCallReq {
     #[inline(always)]
     fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let f_invoke_id = rd.u32("InvokeID")?;
-        rd.skip(4, "reserved")?;
-        let f_active_call_id = rd.u32("ActiveCallID")?;
-        let f_held_call_id = rd.u32("HeldCallID")?;
-        let f_active_connection_device_type = ConnectionDeviceType(rd.u16("ActiveConnectionDeviceType")?);
-        let f_held_connection_device_type = ConnectionDeviceType(rd.u16("HeldConnectionDeviceType")?);
+        let Some((fx, floating)) = body.split_first_chunk::<20>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 20usize;
+        let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
+        let f_active_call_id = u32::from_be_bytes([fx[8], fx[9], fx[10], fx[11]]);
+        let f_held_call_id = u32::from_be_bytes([fx[12], fx[13], fx[14], fx[15]]);
+        let f_active_connection_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[16], fx[17]]));
+        let f_held_connection_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[18], fx[19]]));
         let mut f_active_connection_device_id: String = Default::default();
         let mut f_held_connection_device_id: String = Default::default();
         let mut f_agent_instrument: Option<String> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
+        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
@@ -5245,10 +5137,11 @@ impl ReconnectCallConf {
     #[inline(always)]
     fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let f_invoke_id = rd.u32("InvokeID")?;
+        let Some((fx, floating)) = body.split_first_chunk::<4>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 4usize;
+        let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
         let mut f_unknown: Vec<RawField> = Vec::new();
-        support::unknown_fields(rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings, &mut f_unknown)?;
+        support::unknown_fields(floating, crate::wire::HEADER_LEN + fixed_len, settings, &mut f_unknown)?;
         Ok(Self {
             invoke_id: f_invoke_id,
             unknown: f_unknown,
@@ -5298,16 +5191,16 @@ impl RetrieveCallReq {
     #[inline(always)]
     fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let f_invoke_id = rd.u32("InvokeID")?;
-        rd.skip(4, "reserved")?;
-        let f_held_call_id = rd.u32("HeldCallID")?;
-        let f_held_connection_device_type = ConnectionDeviceType(rd.u16("HeldConnectionDeviceType")?);
+        let Some((fx, floating)) = body.split_first_chunk::<14>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 14usize;
+        let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
+        let f_held_call_id = u32::from_be_bytes([fx[8], fx[9], fx[10], fx[11]]);
+        let f_held_connection_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[12], fx[13]]));
         let mut f_held_connection_device_id: String = Default::default();
         let mut f_agent_instrument: Option<String> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
+        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
@@ -5367,10 +5260,11 @@ impl RetrieveCallConf {
     #[inline(always)]
     fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let f_invoke_id = rd.u32("InvokeID")?;
+        let Some((fx, floating)) = body.split_first_chunk::<4>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 4usize;
+        let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
         let mut f_unknown: Vec<RawField> = Vec::new();
-        support::unknown_fields(rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings, &mut f_unknown)?;
+        support::unknown_fields(floating, crate::wire::HEADER_LEN + fixed_len, settings, &mut f_unknown)?;
         Ok(Self {
             invoke_id: f_invoke_id,
             unknown: f_unknown,
@@ -5432,23 +5326,13 @@ impl TransferCallReq {
     #[inline(always)]
     fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let f_invoke_id = rd.u32("InvokeID")?;
-        rd.skip(4, "reserved")?;
-        let f_active_call_id = rd.u32("ActiveCallID")?;
-        let f_held_call_id = rd.u32("HeldCallID")?;
-        let f_active_connection_device_type = ConnectionDeviceType(rd.u16("ActiveConnectionDeviceType")?);
-        let f_held_connection_device_type = ConnectionDeviceType(rd.u16("HeldConnectionDeviceType")?);
-        rd.skip(2, "reserved")?;
-        rd.skip(2, "reserved")?;
-        rd.skip(2, "reserved")?;
-        rd.skip(2, "reserved")?;
-        rd.skip(2, "reserved")?;
-        rd.skip(2, "reserved")?;
-        rd.skip(2, "reserved")?;
-        rd.skip(2, "reserved")?;
-        rd.skip(2, "NumNamedVariables")?;
-        rd.skip(2, "NumNamedArrays")?;
+        let Some((fx, floating)) = body.split_first_chunk::<40>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 40usize;
+        let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
+        let f_active_call_id = u32::from_be_bytes([fx[8], fx[9], fx[10], fx[11]]);
+        let f_held_call_id = u32::from_be_bytes([fx[12], fx[13], fx[14], fx[15]]);
+        let f_active_connection_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[16], fx[17]]));
+        let f_held_connection_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[18], fx[19]]));
         let mut f_active_connection_device_id: String = Default::default();
         let mut f_held_connection_device_id: String = Default::default();
         let mut f_agent_instrument: Option<String> = None;
@@ -5457,7 +5341,7 @@ impl TransferCallReq {
         let mut f_named_arrays: Vec<NamedArrayElement> = Vec::new();
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
+        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
@@ -5555,17 +5439,16 @@ impl TransferCallConf {
     #[inline(always)]
     fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let f_invoke_id = rd.u32("InvokeID")?;
-        let f_new_call_id = rd.u32("NewCallID")?;
-        let f_new_connection_device_type = ConnectionDeviceType(rd.u16("NewConnectionDeviceType")?);
-        let f_num_parties = rd.u16("NumParties")?;
-        rd.skip(2, "reserved")?;
-        rd.skip(2, "reserved")?;
+        let Some((fx, floating)) = body.split_first_chunk::<16>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 16usize;
+        let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
+        let f_new_call_id = u32::from_be_bytes([fx[4], fx[5], fx[6], fx[7]]);
+        let f_new_connection_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[8], fx[9]]));
+        let f_num_parties = u16::from_be_bytes([fx[10], fx[11]]);
         let mut f_new_connection_device_id: String = Default::default();
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
+        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
@@ -5627,14 +5510,13 @@ impl QueryDeviceInfoReq {
     #[inline(always)]
     fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let f_invoke_id = rd.u32("InvokeID")?;
-        rd.skip(4, "reserved")?;
-        rd.skip(2, "reserved")?;
+        let Some((fx, floating)) = body.split_first_chunk::<10>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 10usize;
+        let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
         let mut f_agent_instrument: String = Default::default();
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
+        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
@@ -5696,24 +5578,16 @@ impl QueryDeviceInfoConf {
     #[inline(always)]
     fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let f_invoke_id = rd.u32("InvokeID")?;
-        rd.skip(2, "reserved")?;
-        rd.skip(2, "reserved")?;
-        rd.skip(2, "reserved")?;
-        rd.skip(2, "reserved")?;
-        rd.skip(2, "reserved")?;
-        let f_max_active_calls = rd.u16("MaxActiveCalls")?;
-        let f_max_held_calls = rd.u16("MaxHeldCalls")?;
-        let f_max_devices_in_conference = rd.u16("MaxDevicesInConference")?;
-        let f_make_call_setup = AgentStateMask(rd.u32("MakeCallSetup")?);
-        rd.skip(4, "reserved")?;
-        rd.skip(4, "reserved")?;
-        rd.skip(4, "reserved")?;
-        rd.skip(4, "reserved")?;
+        let Some((fx, floating)) = body.split_first_chunk::<40>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 40usize;
+        let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
+        let f_max_active_calls = u16::from_be_bytes([fx[14], fx[15]]);
+        let f_max_held_calls = u16::from_be_bytes([fx[16], fx[17]]);
+        let f_max_devices_in_conference = u16::from_be_bytes([fx[18], fx[19]]);
+        let f_make_call_setup = AgentStateMask(u32::from_be_bytes([fx[20], fx[21], fx[22], fx[23]]));
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
+        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
@@ -5787,15 +5661,15 @@ impl SnapshotCallReq {
     #[inline(always)]
     fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let f_invoke_id = rd.u32("InvokeID")?;
-        rd.skip(4, "reserved")?;
-        let f_call_id = rd.u32("CallID")?;
-        let f_connection_device_type = ConnectionDeviceType(rd.u16("ConnectionDeviceType")?);
+        let Some((fx, floating)) = body.split_first_chunk::<14>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 14usize;
+        let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
+        let f_call_id = u32::from_be_bytes([fx[8], fx[9], fx[10], fx[11]]);
+        let f_connection_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[12], fx[13]]));
         let mut f_connection_device_id: String = Default::default();
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
+        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
@@ -5899,6 +5773,7 @@ impl SnapshotCallConf {
         rd.skip(2, "NumNamedArrays")?;
         rd.skip(2, "reserved")?;
         if v >= 11 { rd.skip(4, "reserved")?; }
+        let (fixed_len, floating) = (rd.pos(), rd.rest());
         let mut f_ani: Option<String> = None;
         let mut f_dnis: Option<String> = None;
         let mut f_dialed_number: Option<String> = None;
@@ -5919,7 +5794,7 @@ impl SnapshotCallConf {
         let mut f_named_arrays: Vec<NamedArrayElement> = Vec::new();
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
+        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
@@ -6076,14 +5951,14 @@ impl SnapshotDeviceReq {
     #[inline(always)]
     fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let f_invoke_id = rd.u32("InvokeID")?;
-        rd.skip(4, "reserved")?;
-        let f_snapshot_device_type = DeviceType(rd.u16("SnapshotDeviceType")?);
+        let Some((fx, floating)) = body.split_first_chunk::<10>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 10usize;
+        let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
+        let f_snapshot_device_type = DeviceType(u16::from_be_bytes([fx[8], fx[9]]));
         let mut f_agent_instrument: String = Default::default();
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
+        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
@@ -6140,13 +6015,13 @@ impl SnapshotDeviceConf {
     #[inline(always)]
     fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let f_invoke_id = rd.u32("InvokeID")?;
-        rd.skip(2, "NumCalls")?;
+        let Some((fx, floating)) = body.split_first_chunk::<6>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 6usize;
+        let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
         let mut f_calls: Vec<SnapshotDeviceCall> = Vec::new();
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
+        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
@@ -6241,25 +6116,21 @@ impl CallDequeuedEvent {
     #[inline(always)]
     fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        rd.skip(4, "reserved")?;
-        rd.skip(4, "reserved")?;
-        rd.skip(2, "reserved")?;
-        let f_connection_device_type = ConnectionDeviceType(rd.u16("ConnectionDeviceType")?);
-        let f_call_id = rd.u32("CallID")?;
-        let f_application_id = rd.u32("ApplicationID")?;
-        rd.skip(4, "reserved")?;
-        let f_queue_device_type = DeviceType(rd.u16("QueueDeviceType")?);
-        let f_num_queued = rd.u16("NumQueued")?;
-        rd.skip(2, "NumCSQs")?;
-        let f_local_connection_state = LocalConnectionState(rd.u16("LocalConnectionState")?);
-        let f_event_cause = EventCause(rd.u16("EventCause")?);
+        let Some((fx, floating)) = body.split_first_chunk::<34>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 34usize;
+        let f_connection_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[10], fx[11]]));
+        let f_call_id = u32::from_be_bytes([fx[12], fx[13], fx[14], fx[15]]);
+        let f_application_id = u32::from_be_bytes([fx[16], fx[17], fx[18], fx[19]]);
+        let f_queue_device_type = DeviceType(u16::from_be_bytes([fx[24], fx[25]]));
+        let f_num_queued = u16::from_be_bytes([fx[26], fx[27]]);
+        let f_local_connection_state = LocalConnectionState(u16::from_be_bytes([fx[30], fx[31]]));
+        let f_event_cause = EventCause(u16::from_be_bytes([fx[32], fx[33]]));
         let mut f_connection_device_id: String = Default::default();
         let mut f_queue_device_id: String = Default::default();
         let mut f_csqs: Vec<QueuedCsq> = Vec::new();
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
+        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
@@ -6362,19 +6233,19 @@ impl SendDtmfSignalReq {
     #[inline(always)]
     fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let f_invoke_id = rd.u32("InvokeID")?;
-        rd.skip(4, "reserved")?;
-        let f_call_id = rd.u32("CallID")?;
-        let f_connection_device_type = ConnectionDeviceType(rd.u16("ConnectionDeviceType")?);
-        let f_tone_duration = rd.u16("ToneDuration")?;
-        let f_pause_duration = rd.u32("PauseDuration")?;
+        let Some((fx, floating)) = body.split_first_chunk::<20>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 20usize;
+        let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
+        let f_call_id = u32::from_be_bytes([fx[8], fx[9], fx[10], fx[11]]);
+        let f_connection_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[12], fx[13]]));
+        let f_tone_duration = u16::from_be_bytes([fx[14], fx[15]]);
+        let f_pause_duration = u32::from_be_bytes([fx[16], fx[17], fx[18], fx[19]]);
         let mut f_connection_device_id: String = Default::default();
         let mut f_dtmf_string: String = Default::default();
         let mut f_agent_instrument: Option<String> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
+        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
@@ -6441,10 +6312,11 @@ impl SendDtmfSignalConf {
     #[inline(always)]
     fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let f_invoke_id = rd.u32("InvokeID")?;
+        let Some((fx, floating)) = body.split_first_chunk::<4>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 4usize;
+        let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
         let mut f_unknown: Vec<RawField> = Vec::new();
-        support::unknown_fields(rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings, &mut f_unknown)?;
+        support::unknown_fields(floating, crate::wire::HEADER_LEN + fixed_len, settings, &mut f_unknown)?;
         Ok(Self {
             invoke_id: f_invoke_id,
             unknown: f_unknown,
@@ -6516,18 +6388,17 @@ impl RtpStartedEvent {
     #[inline(always)]
     fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        rd.skip(4, "reserved")?;
-        rd.skip(4, "reserved")?;
-        let f_client_port = rd.u32("clientPort")?;
-        let f_direction = rd.u16("Direction")?;
-        let f_rtp_type = rd.u16("RTPType")?;
-        let f_bit_rate = rd.u32("BitRate")?;
-        let f_echo_cancellation = rd.u16("EchoCancellation")?;
-        let f_packet_size = rd.u32("PacketSize")?;
-        let f_payload_type = rd.u16("PayloadType")?;
-        let f_connection_device_type = ConnectionDeviceType(rd.u16("ConnectionDeviceType")?);
-        let f_call_id = rd.u32("CallID")?;
+        let Some((fx, floating)) = body.split_first_chunk::<34>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 34usize;
+        let f_client_port = u32::from_be_bytes([fx[8], fx[9], fx[10], fx[11]]);
+        let f_direction = u16::from_be_bytes([fx[12], fx[13]]);
+        let f_rtp_type = u16::from_be_bytes([fx[14], fx[15]]);
+        let f_bit_rate = u32::from_be_bytes([fx[16], fx[17], fx[18], fx[19]]);
+        let f_echo_cancellation = u16::from_be_bytes([fx[20], fx[21]]);
+        let f_packet_size = u32::from_be_bytes([fx[22], fx[23], fx[24], fx[25]]);
+        let f_payload_type = u16::from_be_bytes([fx[26], fx[27]]);
+        let f_connection_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[28], fx[29]]));
+        let f_call_id = u32::from_be_bytes([fx[30], fx[31], fx[32], fx[33]]);
         let mut f_connection_device_id: String = Default::default();
         let mut f_client_address: String = Default::default();
         let mut f_agent_extension: Option<String> = None;
@@ -6537,7 +6408,7 @@ impl RtpStartedEvent {
         let mut f_agent_id: Option<String> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
+        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
@@ -6645,13 +6516,12 @@ impl RtpStoppedEvent {
     #[inline(always)]
     fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        rd.skip(4, "reserved")?;
-        rd.skip(4, "reserved")?;
-        let f_client_port = rd.u32("clientPort")?;
-        let f_direction = rd.u16("Direction")?;
-        let f_connection_device_type = ConnectionDeviceType(rd.u16("ConnectionDeviceType")?);
-        let f_call_id = rd.u32("CallID")?;
+        let Some((fx, floating)) = body.split_first_chunk::<20>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 20usize;
+        let f_client_port = u32::from_be_bytes([fx[8], fx[9], fx[10], fx[11]]);
+        let f_direction = u16::from_be_bytes([fx[12], fx[13]]);
+        let f_connection_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[14], fx[15]]));
+        let f_call_id = u32::from_be_bytes([fx[16], fx[17], fx[18], fx[19]]);
         let mut f_connection_device_id: String = Default::default();
         let mut f_client_address: String = Default::default();
         let mut f_agent_extension: Option<String> = None;
@@ -6661,7 +6531,7 @@ impl RtpStoppedEvent {
         let mut f_agent_id: Option<String> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
+        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
@@ -6751,18 +6621,18 @@ impl SupervisorAssistReq {
     #[inline(always)]
     fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let f_invoke_id = rd.u32("InvokeID")?;
-        rd.skip(4, "reserved")?;
-        let f_call_id = rd.u32("CallID")?;
-        let f_connection_device_type = ConnectionDeviceType(rd.u16("ConnectionDeviceType")?);
+        let Some((fx, floating)) = body.split_first_chunk::<14>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 14usize;
+        let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
+        let f_call_id = u32::from_be_bytes([fx[8], fx[9], fx[10], fx[11]]);
+        let f_connection_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[12], fx[13]]));
         let mut f_connection_device_id: String = Default::default();
         let mut f_agent_extension: Option<String> = None;
         let mut f_agent_instrument: Option<String> = None;
         let mut f_agent_id: Option<String> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
+        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
@@ -6834,16 +6704,15 @@ impl SupervisorAssistConf {
     #[inline(always)]
     fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let f_invoke_id = rd.u32("InvokeID")?;
-        let f_call_id = rd.u32("CallID")?;
-        let f_connection_device_type = ConnectionDeviceType(rd.u16("ConnectionDeviceType")?);
-        rd.skip(2, "reserved")?;
-        rd.skip(2, "reserved")?;
+        let Some((fx, floating)) = body.split_first_chunk::<14>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 14usize;
+        let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
+        let f_call_id = u32::from_be_bytes([fx[4], fx[5], fx[6], fx[7]]);
+        let f_connection_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[8], fx[9]]));
         let mut f_connection_device_id: String = Default::default();
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
+        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
@@ -6909,17 +6778,16 @@ impl SupervisorAssistEvent {
     #[inline(always)]
     fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        rd.skip(4, "reserved")?;
-        let f_call_id = rd.u32("CallID")?;
-        let f_connection_device_type = ConnectionDeviceType(rd.u16("ConnectionDeviceType")?);
-        rd.skip(4, "reserved")?;
+        let Some((fx, floating)) = body.split_first_chunk::<14>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 14usize;
+        let f_call_id = u32::from_be_bytes([fx[4], fx[5], fx[6], fx[7]]);
+        let f_connection_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[8], fx[9]]));
         let mut f_connection_device_id: String = Default::default();
         let mut f_client_id: String = Default::default();
         let mut f_text: Option<String> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
+        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
@@ -6993,17 +6861,18 @@ impl EmergencyCallReq {
     #[inline(always)]
     fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let f_invoke_id = rd.u32("InvokeID")?;
-        let f_peripheral_id = rd.u32("PeripheralID")?;
-        let f_connection_call_id = rd.u32("ConnectionCallID")?;
-        let f_connection_device_id_type = ConnectionDeviceType(rd.u16("ConnectionDeviceIDType")?);
+        let Some((fx, floating)) = body.split_first_chunk::<14>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 14usize;
+        let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
+        let f_peripheral_id = u32::from_be_bytes([fx[4], fx[5], fx[6], fx[7]]);
+        let f_connection_call_id = u32::from_be_bytes([fx[8], fx[9], fx[10], fx[11]]);
+        let f_connection_device_id_type = ConnectionDeviceType(u16::from_be_bytes([fx[12], fx[13]]));
         let mut f_connection_device_id: String = Default::default();
         let mut f_agent_id: Option<String> = None;
         let mut f_agent_instrument: Option<String> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
+        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
@@ -7077,16 +6946,17 @@ impl EmergencyCallConf {
     #[inline(always)]
     fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let f_invoke_id = rd.u32("InvokeID")?;
-        let f_connection_call_id = rd.u32("ConnectionCallID")?;
-        let f_connection_device_type = ConnectionDeviceType(rd.u16("ConnectionDeviceType")?);
-        let f_line_handle = rd.u16("lineHandle")?;
-        let f_line_type = rd.u16("lineType")?;
+        let Some((fx, floating)) = body.split_first_chunk::<14>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 14usize;
+        let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
+        let f_connection_call_id = u32::from_be_bytes([fx[4], fx[5], fx[6], fx[7]]);
+        let f_connection_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[8], fx[9]]));
+        let f_line_handle = u16::from_be_bytes([fx[10], fx[11]]);
+        let f_line_type = u16::from_be_bytes([fx[12], fx[13]]);
         let mut f_connection_device_id: String = Default::default();
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
+        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
@@ -7166,12 +7036,13 @@ impl EmergencyCallEvent {
     #[inline(always)]
     fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let f_invoke_id = rd.u32("InvokeID")?;
-        let f_peripheral_id = rd.u32("PeripheralID")?;
-        let f_connection_call_id = rd.u32("ConnectionCallID")?;
-        let f_connection_device_type = ConnectionDeviceType(rd.u16("ConnectionDeviceType")?);
-        let f_session_id = rd.u32("SessionID")?;
+        let Some((fx, floating)) = body.split_first_chunk::<18>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 18usize;
+        let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
+        let f_peripheral_id = u32::from_be_bytes([fx[4], fx[5], fx[6], fx[7]]);
+        let f_connection_call_id = u32::from_be_bytes([fx[8], fx[9], fx[10], fx[11]]);
+        let f_connection_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[12], fx[13]]));
+        let f_session_id = u32::from_be_bytes([fx[14], fx[15], fx[16], fx[17]]);
         let mut f_connection_device_id: String = Default::default();
         let mut f_client_id: Option<String> = None;
         let mut f_client_address: Option<String> = None;
@@ -7180,7 +7051,7 @@ impl EmergencyCallEvent {
         let mut f_agent_instrument: Option<String> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
+        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
@@ -7277,14 +7148,14 @@ impl SuperviseCallReq {
     #[inline(always)]
     fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let f_invoke_id = rd.u32("InvokeID")?;
-        rd.skip(4, "reserved")?;
-        let f_agent_call_id = rd.u32("AgentCallID")?;
-        let f_supervisor_call_id = rd.u32("SupervisorCallID")?;
-        let f_agent_connection_device_type = ConnectionDeviceType(rd.u16("AgentConnectionDeviceType")?);
-        let f_supervisor_connection_device_type = ConnectionDeviceType(rd.u16("SupervisorConnectionDeviceType")?);
-        let f_supervisory_action = rd.u16("SupervisoryAction")?;
+        let Some((fx, floating)) = body.split_first_chunk::<22>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 22usize;
+        let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
+        let f_agent_call_id = u32::from_be_bytes([fx[8], fx[9], fx[10], fx[11]]);
+        let f_supervisor_call_id = u32::from_be_bytes([fx[12], fx[13], fx[14], fx[15]]);
+        let f_agent_connection_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[16], fx[17]]));
+        let f_supervisor_connection_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[18], fx[19]]));
+        let f_supervisory_action = u16::from_be_bytes([fx[20], fx[21]]);
         let mut f_agent_connection_device_id: Option<String> = None;
         let mut f_supervisor_connection_device_id: Option<String> = None;
         let mut f_agent_extension: Option<String> = None;
@@ -7293,7 +7164,7 @@ impl SuperviseCallReq {
         let mut f_supervisor_instrument: Option<String> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
+        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
@@ -7377,14 +7248,15 @@ impl SuperviseCallConf {
     #[inline(always)]
     fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let f_invoke_id = rd.u32("InvokeID")?;
-        let f_call_id = rd.u32("CallID")?;
-        let f_connection_device_type = ConnectionDeviceType(rd.u16("ConnectionDeviceType")?);
+        let Some((fx, floating)) = body.split_first_chunk::<10>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 10usize;
+        let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
+        let f_call_id = u32::from_be_bytes([fx[4], fx[5], fx[6], fx[7]]);
+        let f_connection_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[8], fx[9]]));
         let mut f_connection_device_id: String = Default::default();
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
+        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
@@ -7448,16 +7320,16 @@ impl BadCallReq {
     #[inline(always)]
     fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let f_invoke_id = rd.u32("InvokeID")?;
-        rd.skip(4, "reserved")?;
-        let f_connection_device_type = ConnectionDeviceType(rd.u16("ConnectionDeviceType")?);
-        let f_call_id = rd.u32("CallID")?;
+        let Some((fx, floating)) = body.split_first_chunk::<14>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 14usize;
+        let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
+        let f_connection_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[8], fx[9]]));
+        let f_call_id = u32::from_be_bytes([fx[10], fx[11], fx[12], fx[13]]);
         let mut f_connection_device_id: String = Default::default();
         let mut f_agent_id: Option<String> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
+        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
@@ -7517,10 +7389,11 @@ impl BadCallConf {
     #[inline(always)]
     fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let f_invoke_id = rd.u32("InvokeID")?;
+        let Some((fx, floating)) = body.split_first_chunk::<4>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 4usize;
+        let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
         let mut f_unknown: Vec<RawField> = Vec::new();
-        support::unknown_fields(rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings, &mut f_unknown)?;
+        support::unknown_fields(floating, crate::wire::HEADER_LEN + fixed_len, settings, &mut f_unknown)?;
         Ok(Self {
             invoke_id: f_invoke_id,
             unknown: f_unknown,
@@ -7560,9 +7433,10 @@ impl ConfigRequestKeyEvent {
         let v = settings.version;
         let mut rd = FixedReader::new(body);
         if v >= 11 { rd.skip(4, "reserved")?; }
+        let (fixed_len, floating) = (rd.pos(), rd.rest());
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
+        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
@@ -7617,15 +7491,16 @@ impl ConfigKeyEvent {
     #[inline(always)]
     fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let f_status = ConfigKeyStatus(rd.u32("Status")?);
+        let Some((fx, floating)) = body.split_first_chunk::<4>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 4usize;
+        let f_status = ConfigKeyStatus(u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]));
         let mut f_application_key: Option<u64> = None;
         let mut f_csq_key: Option<u64> = None;
         let mut f_agent_key: Option<u64> = None;
         let mut f_device_key: Option<u64> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
+        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
@@ -7689,9 +7564,10 @@ impl ConfigRequestEvent {
         let mut rd = FixedReader::new(body);
         let f_configuration_mask = ConfigurationMask(rd.u32("ConfigurationMask")?);
         if v >= 11 { rd.skip(4, "reserved")?; }
+        let (fixed_len, floating) = (rd.pos(), rd.rest());
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
+        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
@@ -7752,16 +7628,17 @@ impl ConfigBeginEvent {
     #[inline(always)]
     fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let f_config_type = rd.u16("ConfigType")?;
-        let f_configuration_mask = ConfigurationMask(rd.u32("ConfigurationMask")?);
+        let Some((fx, floating)) = body.split_first_chunk::<6>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 6usize;
+        let f_config_type = u16::from_be_bytes([fx[0], fx[1]]);
+        let f_configuration_mask = ConfigurationMask(u32::from_be_bytes([fx[2], fx[3], fx[4], fx[5]]));
         let mut f_application_key: Option<u64> = None;
         let mut f_csq_key: Option<u64> = None;
         let mut f_agent_key: Option<u64> = None;
         let mut f_device_key: Option<u64> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
+        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
@@ -7826,12 +7703,13 @@ impl ConfigEndEvent {
     #[inline(always)]
     fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let f_status = ConfigEndStatus(rd.u32("Status")?);
+        let Some((fx, floating)) = body.split_first_chunk::<4>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 4usize;
+        let f_status = ConfigEndStatus(u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]));
         let mut f_text: Option<String> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
+        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
@@ -7883,12 +7761,12 @@ impl ConfigApplicationEvent {
     #[inline(always)]
     fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        rd.skip(2, "NumRecords")?;
+        let Some((fx, floating)) = body.split_first_chunk::<2>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 2usize;
         let mut f_records: Vec<ConfigApplicationRecord> = Vec::new();
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
+        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
@@ -8003,12 +7881,12 @@ impl ConfigCsqEvent {
     #[inline(always)]
     fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        rd.skip(2, "NumRecords")?;
+        let Some((fx, floating)) = body.split_first_chunk::<2>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 2usize;
         let mut f_records: Vec<ConfigCsqRecord> = Vec::new();
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
+        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
@@ -8119,12 +7997,12 @@ impl ConfigAgentEvent {
     #[inline(always)]
     fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        rd.skip(2, "NumRecords")?;
+        let Some((fx, floating)) = body.split_first_chunk::<2>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 2usize;
         let mut f_records: Vec<ConfigAgentRecord> = Vec::new();
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
+        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
@@ -8273,12 +8151,12 @@ impl ConfigDeviceEvent {
     #[inline(always)]
     fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        rd.skip(2, "NumRecords")?;
+        let Some((fx, floating)) = body.split_first_chunk::<2>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 2usize;
         let mut f_records: Vec<ConfigDeviceRecord> = Vec::new();
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
+        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
@@ -8387,12 +8265,12 @@ impl ConfigTerminalEvent {
     #[inline(always)]
     fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        rd.skip(2, "NumRecords")?;
+        let Some((fx, floating)) = body.split_first_chunk::<2>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 2usize;
         let mut f_records: Vec<ConfigTerminalRecord> = Vec::new();
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
+        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
@@ -8485,12 +8363,12 @@ impl TeamConfigReq {
     #[inline(always)]
     fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let f_invoke_id = rd.u32("InvokeID")?;
-        let f_config_param = rd.u16("ConfigParam")?;
-        rd.skip(8, "reserved")?;
+        let Some((fx, floating)) = body.split_first_chunk::<14>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 14usize;
+        let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
+        let f_config_param = u16::from_be_bytes([fx[4], fx[5]]);
         let mut f_unknown: Vec<RawField> = Vec::new();
-        support::unknown_fields(rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings, &mut f_unknown)?;
+        support::unknown_fields(floating, crate::wire::HEADER_LEN + fixed_len, settings, &mut f_unknown)?;
         Ok(Self {
             invoke_id: f_invoke_id,
             config_param: f_config_param,
@@ -8541,16 +8419,15 @@ impl TeamConfigEvent {
     #[inline(always)]
     fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let f_team_id = rd.u32("TeamID")?;
-        rd.skip(2, "NumRecords")?;
-        let f_operation = rd.u16("Operation")?;
-        rd.skip(8, "reserved")?;
+        let Some((fx, floating)) = body.split_first_chunk::<16>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 16usize;
+        let f_team_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
+        let f_operation = u16::from_be_bytes([fx[6], fx[7]]);
         let mut f_team_name: String = Default::default();
         let mut f_members: Vec<TeamMember> = Vec::new();
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
+        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
@@ -8637,13 +8514,14 @@ impl TeamConfigConf {
     #[inline(always)]
     fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let f_invoke_id = rd.u32("InvokeID")?;
-        let f_status = rd.u32("Status")?;
+        let Some((fx, floating)) = body.split_first_chunk::<8>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 8usize;
+        let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
+        let f_status = u32::from_be_bytes([fx[4], fx[5], fx[6], fx[7]]);
         let mut f_text: Option<String> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
+        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
@@ -8699,12 +8577,13 @@ impl QueryQueueStatisticsReq {
     #[inline(always)]
     fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let f_invoke_id = rd.u32("InvokeID")?;
+        let Some((fx, floating)) = body.split_first_chunk::<4>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 4usize;
+        let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
         let mut f_csq_id: u32 = Default::default();
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
+        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
@@ -8780,22 +8659,23 @@ impl QueryQueueStatisticsConf {
     #[inline(always)]
     fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let f_invoke_id = rd.u32("InvokeID")?;
-        let f_logged_in_agents = rd.u16("LoggedInAgents")?;
-        let f_in_session_agents = rd.u16("InSessionAgents")?;
-        let f_available_agents = rd.u16("AvailableAgents")?;
-        let f_unavailable_agents = rd.u16("UnAvailableAgents")?;
-        let f_in_work_agents = rd.u16("InWorkAgents")?;
-        let f_selected_agents = rd.u16("SelectedAgents")?;
-        let f_calls_in_priority_queue1 = rd.u32("CallsInPriorityQueue1")?;
-        let f_calls_in_priority_queue2 = rd.u32("CallsInPriorityQueue2")?;
-        let f_calls_in_priority_queue3 = rd.u32("CallsInPriorityQueue3")?;
-        let f_calls_in_priority_queue4 = rd.u32("CallsInPriorityQueue4")?;
-        let f_calls_in_priority_queue5 = rd.u32("CallsInPriorityQueue5")?;
-        let f_calls_in_priority_queue6 = rd.u32("CallsInPriorityQueue6")?;
+        let Some((fx, floating)) = body.split_first_chunk::<40>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 40usize;
+        let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
+        let f_logged_in_agents = u16::from_be_bytes([fx[4], fx[5]]);
+        let f_in_session_agents = u16::from_be_bytes([fx[6], fx[7]]);
+        let f_available_agents = u16::from_be_bytes([fx[8], fx[9]]);
+        let f_unavailable_agents = u16::from_be_bytes([fx[10], fx[11]]);
+        let f_in_work_agents = u16::from_be_bytes([fx[12], fx[13]]);
+        let f_selected_agents = u16::from_be_bytes([fx[14], fx[15]]);
+        let f_calls_in_priority_queue1 = u32::from_be_bytes([fx[16], fx[17], fx[18], fx[19]]);
+        let f_calls_in_priority_queue2 = u32::from_be_bytes([fx[20], fx[21], fx[22], fx[23]]);
+        let f_calls_in_priority_queue3 = u32::from_be_bytes([fx[24], fx[25], fx[26], fx[27]]);
+        let f_calls_in_priority_queue4 = u32::from_be_bytes([fx[28], fx[29], fx[30], fx[31]]);
+        let f_calls_in_priority_queue5 = u32::from_be_bytes([fx[32], fx[33], fx[34], fx[35]]);
+        let f_calls_in_priority_queue6 = u32::from_be_bytes([fx[36], fx[37], fx[38], fx[39]]);
         let mut f_unknown: Vec<RawField> = Vec::new();
-        support::unknown_fields(rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings, &mut f_unknown)?;
+        support::unknown_fields(floating, crate::wire::HEADER_LEN + fixed_len, settings, &mut f_unknown)?;
         Ok(Self {
             invoke_id: f_invoke_id,
             logged_in_agents: f_logged_in_agents,
@@ -8863,12 +8743,13 @@ impl QueryAgentQueueStatisticsReq {
     #[inline(always)]
     fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let f_invoke_id = rd.u32("InvokeID")?;
+        let Some((fx, floating)) = body.split_first_chunk::<4>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 4usize;
+        let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
         let mut f_agent_id: String = Default::default();
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
+        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
@@ -8926,14 +8807,15 @@ impl QueryAgentQueueStatisticsConf {
     #[inline(always)]
     fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let f_invoke_id = rd.u32("InvokeID")?;
-        let f_calls_in_queue = rd.u32("CallsInQueue")?;
-        let f_oldest_call_in_queue = rd.u32("OldestCallInQueue")?;
+        let Some((fx, floating)) = body.split_first_chunk::<12>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 12usize;
+        let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
+        let f_calls_in_queue = u32::from_be_bytes([fx[4], fx[5], fx[6], fx[7]]);
+        let f_oldest_call_in_queue = u32::from_be_bytes([fx[8], fx[9], fx[10], fx[11]]);
         let mut f_agent_id: String = Default::default();
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
+        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
@@ -8989,10 +8871,11 @@ impl QuerySummaryStatisticsReq {
     #[inline(always)]
     fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let f_invoke_id = rd.u32("InvokeID")?;
+        let Some((fx, floating)) = body.split_first_chunk::<4>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 4usize;
+        let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
         let mut f_unknown: Vec<RawField> = Vec::new();
-        support::unknown_fields(rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings, &mut f_unknown)?;
+        support::unknown_fields(floating, crate::wire::HEADER_LEN + fixed_len, settings, &mut f_unknown)?;
         Ok(Self {
             invoke_id: f_invoke_id,
             unknown: f_unknown,
@@ -9064,25 +8947,26 @@ impl QuerySummaryStatisticsConf {
     #[inline(always)]
     fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let f_invoke_id = rd.u32("InvokeID")?;
-        let f_num_queues = rd.u16("NumQueues")?;
-        let f_logged_in_agents = rd.u16("LoggedInAgents")?;
-        let f_in_session_agents = rd.u16("InSessionAgents")?;
-        let f_available_agents = rd.u16("AvailableAgents")?;
-        let f_unavailable_agents = rd.u16("UnAvailableAgents")?;
-        let f_in_work_agents = rd.u16("InWorkAgents")?;
-        let f_selected_agents = rd.u16("SelectedAgents")?;
-        let f_calls_in_priority_queue1 = rd.u32("CallsInPriorityQueue1")?;
-        let f_calls_in_priority_queue2 = rd.u32("CallsInPriorityQueue2")?;
-        let f_calls_in_priority_queue3 = rd.u32("CallsInPriorityQueue3")?;
-        let f_calls_in_priority_queue4 = rd.u32("CallsInPriorityQueue4")?;
-        let f_calls_in_priority_queue5 = rd.u32("CallsInPriorityQueue5")?;
-        let f_calls_in_priority_queue6 = rd.u32("CallsInPriorityQueue6")?;
-        let f_calls_in_priority_queue7 = rd.u32("CallsInPriorityQueue7")?;
-        let f_calls_in_priority_queue8 = rd.u32("CallsInPriorityQueue8")?;
+        let Some((fx, floating)) = body.split_first_chunk::<50>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 50usize;
+        let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
+        let f_num_queues = u16::from_be_bytes([fx[4], fx[5]]);
+        let f_logged_in_agents = u16::from_be_bytes([fx[6], fx[7]]);
+        let f_in_session_agents = u16::from_be_bytes([fx[8], fx[9]]);
+        let f_available_agents = u16::from_be_bytes([fx[10], fx[11]]);
+        let f_unavailable_agents = u16::from_be_bytes([fx[12], fx[13]]);
+        let f_in_work_agents = u16::from_be_bytes([fx[14], fx[15]]);
+        let f_selected_agents = u16::from_be_bytes([fx[16], fx[17]]);
+        let f_calls_in_priority_queue1 = u32::from_be_bytes([fx[18], fx[19], fx[20], fx[21]]);
+        let f_calls_in_priority_queue2 = u32::from_be_bytes([fx[22], fx[23], fx[24], fx[25]]);
+        let f_calls_in_priority_queue3 = u32::from_be_bytes([fx[26], fx[27], fx[28], fx[29]]);
+        let f_calls_in_priority_queue4 = u32::from_be_bytes([fx[30], fx[31], fx[32], fx[33]]);
+        let f_calls_in_priority_queue5 = u32::from_be_bytes([fx[34], fx[35], fx[36], fx[37]]);
+        let f_calls_in_priority_queue6 = u32::from_be_bytes([fx[38], fx[39], fx[40], fx[41]]);
+        let f_calls_in_priority_queue7 = u32::from_be_bytes([fx[42], fx[43], fx[44], fx[45]]);
+        let f_calls_in_priority_queue8 = u32::from_be_bytes([fx[46], fx[47], fx[48], fx[49]]);
         let mut f_unknown: Vec<RawField> = Vec::new();
-        support::unknown_fields(rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings, &mut f_unknown)?;
+        support::unknown_fields(floating, crate::wire::HEADER_LEN + fixed_len, settings, &mut f_unknown)?;
         Ok(Self {
             invoke_id: f_invoke_id,
             num_queues: f_num_queues,

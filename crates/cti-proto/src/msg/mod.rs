@@ -182,6 +182,22 @@ pub(crate) mod support {
         parts(body, settings).map(wrap)
     }
 
+    /// The error for a body that ends inside the fixed part at version `v`: the first field
+    /// that does not fit, as reading the fields one by one would report it.
+    #[cold]
+    #[inline(never)]
+    pub fn fixed_truncated(spec: &'static MessageSpec, body: &[u8], v: u8) -> DecodeError {
+        let mut pos = 0usize;
+        for f in spec.fixed.iter().filter(|f| f.present_in(v)) {
+            let n = f.ty.size();
+            if body.len() - pos < n {
+                return DecodeError::fixed_truncated(f.name, wire::HEADER_LEN + pos);
+            }
+            pos += n;
+        }
+        DecodeError::fixed_truncated("fixed part", wire::HEADER_LEN + pos)
+    }
+
     pub fn layout_of(spec: &'static MessageSpec) -> &'static Layout {
         crate::layout::layout(spec.id).expect("every table message has a layout")
     }
