@@ -313,15 +313,15 @@ fn float_decode_expr(f: &FloatField) -> String {
     let (ty, newtype) = float_type(f);
     let args = format!("r.raw.data, {:?}, r.raw.tag, r.raw.offset", f.name);
     let e = match f.ty {
-        FloatType::String => "support::string(r.raw.data)".to_string(),
+        FloatType::String => "text.string(r.raw.data)".to_string(),
         FloatType::Unspec => "r.raw.data.to_vec()".to_string(),
         FloatType::Key => format!("support::key({args})?"),
         FloatType::U16 => format!("support::u16({args})?"),
         FloatType::U32 | FloatType::Time => format!("support::u32({args})?"),
         FloatType::I32 => format!("support::i32({args})?"),
         FloatType::Bool => format!("support::bool({args})?"),
-        FloatType::NamedVar => format!("support::named_var({args})?"),
-        FloatType::NamedArray => format!("support::named_array({args})?"),
+        FloatType::NamedVar => format!("text.named_var({args})?"),
+        FloatType::NamedArray => format!("text.named_array({args})?"),
     };
     if newtype {
         format!("{ty}({e})")
@@ -777,6 +777,7 @@ fn decode_parts(o: &mut String, m: &'static MessageSpec) {
     fields.push("unknown");
     if has_floating_value(m.floating) {
         let _ = writeln!(o, "        let layout = support::layout_of(Self::SPEC);");
+        let _ = writeln!(o, "        let mut text = support::Text::new(floating);");
         let _ = writeln!(o, "        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);");
         let _ = writeln!(o, "        while let Some(r) = walk.next() {{");
         let _ = writeln!(o, "            let r = r?;");

@@ -230,11 +230,12 @@ impl FailureConf {
         let mut f_text: Option<String> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
+        let mut text = support::Text::new(floating);
         let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                0 => f_text = Some(support::string(r.raw.data)),
+                0 => f_text = Some(text.string(r.raw.data)),
                 crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
                 _ => {}
             }
@@ -290,11 +291,12 @@ impl FailureEvent {
         let mut f_text: Option<String> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
+        let mut text = support::Text::new(floating);
         let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                0 => f_text = Some(support::string(r.raw.data)),
+                0 => f_text = Some(text.string(r.raw.data)),
                 crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
                 _ => {}
             }
@@ -381,16 +383,17 @@ impl OpenReq {
         let mut f_agent_id: Option<String> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
+        let mut text = support::Text::new(floating);
         let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                0 => f_client_id = Some(support::string(r.raw.data)),
+                0 => f_client_id = Some(text.string(r.raw.data)),
                 1 => f_client_password = Some(r.raw.data.to_vec()),
-                2 => f_client_signature = Some(support::string(r.raw.data)),
-                3 => f_agent_extension = Some(support::string(r.raw.data)),
-                4 => f_agent_instrument = Some(support::string(r.raw.data)),
-                5 => f_agent_id = Some(support::string(r.raw.data)),
+                2 => f_client_signature = Some(text.string(r.raw.data)),
+                3 => f_agent_extension = Some(text.string(r.raw.data)),
+                4 => f_agent_instrument = Some(text.string(r.raw.data)),
+                5 => f_agent_id = Some(text.string(r.raw.data)),
                 crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
                 _ => {}
             }
@@ -491,13 +494,14 @@ impl OpenConf {
         let mut f_config_msg_mask_granted: Option<u16> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
+        let mut text = support::Text::new(floating);
         let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                0 => f_agent_extension = Some(support::string(r.raw.data)),
-                2 => f_agent_instrument = Some(support::string(r.raw.data)),
-                3 => f_agent_id = Some(support::string(r.raw.data)),
+                0 => f_agent_extension = Some(text.string(r.raw.data)),
+                2 => f_agent_instrument = Some(text.string(r.raw.data)),
+                3 => f_agent_id = Some(text.string(r.raw.data)),
                 5 => {
                     if r.opens & 1 != 0 { f_peripherals.push(Default::default()); }
                     let v = Some(support::u32(r.raw.data, "FltPeripheralID", r.raw.tag, r.raw.offset)?);
@@ -863,32 +867,33 @@ impl CallDeliveredEvent {
         let mut f_secondary_connection_call_id: Option<u32> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
+        let mut text = support::Text::new(floating);
         let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                0 => f_connection_device_id = support::string(r.raw.data),
-                1 => f_alerting_device_id = Some(support::string(r.raw.data)),
-                2 => f_calling_device_id = Some(support::string(r.raw.data)),
-                3 => f_called_device_id = Some(support::string(r.raw.data)),
-                4 => f_last_redirect_device_id = Some(support::string(r.raw.data)),
-                5 => f_ani = Some(support::string(r.raw.data)),
-                6 => f_dnis = Some(support::string(r.raw.data)),
-                7 => f_dialed_number = Some(support::string(r.raw.data)),
-                8 => f_caller_entered_digits = Some(support::string(r.raw.data)),
-                9 => f_call_variable_1 = Some(support::string(r.raw.data)),
-                10 => f_call_variable_2 = Some(support::string(r.raw.data)),
-                11 => f_call_variable_3 = Some(support::string(r.raw.data)),
-                12 => f_call_variable_4 = Some(support::string(r.raw.data)),
-                13 => f_call_variable_5 = Some(support::string(r.raw.data)),
-                14 => f_call_variable_6 = Some(support::string(r.raw.data)),
-                15 => f_call_variable_7 = Some(support::string(r.raw.data)),
-                16 => f_call_variable_8 = Some(support::string(r.raw.data)),
-                17 => f_call_variable_9 = Some(support::string(r.raw.data)),
-                18 => f_call_variable_10 = Some(support::string(r.raw.data)),
-                19 => f_call_wrapup_data = Some(support::string(r.raw.data)),
-                20 => f_named_variables.push(support::named_var(r.raw.data, "NamedVariable", r.raw.tag, r.raw.offset)?),
-                21 => f_named_arrays.push(support::named_array(r.raw.data, "NamedArray", r.raw.tag, r.raw.offset)?),
+                0 => f_connection_device_id = text.string(r.raw.data),
+                1 => f_alerting_device_id = Some(text.string(r.raw.data)),
+                2 => f_calling_device_id = Some(text.string(r.raw.data)),
+                3 => f_called_device_id = Some(text.string(r.raw.data)),
+                4 => f_last_redirect_device_id = Some(text.string(r.raw.data)),
+                5 => f_ani = Some(text.string(r.raw.data)),
+                6 => f_dnis = Some(text.string(r.raw.data)),
+                7 => f_dialed_number = Some(text.string(r.raw.data)),
+                8 => f_caller_entered_digits = Some(text.string(r.raw.data)),
+                9 => f_call_variable_1 = Some(text.string(r.raw.data)),
+                10 => f_call_variable_2 = Some(text.string(r.raw.data)),
+                11 => f_call_variable_3 = Some(text.string(r.raw.data)),
+                12 => f_call_variable_4 = Some(text.string(r.raw.data)),
+                13 => f_call_variable_5 = Some(text.string(r.raw.data)),
+                14 => f_call_variable_6 = Some(text.string(r.raw.data)),
+                15 => f_call_variable_7 = Some(text.string(r.raw.data)),
+                16 => f_call_variable_8 = Some(text.string(r.raw.data)),
+                17 => f_call_variable_9 = Some(text.string(r.raw.data)),
+                18 => f_call_variable_10 = Some(text.string(r.raw.data)),
+                19 => f_call_wrapup_data = Some(text.string(r.raw.data)),
+                20 => f_named_variables.push(text.named_var(r.raw.data, "NamedVariable", r.raw.tag, r.raw.offset)?),
+                21 => f_named_arrays.push(text.named_array(r.raw.data, "NamedArray", r.raw.tag, r.raw.offset)?),
                 22 => f_secondary_connection_call_id = Some(support::u32(r.raw.data, "SecondaryConnectionCallID", r.raw.tag, r.raw.offset)?),
                 crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
                 _ => {}
@@ -1062,15 +1067,16 @@ impl CallEstablishedEvent {
         let mut f_last_redirect_device_id: Option<String> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
+        let mut text = support::Text::new(floating);
         let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                0 => f_connection_device_id = support::string(r.raw.data),
-                1 => f_answering_device_id = Some(support::string(r.raw.data)),
-                2 => f_calling_device_id = Some(support::string(r.raw.data)),
-                3 => f_called_device_id = Some(support::string(r.raw.data)),
-                4 => f_last_redirect_device_id = Some(support::string(r.raw.data)),
+                0 => f_connection_device_id = text.string(r.raw.data),
+                1 => f_answering_device_id = Some(text.string(r.raw.data)),
+                2 => f_calling_device_id = Some(text.string(r.raw.data)),
+                3 => f_called_device_id = Some(text.string(r.raw.data)),
+                4 => f_last_redirect_device_id = Some(text.string(r.raw.data)),
                 crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
                 _ => {}
             }
@@ -1174,12 +1180,13 @@ impl CallHeldEvent {
         let mut f_holding_device_id: String = Default::default();
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
+        let mut text = support::Text::new(floating);
         let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                0 => f_connection_device_id = support::string(r.raw.data),
-                1 => f_holding_device_id = support::string(r.raw.data),
+                0 => f_connection_device_id = text.string(r.raw.data),
+                1 => f_holding_device_id = text.string(r.raw.data),
                 crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
                 _ => {}
             }
@@ -1261,12 +1268,13 @@ impl CallRetrievedEvent {
         let mut f_retrieving_device_id: Option<String> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
+        let mut text = support::Text::new(floating);
         let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                0 => f_connection_device_id = support::string(r.raw.data),
-                1 => f_retrieving_device_id = Some(support::string(r.raw.data)),
+                0 => f_connection_device_id = text.string(r.raw.data),
+                1 => f_retrieving_device_id = Some(text.string(r.raw.data)),
                 crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
                 _ => {}
             }
@@ -1339,11 +1347,12 @@ impl CallClearedEvent {
         let mut f_connection_device_id: Option<String> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
+        let mut text = support::Text::new(floating);
         let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                0 => f_connection_device_id = Some(support::string(r.raw.data)),
+                0 => f_connection_device_id = Some(text.string(r.raw.data)),
                 crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
                 _ => {}
             }
@@ -1420,12 +1429,13 @@ impl CallConnectionClearedEvent {
         let mut f_releasing_device_id: String = Default::default();
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
+        let mut text = support::Text::new(floating);
         let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                0 => f_connection_device_id = support::string(r.raw.data),
-                1 => f_releasing_device_id = support::string(r.raw.data),
+                0 => f_connection_device_id = text.string(r.raw.data),
+                1 => f_releasing_device_id = text.string(r.raw.data),
                 crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
                 _ => {}
             }
@@ -1522,13 +1532,14 @@ impl CallOriginatedEvent {
         let mut f_called_device_id: Option<String> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
+        let mut text = support::Text::new(floating);
         let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                0 => f_connection_device_id = support::string(r.raw.data),
-                1 => f_calling_device_id = support::string(r.raw.data),
-                2 => f_called_device_id = Some(support::string(r.raw.data)),
+                0 => f_connection_device_id = text.string(r.raw.data),
+                1 => f_calling_device_id = text.string(r.raw.data),
+                2 => f_called_device_id = Some(text.string(r.raw.data)),
                 crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
                 _ => {}
             }
@@ -1630,13 +1641,14 @@ impl CallFailedEvent {
         let mut f_called_device_id: Option<String> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
+        let mut text = support::Text::new(floating);
         let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                0 => f_connection_device_id = support::string(r.raw.data),
-                1 => f_failing_device_id = Some(support::string(r.raw.data)),
-                2 => f_called_device_id = Some(support::string(r.raw.data)),
+                0 => f_connection_device_id = text.string(r.raw.data),
+                1 => f_failing_device_id = Some(text.string(r.raw.data)),
+                2 => f_called_device_id = Some(text.string(r.raw.data)),
                 crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
                 _ => {}
             }
@@ -1743,14 +1755,15 @@ impl CallConferencedEvent {
         let mut f_connected_parties: Vec<ConnectedParty> = Vec::new();
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
+        let mut text = support::Text::new(floating);
         let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                0 => f_primary_device_id = Some(support::string(r.raw.data)),
-                1 => f_secondary_device_id = Some(support::string(r.raw.data)),
-                2 => f_controller_device_id = Some(support::string(r.raw.data)),
-                3 => f_added_party_device_id = Some(support::string(r.raw.data)),
+                0 => f_primary_device_id = Some(text.string(r.raw.data)),
+                1 => f_secondary_device_id = Some(text.string(r.raw.data)),
+                2 => f_controller_device_id = Some(text.string(r.raw.data)),
+                3 => f_added_party_device_id = Some(text.string(r.raw.data)),
                 4 => {
                     if r.opens & 1 != 0 { f_connected_parties.push(Default::default()); }
                     let v = support::u32(r.raw.data, "ConnectedPartyCallID", r.raw.tag, r.raw.offset)?;
@@ -1763,7 +1776,7 @@ impl CallConferencedEvent {
                 }
                 6 => {
                     if r.opens & 1 != 0 { f_connected_parties.push(Default::default()); }
-                    let v = support::string(r.raw.data);
+                    let v = text.string(r.raw.data);
                     if let Some(g0) = f_connected_parties.last_mut() { g0.device_id = v; }
                 }
                 crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
@@ -1891,14 +1904,15 @@ impl CallTransferredEvent {
         let mut f_connected_parties: Vec<ConnectedParty> = Vec::new();
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
+        let mut text = support::Text::new(floating);
         let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                0 => f_primary_device_id = Some(support::string(r.raw.data)),
-                1 => f_secondary_device_id = Some(support::string(r.raw.data)),
-                2 => f_transferring_device_id = Some(support::string(r.raw.data)),
-                3 => f_transferred_device_id = Some(support::string(r.raw.data)),
+                0 => f_primary_device_id = Some(text.string(r.raw.data)),
+                1 => f_secondary_device_id = Some(text.string(r.raw.data)),
+                2 => f_transferring_device_id = Some(text.string(r.raw.data)),
+                3 => f_transferred_device_id = Some(text.string(r.raw.data)),
                 4 => {
                     if r.opens & 1 != 0 { f_connected_parties.push(Default::default()); }
                     let v = support::u32(r.raw.data, "ConnectedPartyCallID", r.raw.tag, r.raw.offset)?;
@@ -1911,7 +1925,7 @@ impl CallTransferredEvent {
                 }
                 6 => {
                     if r.opens & 1 != 0 { f_connected_parties.push(Default::default()); }
-                    let v = support::string(r.raw.data);
+                    let v = text.string(r.raw.data);
                     if let Some(g0) = f_connected_parties.last_mut() { g0.device_id = v; }
                 }
                 crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
@@ -2027,13 +2041,14 @@ impl CallDivertedEvent {
         let mut f_called_device_id: String = Default::default();
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
+        let mut text = support::Text::new(floating);
         let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                0 => f_connection_device_id = support::string(r.raw.data),
-                1 => f_diverting_device_id = support::string(r.raw.data),
-                2 => f_called_device_id = support::string(r.raw.data),
+                0 => f_connection_device_id = text.string(r.raw.data),
+                1 => f_diverting_device_id = text.string(r.raw.data),
+                2 => f_called_device_id = text.string(r.raw.data),
                 crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
                 _ => {}
             }
@@ -2134,12 +2149,13 @@ impl CallServiceInitiatedEvent {
         let mut f_calling_device_id: String = Default::default();
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
+        let mut text = support::Text::new(floating);
         let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                0 => f_connection_device_id = support::string(r.raw.data),
-                1 => f_calling_device_id = support::string(r.raw.data),
+                0 => f_connection_device_id = text.string(r.raw.data),
+                1 => f_calling_device_id = text.string(r.raw.data),
                 crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
                 _ => {}
             }
@@ -2256,15 +2272,16 @@ impl CallQueuedEvent {
         let mut f_csqs: Vec<QueuedCsq> = Vec::new();
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
+        let mut text = support::Text::new(floating);
         let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                0 => f_connection_device_id = support::string(r.raw.data),
-                1 => f_queue_device_id = Some(support::string(r.raw.data)),
-                2 => f_calling_device_id = Some(support::string(r.raw.data)),
-                3 => f_called_device_id = Some(support::string(r.raw.data)),
-                4 => f_last_redirect_device_id = Some(support::string(r.raw.data)),
+                0 => f_connection_device_id = text.string(r.raw.data),
+                1 => f_queue_device_id = Some(text.string(r.raw.data)),
+                2 => f_calling_device_id = Some(text.string(r.raw.data)),
+                3 => f_called_device_id = Some(text.string(r.raw.data)),
+                4 => f_last_redirect_device_id = Some(text.string(r.raw.data)),
                 5 => {
                     if r.opens & 1 != 0 { f_csqs.push(Default::default()); }
                     let v = support::u32(r.raw.data, "CSQID", r.raw.tag, r.raw.offset)?;
@@ -2431,32 +2448,33 @@ impl BeginCallEvent {
         let mut f_cti_clients: Vec<CtiClient> = Vec::new();
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
+        let mut text = support::Text::new(floating);
         let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                0 => f_connection_device_id = support::string(r.raw.data),
-                1 => f_ani = Some(support::string(r.raw.data)),
+                0 => f_connection_device_id = text.string(r.raw.data),
+                1 => f_ani = Some(text.string(r.raw.data)),
                 2 => f_user_to_user_info = Some(r.raw.data.to_vec()),
-                3 => f_dnis = Some(support::string(r.raw.data)),
-                4 => f_dialed_number = Some(support::string(r.raw.data)),
-                5 => f_caller_entered_digits = Some(support::string(r.raw.data)),
-                6 => f_call_variable_1 = Some(support::string(r.raw.data)),
-                7 => f_call_variable_2 = Some(support::string(r.raw.data)),
-                8 => f_call_variable_3 = Some(support::string(r.raw.data)),
-                9 => f_call_variable_4 = Some(support::string(r.raw.data)),
-                10 => f_call_variable_5 = Some(support::string(r.raw.data)),
-                11 => f_call_variable_6 = Some(support::string(r.raw.data)),
-                12 => f_call_variable_7 = Some(support::string(r.raw.data)),
-                13 => f_call_variable_8 = Some(support::string(r.raw.data)),
-                14 => f_call_variable_9 = Some(support::string(r.raw.data)),
-                15 => f_call_variable_10 = Some(support::string(r.raw.data)),
-                16 => f_call_wrapup_data = Some(support::string(r.raw.data)),
-                17 => f_named_variables.push(support::named_var(r.raw.data, "NamedVariable", r.raw.tag, r.raw.offset)?),
-                18 => f_named_arrays.push(support::named_array(r.raw.data, "NamedArray", r.raw.tag, r.raw.offset)?),
+                3 => f_dnis = Some(text.string(r.raw.data)),
+                4 => f_dialed_number = Some(text.string(r.raw.data)),
+                5 => f_caller_entered_digits = Some(text.string(r.raw.data)),
+                6 => f_call_variable_1 = Some(text.string(r.raw.data)),
+                7 => f_call_variable_2 = Some(text.string(r.raw.data)),
+                8 => f_call_variable_3 = Some(text.string(r.raw.data)),
+                9 => f_call_variable_4 = Some(text.string(r.raw.data)),
+                10 => f_call_variable_5 = Some(text.string(r.raw.data)),
+                11 => f_call_variable_6 = Some(text.string(r.raw.data)),
+                12 => f_call_variable_7 = Some(text.string(r.raw.data)),
+                13 => f_call_variable_8 = Some(text.string(r.raw.data)),
+                14 => f_call_variable_9 = Some(text.string(r.raw.data)),
+                15 => f_call_variable_10 = Some(text.string(r.raw.data)),
+                16 => f_call_wrapup_data = Some(text.string(r.raw.data)),
+                17 => f_named_variables.push(text.named_var(r.raw.data, "NamedVariable", r.raw.tag, r.raw.offset)?),
+                18 => f_named_arrays.push(text.named_array(r.raw.data, "NamedArray", r.raw.tag, r.raw.offset)?),
                 19 => {
                     if r.opens & 1 != 0 { f_cti_clients.push(Default::default()); }
-                    let v = support::string(r.raw.data);
+                    let v = text.string(r.raw.data);
                     if let Some(g0) = f_cti_clients.last_mut() { g0.signature = v; }
                 }
                 20 => {
@@ -2577,11 +2595,12 @@ impl EndCallEvent {
         let mut f_connection_device_id: String = Default::default();
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
+        let mut text = support::Text::new(floating);
         let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                0 => f_connection_device_id = support::string(r.raw.data),
+                0 => f_connection_device_id = text.string(r.raw.data),
                 crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
                 _ => {}
             }
@@ -2724,34 +2743,35 @@ impl CallDataUpdateEvent {
         let mut f_cti_clients: Vec<CtiClient> = Vec::new();
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
+        let mut text = support::Text::new(floating);
         let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                0 => f_connection_device_id = support::string(r.raw.data),
-                1 => f_new_connection_device_id = Some(support::string(r.raw.data)),
-                2 => f_ani = Some(support::string(r.raw.data)),
-                3 => f_dnis = Some(support::string(r.raw.data)),
-                4 => f_dialed_number = Some(support::string(r.raw.data)),
-                5 => f_caller_entered_digits = Some(support::string(r.raw.data)),
-                6 => f_call_variable_1 = Some(support::string(r.raw.data)),
-                7 => f_call_variable_2 = Some(support::string(r.raw.data)),
-                8 => f_call_variable_3 = Some(support::string(r.raw.data)),
-                9 => f_call_variable_4 = Some(support::string(r.raw.data)),
-                10 => f_call_variable_5 = Some(support::string(r.raw.data)),
-                11 => f_call_variable_6 = Some(support::string(r.raw.data)),
-                12 => f_call_variable_7 = Some(support::string(r.raw.data)),
-                13 => f_call_variable_8 = Some(support::string(r.raw.data)),
-                14 => f_call_variable_9 = Some(support::string(r.raw.data)),
-                15 => f_call_variable_10 = Some(support::string(r.raw.data)),
-                16 => f_call_wrapup_data = Some(support::string(r.raw.data)),
-                17 => f_named_variables.push(support::named_var(r.raw.data, "NamedVariable", r.raw.tag, r.raw.offset)?),
-                18 => f_named_arrays.push(support::named_array(r.raw.data, "NamedArray", r.raw.tag, r.raw.offset)?),
-                19 => f_customer_phone_number = Some(support::string(r.raw.data)),
-                20 => f_customer_account_number = Some(support::string(r.raw.data)),
+                0 => f_connection_device_id = text.string(r.raw.data),
+                1 => f_new_connection_device_id = Some(text.string(r.raw.data)),
+                2 => f_ani = Some(text.string(r.raw.data)),
+                3 => f_dnis = Some(text.string(r.raw.data)),
+                4 => f_dialed_number = Some(text.string(r.raw.data)),
+                5 => f_caller_entered_digits = Some(text.string(r.raw.data)),
+                6 => f_call_variable_1 = Some(text.string(r.raw.data)),
+                7 => f_call_variable_2 = Some(text.string(r.raw.data)),
+                8 => f_call_variable_3 = Some(text.string(r.raw.data)),
+                9 => f_call_variable_4 = Some(text.string(r.raw.data)),
+                10 => f_call_variable_5 = Some(text.string(r.raw.data)),
+                11 => f_call_variable_6 = Some(text.string(r.raw.data)),
+                12 => f_call_variable_7 = Some(text.string(r.raw.data)),
+                13 => f_call_variable_8 = Some(text.string(r.raw.data)),
+                14 => f_call_variable_9 = Some(text.string(r.raw.data)),
+                15 => f_call_variable_10 = Some(text.string(r.raw.data)),
+                16 => f_call_wrapup_data = Some(text.string(r.raw.data)),
+                17 => f_named_variables.push(text.named_var(r.raw.data, "NamedVariable", r.raw.tag, r.raw.offset)?),
+                18 => f_named_arrays.push(text.named_array(r.raw.data, "NamedArray", r.raw.tag, r.raw.offset)?),
+                19 => f_customer_phone_number = Some(text.string(r.raw.data)),
+                20 => f_customer_account_number = Some(text.string(r.raw.data)),
                 21 => {
                     if r.opens & 1 != 0 { f_cti_clients.push(Default::default()); }
-                    let v = support::string(r.raw.data);
+                    let v = text.string(r.raw.data);
                     if let Some(g0) = f_cti_clients.last_mut() { g0.signature = v; }
                 }
                 22 => {
@@ -2938,26 +2958,27 @@ impl SetCallDataReq {
         let mut f_named_arrays: Vec<NamedArrayElement> = Vec::new();
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
+        let mut text = support::Text::new(floating);
         let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                0 => f_connection_device_id = support::string(r.raw.data),
-                1 => f_ani = Some(support::string(r.raw.data)),
-                2 => f_caller_entered_digits = Some(support::string(r.raw.data)),
-                3 => f_call_variable_1 = Some(support::string(r.raw.data)),
-                4 => f_call_variable_2 = Some(support::string(r.raw.data)),
-                5 => f_call_variable_3 = Some(support::string(r.raw.data)),
-                6 => f_call_variable_4 = Some(support::string(r.raw.data)),
-                7 => f_call_variable_5 = Some(support::string(r.raw.data)),
-                8 => f_call_variable_6 = Some(support::string(r.raw.data)),
-                9 => f_call_variable_7 = Some(support::string(r.raw.data)),
-                10 => f_call_variable_8 = Some(support::string(r.raw.data)),
-                11 => f_call_variable_9 = Some(support::string(r.raw.data)),
-                12 => f_call_variable_10 = Some(support::string(r.raw.data)),
-                13 => f_call_wrapup_data = Some(support::string(r.raw.data)),
-                14 => f_named_variables.push(support::named_var(r.raw.data, "NamedVariable", r.raw.tag, r.raw.offset)?),
-                15 => f_named_arrays.push(support::named_array(r.raw.data, "NamedArray", r.raw.tag, r.raw.offset)?),
+                0 => f_connection_device_id = text.string(r.raw.data),
+                1 => f_ani = Some(text.string(r.raw.data)),
+                2 => f_caller_entered_digits = Some(text.string(r.raw.data)),
+                3 => f_call_variable_1 = Some(text.string(r.raw.data)),
+                4 => f_call_variable_2 = Some(text.string(r.raw.data)),
+                5 => f_call_variable_3 = Some(text.string(r.raw.data)),
+                6 => f_call_variable_4 = Some(text.string(r.raw.data)),
+                7 => f_call_variable_5 = Some(text.string(r.raw.data)),
+                8 => f_call_variable_6 = Some(text.string(r.raw.data)),
+                9 => f_call_variable_7 = Some(text.string(r.raw.data)),
+                10 => f_call_variable_8 = Some(text.string(r.raw.data)),
+                11 => f_call_variable_9 = Some(text.string(r.raw.data)),
+                12 => f_call_variable_10 = Some(text.string(r.raw.data)),
+                13 => f_call_wrapup_data = Some(text.string(r.raw.data)),
+                14 => f_named_variables.push(text.named_var(r.raw.data, "NamedVariable", r.raw.tag, r.raw.offset)?),
+                15 => f_named_arrays.push(text.named_array(r.raw.data, "NamedArray", r.raw.tag, r.raw.offset)?),
                 crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
                 _ => {}
             }
@@ -3129,14 +3150,15 @@ impl AgentStateEvent {
         let mut f_active_terminal: Option<String> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
+        let mut text = support::Text::new(floating);
         let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                0 => f_cti_client_signature = Some(support::string(r.raw.data)),
-                1 => f_agent_id = Some(support::string(r.raw.data)),
-                2 => f_agent_extension = Some(support::string(r.raw.data)),
-                3 => f_agent_instrument = Some(support::string(r.raw.data)),
+                0 => f_cti_client_signature = Some(text.string(r.raw.data)),
+                1 => f_agent_id = Some(text.string(r.raw.data)),
+                2 => f_agent_extension = Some(text.string(r.raw.data)),
+                3 => f_agent_instrument = Some(text.string(r.raw.data)),
                 4 => {
                     if r.opens & 1 != 0 { f_csqs.push(Default::default()); }
                     let v = support::u32(r.raw.data, "CSQID", r.raw.tag, r.raw.offset)?;
@@ -3153,7 +3175,7 @@ impl AgentStateEvent {
                     let v = AgentState(support::u16(r.raw.data, "CSQState", r.raw.tag, r.raw.offset)?);
                     if let Some(g0) = f_csqs.last_mut() { g0.csq_state = v; }
                 }
-                8 => f_active_terminal = Some(support::string(r.raw.data)),
+                8 => f_active_terminal = Some(text.string(r.raw.data)),
                 crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
                 _ => {}
             }
@@ -3264,12 +3286,13 @@ impl SystemEvent {
         let mut f_event_device_id: Option<String> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
+        let mut text = support::Text::new(floating);
         let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                0 => f_text = Some(support::string(r.raw.data)),
-                1 => f_event_device_id = Some(support::string(r.raw.data)),
+                0 => f_text = Some(text.string(r.raw.data)),
+                1 => f_event_device_id = Some(text.string(r.raw.data)),
                 crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
                 _ => {}
             }
@@ -3343,11 +3366,12 @@ impl ControlFailureConf {
         let mut f_text: Option<String> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
+        let mut text = support::Text::new(floating);
         let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                0 => f_text = Some(support::string(r.raw.data)),
+                0 => f_text = Some(text.string(r.raw.data)),
                 crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
                 _ => {}
             }
@@ -3411,13 +3435,14 @@ impl QueryAgentStateReq {
         let mut f_agent_id: Option<String> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
+        let mut text = support::Text::new(floating);
         let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                0 => f_agent_extension = Some(support::string(r.raw.data)),
-                1 => f_agent_instrument = Some(support::string(r.raw.data)),
-                2 => f_agent_id = Some(support::string(r.raw.data)),
+                0 => f_agent_extension = Some(text.string(r.raw.data)),
+                1 => f_agent_instrument = Some(text.string(r.raw.data)),
+                2 => f_agent_id = Some(text.string(r.raw.data)),
                 crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
                 _ => {}
             }
@@ -3493,13 +3518,14 @@ impl QueryAgentStateConf {
         let mut f_internal_agent_state: Option<u16> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
+        let mut text = support::Text::new(floating);
         let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                1 => f_agent_extension = Some(support::string(r.raw.data)),
-                2 => f_agent_instrument = Some(support::string(r.raw.data)),
-                3 => f_agent_id = support::string(r.raw.data),
+                1 => f_agent_extension = Some(text.string(r.raw.data)),
+                2 => f_agent_instrument = Some(text.string(r.raw.data)),
+                3 => f_agent_id = text.string(r.raw.data),
                 4 => {
                     if r.opens & 1 != 0 { f_csqs.push(Default::default()); }
                     let v = support::u32(r.raw.data, "CSQID", r.raw.tag, r.raw.offset)?;
@@ -3616,14 +3642,15 @@ impl SetAgentStateReq {
         let mut f_active_terminal: Option<String> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
+        let mut text = support::Text::new(floating);
         let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                0 => f_agent_instrument = support::string(r.raw.data),
-                1 => f_agent_password = Some(support::string(r.raw.data)),
-                2 => f_agent_id = Some(support::string(r.raw.data)),
-                3 => f_active_terminal = Some(support::string(r.raw.data)),
+                0 => f_agent_instrument = text.string(r.raw.data),
+                1 => f_agent_password = Some(text.string(r.raw.data)),
+                2 => f_agent_id = Some(text.string(r.raw.data)),
+                3 => f_active_terminal = Some(text.string(r.raw.data)),
                 crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
                 _ => {}
             }
@@ -3756,13 +3783,14 @@ impl AlternateCallReq {
         let mut f_agent_instrument: Option<String> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
+        let mut text = support::Text::new(floating);
         let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                0 => f_active_connection_device_id = support::string(r.raw.data),
-                1 => f_other_connection_device_id = support::string(r.raw.data),
-                2 => f_agent_instrument = Some(support::string(r.raw.data)),
+                0 => f_active_connection_device_id = text.string(r.raw.data),
+                1 => f_other_connection_device_id = text.string(r.raw.data),
+                2 => f_agent_instrument = Some(text.string(r.raw.data)),
                 crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
                 _ => {}
             }
@@ -3882,12 +3910,13 @@ impl AnswerCallReq {
         let mut f_agent_instrument: Option<String> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
+        let mut text = support::Text::new(floating);
         let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                0 => f_connection_device_id = Some(support::string(r.raw.data)),
-                1 => f_agent_instrument = Some(support::string(r.raw.data)),
+                0 => f_connection_device_id = Some(text.string(r.raw.data)),
+                1 => f_agent_instrument = Some(text.string(r.raw.data)),
                 crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
                 _ => {}
             }
@@ -4001,12 +4030,13 @@ impl ClearCallReq {
         let mut f_agent_instrument: Option<String> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
+        let mut text = support::Text::new(floating);
         let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                0 => f_connection_device_id = support::string(r.raw.data),
-                1 => f_agent_instrument = Some(support::string(r.raw.data)),
+                0 => f_connection_device_id = text.string(r.raw.data),
+                1 => f_agent_instrument = Some(text.string(r.raw.data)),
                 crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
                 _ => {}
             }
@@ -4120,12 +4150,13 @@ impl ClearConnectionReq {
         let mut f_agent_instrument: Option<String> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
+        let mut text = support::Text::new(floating);
         let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                0 => f_connection_device_id = support::string(r.raw.data),
-                1 => f_agent_instrument = Some(support::string(r.raw.data)),
+                0 => f_connection_device_id = text.string(r.raw.data),
+                1 => f_agent_instrument = Some(text.string(r.raw.data)),
                 crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
                 _ => {}
             }
@@ -4254,15 +4285,16 @@ impl ConferenceCallReq {
         let mut f_named_arrays: Vec<NamedArrayElement> = Vec::new();
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
+        let mut text = support::Text::new(floating);
         let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                0 => f_held_connection_device_id = support::string(r.raw.data),
-                1 => f_active_connection_device_id = support::string(r.raw.data),
-                2 => f_agent_instrument = Some(support::string(r.raw.data)),
-                3 => f_named_variables.push(support::named_var(r.raw.data, "NamedVariable", r.raw.tag, r.raw.offset)?),
-                4 => f_named_arrays.push(support::named_array(r.raw.data, "NamedArray", r.raw.tag, r.raw.offset)?),
+                0 => f_held_connection_device_id = text.string(r.raw.data),
+                1 => f_active_connection_device_id = text.string(r.raw.data),
+                2 => f_agent_instrument = Some(text.string(r.raw.data)),
+                3 => f_named_variables.push(text.named_var(r.raw.data, "NamedVariable", r.raw.tag, r.raw.offset)?),
+                4 => f_named_arrays.push(text.named_array(r.raw.data, "NamedArray", r.raw.tag, r.raw.offset)?),
                 crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
                 _ => {}
             }
@@ -4356,11 +4388,12 @@ impl ConferenceCallConf {
         let mut f_connected_parties: Vec<ConnectedParty> = Vec::new();
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
+        let mut text = support::Text::new(floating);
         let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                0 => f_new_connection_device_id = support::string(r.raw.data),
+                0 => f_new_connection_device_id = text.string(r.raw.data),
                 1 => {
                     if r.opens & 1 != 0 { f_connected_parties.push(Default::default()); }
                     let v = support::u32(r.raw.data, "ConnectedPartyCallID", r.raw.tag, r.raw.offset)?;
@@ -4373,7 +4406,7 @@ impl ConferenceCallConf {
                 }
                 3 => {
                     if r.opens & 1 != 0 { f_connected_parties.push(Default::default()); }
-                    let v = support::string(r.raw.data);
+                    let v = text.string(r.raw.data);
                     if let Some(g0) = f_connected_parties.last_mut() { g0.device_id = v; }
                 }
                 crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
@@ -4496,26 +4529,27 @@ impl ConsultCallReq {
         let mut f_named_arrays: Vec<NamedArrayElement> = Vec::new();
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
+        let mut text = support::Text::new(floating);
         let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                0 => f_active_connection_device_id = support::string(r.raw.data),
-                1 => f_dialed_number = support::string(r.raw.data),
-                2 => f_agent_instrument = Some(support::string(r.raw.data)),
-                3 => f_call_variable_1 = Some(support::string(r.raw.data)),
-                4 => f_call_variable_2 = Some(support::string(r.raw.data)),
-                5 => f_call_variable_3 = Some(support::string(r.raw.data)),
-                6 => f_call_variable_4 = Some(support::string(r.raw.data)),
-                7 => f_call_variable_5 = Some(support::string(r.raw.data)),
-                8 => f_call_variable_6 = Some(support::string(r.raw.data)),
-                9 => f_call_variable_7 = Some(support::string(r.raw.data)),
-                10 => f_call_variable_8 = Some(support::string(r.raw.data)),
-                11 => f_call_variable_9 = Some(support::string(r.raw.data)),
-                12 => f_call_variable_10 = Some(support::string(r.raw.data)),
-                13 => f_call_wrapup_data = Some(support::string(r.raw.data)),
-                14 => f_named_variables.push(support::named_var(r.raw.data, "NamedVariable", r.raw.tag, r.raw.offset)?),
-                15 => f_named_arrays.push(support::named_array(r.raw.data, "NamedArray", r.raw.tag, r.raw.offset)?),
+                0 => f_active_connection_device_id = text.string(r.raw.data),
+                1 => f_dialed_number = text.string(r.raw.data),
+                2 => f_agent_instrument = Some(text.string(r.raw.data)),
+                3 => f_call_variable_1 = Some(text.string(r.raw.data)),
+                4 => f_call_variable_2 = Some(text.string(r.raw.data)),
+                5 => f_call_variable_3 = Some(text.string(r.raw.data)),
+                6 => f_call_variable_4 = Some(text.string(r.raw.data)),
+                7 => f_call_variable_5 = Some(text.string(r.raw.data)),
+                8 => f_call_variable_6 = Some(text.string(r.raw.data)),
+                9 => f_call_variable_7 = Some(text.string(r.raw.data)),
+                10 => f_call_variable_8 = Some(text.string(r.raw.data)),
+                11 => f_call_variable_9 = Some(text.string(r.raw.data)),
+                12 => f_call_variable_10 = Some(text.string(r.raw.data)),
+                13 => f_call_wrapup_data = Some(text.string(r.raw.data)),
+                14 => f_named_variables.push(text.named_var(r.raw.data, "NamedVariable", r.raw.tag, r.raw.offset)?),
+                15 => f_named_arrays.push(text.named_array(r.raw.data, "NamedArray", r.raw.tag, r.raw.offset)?),
                 crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
                 _ => {}
             }
@@ -4626,11 +4660,12 @@ impl ConsultCallConf {
         let mut f_new_connection_device_id: String = Default::default();
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
+        let mut text = support::Text::new(floating);
         let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                0 => f_new_connection_device_id = support::string(r.raw.data),
+                0 => f_new_connection_device_id = text.string(r.raw.data),
                 crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
                 _ => {}
             }
@@ -4699,12 +4734,13 @@ impl HoldCallReq {
         let mut f_agent_instrument: Option<String> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
+        let mut text = support::Text::new(floating);
         let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                0 => f_connection_device_id = support::string(r.raw.data),
-                1 => f_agent_instrument = Some(support::string(r.raw.data)),
+                0 => f_connection_device_id = text.string(r.raw.data),
+                1 => f_agent_instrument = Some(text.string(r.raw.data)),
                 crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
                 _ => {}
             }
@@ -4864,25 +4900,26 @@ impl MakeCallReq {
         let mut f_named_arrays: Vec<NamedArrayElement> = Vec::new();
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
+        let mut text = support::Text::new(floating);
         let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                0 => f_agent_instrument = support::string(r.raw.data),
-                1 => f_dialed_number = support::string(r.raw.data),
-                2 => f_call_variable_1 = Some(support::string(r.raw.data)),
-                3 => f_call_variable_2 = Some(support::string(r.raw.data)),
-                4 => f_call_variable_3 = Some(support::string(r.raw.data)),
-                5 => f_call_variable_4 = Some(support::string(r.raw.data)),
-                6 => f_call_variable_5 = Some(support::string(r.raw.data)),
-                7 => f_call_variable_6 = Some(support::string(r.raw.data)),
-                8 => f_call_variable_7 = Some(support::string(r.raw.data)),
-                9 => f_call_variable_8 = Some(support::string(r.raw.data)),
-                10 => f_call_variable_9 = Some(support::string(r.raw.data)),
-                11 => f_call_variable_10 = Some(support::string(r.raw.data)),
-                12 => f_call_wrapup_data = Some(support::string(r.raw.data)),
-                13 => f_named_variables.push(support::named_var(r.raw.data, "NamedVariable", r.raw.tag, r.raw.offset)?),
-                14 => f_named_arrays.push(support::named_array(r.raw.data, "NamedArray", r.raw.tag, r.raw.offset)?),
+                0 => f_agent_instrument = text.string(r.raw.data),
+                1 => f_dialed_number = text.string(r.raw.data),
+                2 => f_call_variable_1 = Some(text.string(r.raw.data)),
+                3 => f_call_variable_2 = Some(text.string(r.raw.data)),
+                4 => f_call_variable_3 = Some(text.string(r.raw.data)),
+                5 => f_call_variable_4 = Some(text.string(r.raw.data)),
+                6 => f_call_variable_5 = Some(text.string(r.raw.data)),
+                7 => f_call_variable_6 = Some(text.string(r.raw.data)),
+                8 => f_call_variable_7 = Some(text.string(r.raw.data)),
+                9 => f_call_variable_8 = Some(text.string(r.raw.data)),
+                10 => f_call_variable_9 = Some(text.string(r.raw.data)),
+                11 => f_call_variable_10 = Some(text.string(r.raw.data)),
+                12 => f_call_wrapup_data = Some(text.string(r.raw.data)),
+                13 => f_named_variables.push(text.named_var(r.raw.data, "NamedVariable", r.raw.tag, r.raw.offset)?),
+                14 => f_named_arrays.push(text.named_array(r.raw.data, "NamedArray", r.raw.tag, r.raw.offset)?),
                 crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
                 _ => {}
             }
@@ -4986,11 +5023,12 @@ impl MakeCallConf {
         let mut f_new_connection_device_id: String = Default::default();
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
+        let mut text = support::Text::new(floating);
         let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                0 => f_new_connection_device_id = support::string(r.raw.data),
+                0 => f_new_connection_device_id = text.string(r.raw.data),
                 crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
                 _ => {}
             }
@@ -5070,13 +5108,14 @@ impl ReconnectCallReq {
         let mut f_agent_instrument: Option<String> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
+        let mut text = support::Text::new(floating);
         let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                0 => f_active_connection_device_id = support::string(r.raw.data),
-                1 => f_held_connection_device_id = support::string(r.raw.data),
-                2 => f_agent_instrument = Some(support::string(r.raw.data)),
+                0 => f_active_connection_device_id = text.string(r.raw.data),
+                1 => f_held_connection_device_id = text.string(r.raw.data),
+                2 => f_agent_instrument = Some(text.string(r.raw.data)),
                 crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
                 _ => {}
             }
@@ -5200,12 +5239,13 @@ impl RetrieveCallReq {
         let mut f_agent_instrument: Option<String> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
+        let mut text = support::Text::new(floating);
         let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                0 => f_held_connection_device_id = support::string(r.raw.data),
-                1 => f_agent_instrument = Some(support::string(r.raw.data)),
+                0 => f_held_connection_device_id = text.string(r.raw.data),
+                1 => f_agent_instrument = Some(text.string(r.raw.data)),
                 crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
                 _ => {}
             }
@@ -5341,16 +5381,17 @@ impl TransferCallReq {
         let mut f_named_arrays: Vec<NamedArrayElement> = Vec::new();
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
+        let mut text = support::Text::new(floating);
         let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                0 => f_active_connection_device_id = support::string(r.raw.data),
-                1 => f_held_connection_device_id = support::string(r.raw.data),
-                2 => f_agent_instrument = Some(support::string(r.raw.data)),
-                3 => f_dialed_number = Some(support::string(r.raw.data)),
-                4 => f_named_variables.push(support::named_var(r.raw.data, "NamedVariable", r.raw.tag, r.raw.offset)?),
-                5 => f_named_arrays.push(support::named_array(r.raw.data, "NamedArray", r.raw.tag, r.raw.offset)?),
+                0 => f_active_connection_device_id = text.string(r.raw.data),
+                1 => f_held_connection_device_id = text.string(r.raw.data),
+                2 => f_agent_instrument = Some(text.string(r.raw.data)),
+                3 => f_dialed_number = Some(text.string(r.raw.data)),
+                4 => f_named_variables.push(text.named_var(r.raw.data, "NamedVariable", r.raw.tag, r.raw.offset)?),
+                5 => f_named_arrays.push(text.named_array(r.raw.data, "NamedArray", r.raw.tag, r.raw.offset)?),
                 crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
                 _ => {}
             }
@@ -5448,11 +5489,12 @@ impl TransferCallConf {
         let mut f_new_connection_device_id: String = Default::default();
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
+        let mut text = support::Text::new(floating);
         let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                0 => f_new_connection_device_id = support::string(r.raw.data),
+                0 => f_new_connection_device_id = text.string(r.raw.data),
                 crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
                 _ => {}
             }
@@ -5516,11 +5558,12 @@ impl QueryDeviceInfoReq {
         let mut f_agent_instrument: String = Default::default();
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
+        let mut text = support::Text::new(floating);
         let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                0 => f_agent_instrument = support::string(r.raw.data),
+                0 => f_agent_instrument = text.string(r.raw.data),
                 crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
                 _ => {}
             }
@@ -5587,6 +5630,7 @@ impl QueryDeviceInfoConf {
         let f_make_call_setup = AgentStateMask(u32::from_be_bytes([fx[20], fx[21], fx[22], fx[23]]));
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
+        let mut text = support::Text::new(floating);
         let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
@@ -5669,11 +5713,12 @@ impl SnapshotCallReq {
         let mut f_connection_device_id: String = Default::default();
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
+        let mut text = support::Text::new(floating);
         let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                0 => f_connection_device_id = support::string(r.raw.data),
+                0 => f_connection_device_id = text.string(r.raw.data),
                 crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
                 _ => {}
             }
@@ -5794,25 +5839,26 @@ impl SnapshotCallConf {
         let mut f_named_arrays: Vec<NamedArrayElement> = Vec::new();
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
+        let mut text = support::Text::new(floating);
         let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                0 => f_ani = Some(support::string(r.raw.data)),
-                1 => f_dnis = Some(support::string(r.raw.data)),
-                2 => f_dialed_number = Some(support::string(r.raw.data)),
-                3 => f_caller_entered_digits = Some(support::string(r.raw.data)),
-                6 => f_call_variable_1 = Some(support::string(r.raw.data)),
-                7 => f_call_variable_2 = Some(support::string(r.raw.data)),
-                8 => f_call_variable_3 = Some(support::string(r.raw.data)),
-                9 => f_call_variable_4 = Some(support::string(r.raw.data)),
-                10 => f_call_variable_5 = Some(support::string(r.raw.data)),
-                11 => f_call_variable_6 = Some(support::string(r.raw.data)),
-                12 => f_call_variable_7 = Some(support::string(r.raw.data)),
-                13 => f_call_variable_8 = Some(support::string(r.raw.data)),
-                14 => f_call_variable_9 = Some(support::string(r.raw.data)),
-                15 => f_call_variable_10 = Some(support::string(r.raw.data)),
-                16 => f_call_wrapup_data = Some(support::string(r.raw.data)),
+                0 => f_ani = Some(text.string(r.raw.data)),
+                1 => f_dnis = Some(text.string(r.raw.data)),
+                2 => f_dialed_number = Some(text.string(r.raw.data)),
+                3 => f_caller_entered_digits = Some(text.string(r.raw.data)),
+                6 => f_call_variable_1 = Some(text.string(r.raw.data)),
+                7 => f_call_variable_2 = Some(text.string(r.raw.data)),
+                8 => f_call_variable_3 = Some(text.string(r.raw.data)),
+                9 => f_call_variable_4 = Some(text.string(r.raw.data)),
+                10 => f_call_variable_5 = Some(text.string(r.raw.data)),
+                11 => f_call_variable_6 = Some(text.string(r.raw.data)),
+                12 => f_call_variable_7 = Some(text.string(r.raw.data)),
+                13 => f_call_variable_8 = Some(text.string(r.raw.data)),
+                14 => f_call_variable_9 = Some(text.string(r.raw.data)),
+                15 => f_call_variable_10 = Some(text.string(r.raw.data)),
+                16 => f_call_wrapup_data = Some(text.string(r.raw.data)),
                 17 => {
                     if r.opens & 1 != 0 { f_call_devices.push(Default::default()); }
                     let v = support::u32(r.raw.data, "CallConnectionCallID", r.raw.tag, r.raw.offset)?;
@@ -5825,7 +5871,7 @@ impl SnapshotCallConf {
                 }
                 19 => {
                     if r.opens & 1 != 0 { f_call_devices.push(Default::default()); }
-                    let v = support::string(r.raw.data);
+                    let v = text.string(r.raw.data);
                     if let Some(g0) = f_call_devices.last_mut() { g0.call_connection_device_id = v; }
                 }
                 20 => {
@@ -5835,7 +5881,7 @@ impl SnapshotCallConf {
                 }
                 21 => {
                     if r.opens & 1 != 0 { f_call_devices.push(Default::default()); }
-                    let v = support::string(r.raw.data);
+                    let v = text.string(r.raw.data);
                     if let Some(g0) = f_call_devices.last_mut() { g0.call_device_id = v; }
                 }
                 22 => {
@@ -5843,8 +5889,8 @@ impl SnapshotCallConf {
                     let v = LocalConnectionState(support::u16(r.raw.data, "CallDeviceConnectionState", r.raw.tag, r.raw.offset)?);
                     if let Some(g0) = f_call_devices.last_mut() { g0.call_device_connection_state = v; }
                 }
-                23 => f_named_variables.push(support::named_var(r.raw.data, "NamedVariable", r.raw.tag, r.raw.offset)?),
-                24 => f_named_arrays.push(support::named_array(r.raw.data, "NamedArray", r.raw.tag, r.raw.offset)?),
+                23 => f_named_variables.push(text.named_var(r.raw.data, "NamedVariable", r.raw.tag, r.raw.offset)?),
+                24 => f_named_arrays.push(text.named_array(r.raw.data, "NamedArray", r.raw.tag, r.raw.offset)?),
                 crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
                 _ => {}
             }
@@ -5958,11 +6004,12 @@ impl SnapshotDeviceReq {
         let mut f_agent_instrument: String = Default::default();
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
+        let mut text = support::Text::new(floating);
         let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                0 => f_agent_instrument = support::string(r.raw.data),
+                0 => f_agent_instrument = text.string(r.raw.data),
                 crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
                 _ => {}
             }
@@ -6021,6 +6068,7 @@ impl SnapshotDeviceConf {
         let mut f_calls: Vec<SnapshotDeviceCall> = Vec::new();
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
+        let mut text = support::Text::new(floating);
         let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
@@ -6037,7 +6085,7 @@ impl SnapshotDeviceConf {
                 }
                 2 => {
                     if r.opens & 1 != 0 { f_calls.push(Default::default()); }
-                    let v = support::string(r.raw.data);
+                    let v = text.string(r.raw.data);
                     if let Some(g0) = f_calls.last_mut() { g0.call_connection_device_id = v; }
                 }
                 3 => {
@@ -6130,12 +6178,13 @@ impl CallDequeuedEvent {
         let mut f_csqs: Vec<QueuedCsq> = Vec::new();
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
+        let mut text = support::Text::new(floating);
         let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                0 => f_connection_device_id = support::string(r.raw.data),
-                1 => f_queue_device_id = support::string(r.raw.data),
+                0 => f_connection_device_id = text.string(r.raw.data),
+                1 => f_queue_device_id = text.string(r.raw.data),
                 2 => {
                     if r.opens & 1 != 0 { f_csqs.push(Default::default()); }
                     let v = support::u32(r.raw.data, "CSQID", r.raw.tag, r.raw.offset)?;
@@ -6245,13 +6294,14 @@ impl SendDtmfSignalReq {
         let mut f_agent_instrument: Option<String> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
+        let mut text = support::Text::new(floating);
         let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                0 => f_connection_device_id = support::string(r.raw.data),
-                1 => f_dtmf_string = support::string(r.raw.data),
-                2 => f_agent_instrument = Some(support::string(r.raw.data)),
+                0 => f_connection_device_id = text.string(r.raw.data),
+                1 => f_dtmf_string = text.string(r.raw.data),
+                2 => f_agent_instrument = Some(text.string(r.raw.data)),
                 crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
                 _ => {}
             }
@@ -6408,17 +6458,18 @@ impl RtpStartedEvent {
         let mut f_agent_id: Option<String> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
+        let mut text = support::Text::new(floating);
         let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                0 => f_connection_device_id = support::string(r.raw.data),
-                1 => f_client_address = support::string(r.raw.data),
-                2 => f_agent_extension = Some(support::string(r.raw.data)),
-                3 => f_agent_instrument = Some(support::string(r.raw.data)),
-                4 => f_sending_address = Some(support::string(r.raw.data)),
+                0 => f_connection_device_id = text.string(r.raw.data),
+                1 => f_client_address = text.string(r.raw.data),
+                2 => f_agent_extension = Some(text.string(r.raw.data)),
+                3 => f_agent_instrument = Some(text.string(r.raw.data)),
+                4 => f_sending_address = Some(text.string(r.raw.data)),
                 5 => f_sending_port = Some(support::u32(r.raw.data, "SendingPort", r.raw.tag, r.raw.offset)?),
-                6 => f_agent_id = Some(support::string(r.raw.data)),
+                6 => f_agent_id = Some(text.string(r.raw.data)),
                 crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
                 _ => {}
             }
@@ -6531,17 +6582,18 @@ impl RtpStoppedEvent {
         let mut f_agent_id: Option<String> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
+        let mut text = support::Text::new(floating);
         let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                0 => f_connection_device_id = support::string(r.raw.data),
-                1 => f_client_address = support::string(r.raw.data),
-                2 => f_agent_extension = Some(support::string(r.raw.data)),
-                3 => f_agent_instrument = Some(support::string(r.raw.data)),
-                4 => f_sending_address = Some(support::string(r.raw.data)),
+                0 => f_connection_device_id = text.string(r.raw.data),
+                1 => f_client_address = text.string(r.raw.data),
+                2 => f_agent_extension = Some(text.string(r.raw.data)),
+                3 => f_agent_instrument = Some(text.string(r.raw.data)),
+                4 => f_sending_address = Some(text.string(r.raw.data)),
                 5 => f_sending_port = Some(support::u32(r.raw.data, "SendingPort", r.raw.tag, r.raw.offset)?),
-                6 => f_agent_id = Some(support::string(r.raw.data)),
+                6 => f_agent_id = Some(text.string(r.raw.data)),
                 crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
                 _ => {}
             }
@@ -6632,14 +6684,15 @@ impl SupervisorAssistReq {
         let mut f_agent_id: Option<String> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
+        let mut text = support::Text::new(floating);
         let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                0 => f_connection_device_id = support::string(r.raw.data),
-                1 => f_agent_extension = Some(support::string(r.raw.data)),
-                2 => f_agent_instrument = Some(support::string(r.raw.data)),
-                3 => f_agent_id = Some(support::string(r.raw.data)),
+                0 => f_connection_device_id = text.string(r.raw.data),
+                1 => f_agent_extension = Some(text.string(r.raw.data)),
+                2 => f_agent_instrument = Some(text.string(r.raw.data)),
+                3 => f_agent_id = Some(text.string(r.raw.data)),
                 crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
                 _ => {}
             }
@@ -6712,11 +6765,12 @@ impl SupervisorAssistConf {
         let mut f_connection_device_id: String = Default::default();
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
+        let mut text = support::Text::new(floating);
         let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                0 => f_connection_device_id = support::string(r.raw.data),
+                0 => f_connection_device_id = text.string(r.raw.data),
                 crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
                 _ => {}
             }
@@ -6787,13 +6841,14 @@ impl SupervisorAssistEvent {
         let mut f_text: Option<String> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
+        let mut text = support::Text::new(floating);
         let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                0 => f_connection_device_id = support::string(r.raw.data),
-                1 => f_client_id = support::string(r.raw.data),
-                2 => f_text = Some(support::string(r.raw.data)),
+                0 => f_connection_device_id = text.string(r.raw.data),
+                1 => f_client_id = text.string(r.raw.data),
+                2 => f_text = Some(text.string(r.raw.data)),
                 crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
                 _ => {}
             }
@@ -6872,13 +6927,14 @@ impl EmergencyCallReq {
         let mut f_agent_instrument: Option<String> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
+        let mut text = support::Text::new(floating);
         let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                0 => f_connection_device_id = support::string(r.raw.data),
-                1 => f_agent_id = Some(support::string(r.raw.data)),
-                2 => f_agent_instrument = Some(support::string(r.raw.data)),
+                0 => f_connection_device_id = text.string(r.raw.data),
+                1 => f_agent_id = Some(text.string(r.raw.data)),
+                2 => f_agent_instrument = Some(text.string(r.raw.data)),
                 crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
                 _ => {}
             }
@@ -6956,11 +7012,12 @@ impl EmergencyCallConf {
         let mut f_connection_device_id: String = Default::default();
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
+        let mut text = support::Text::new(floating);
         let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                0 => f_connection_device_id = support::string(r.raw.data),
+                0 => f_connection_device_id = text.string(r.raw.data),
                 crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
                 _ => {}
             }
@@ -7051,16 +7108,17 @@ impl EmergencyCallEvent {
         let mut f_agent_instrument: Option<String> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
+        let mut text = support::Text::new(floating);
         let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                0 => f_connection_device_id = support::string(r.raw.data),
-                1 => f_client_id = Some(support::string(r.raw.data)),
-                2 => f_client_address = Some(support::string(r.raw.data)),
-                3 => f_agent_extension = Some(support::string(r.raw.data)),
-                4 => f_agent_id = Some(support::string(r.raw.data)),
-                5 => f_agent_instrument = Some(support::string(r.raw.data)),
+                0 => f_connection_device_id = text.string(r.raw.data),
+                1 => f_client_id = Some(text.string(r.raw.data)),
+                2 => f_client_address = Some(text.string(r.raw.data)),
+                3 => f_agent_extension = Some(text.string(r.raw.data)),
+                4 => f_agent_id = Some(text.string(r.raw.data)),
+                5 => f_agent_instrument = Some(text.string(r.raw.data)),
                 crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
                 _ => {}
             }
@@ -7164,16 +7222,17 @@ impl SuperviseCallReq {
         let mut f_supervisor_instrument: Option<String> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
+        let mut text = support::Text::new(floating);
         let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                0 => f_agent_connection_device_id = Some(support::string(r.raw.data)),
-                1 => f_supervisor_connection_device_id = Some(support::string(r.raw.data)),
-                2 => f_agent_extension = Some(support::string(r.raw.data)),
-                3 => f_agent_id = Some(support::string(r.raw.data)),
-                4 => f_agent_instrument = Some(support::string(r.raw.data)),
-                5 => f_supervisor_instrument = Some(support::string(r.raw.data)),
+                0 => f_agent_connection_device_id = Some(text.string(r.raw.data)),
+                1 => f_supervisor_connection_device_id = Some(text.string(r.raw.data)),
+                2 => f_agent_extension = Some(text.string(r.raw.data)),
+                3 => f_agent_id = Some(text.string(r.raw.data)),
+                4 => f_agent_instrument = Some(text.string(r.raw.data)),
+                5 => f_supervisor_instrument = Some(text.string(r.raw.data)),
                 crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
                 _ => {}
             }
@@ -7256,11 +7315,12 @@ impl SuperviseCallConf {
         let mut f_connection_device_id: String = Default::default();
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
+        let mut text = support::Text::new(floating);
         let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                0 => f_connection_device_id = support::string(r.raw.data),
+                0 => f_connection_device_id = text.string(r.raw.data),
                 crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
                 _ => {}
             }
@@ -7329,12 +7389,13 @@ impl BadCallReq {
         let mut f_agent_id: Option<String> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
+        let mut text = support::Text::new(floating);
         let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                0 => f_connection_device_id = support::string(r.raw.data),
-                1 => f_agent_id = Some(support::string(r.raw.data)),
+                0 => f_connection_device_id = text.string(r.raw.data),
+                1 => f_agent_id = Some(text.string(r.raw.data)),
                 crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
                 _ => {}
             }
@@ -7436,6 +7497,7 @@ impl ConfigRequestKeyEvent {
         let (fixed_len, floating) = (rd.pos(), rd.rest());
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
+        let mut text = support::Text::new(floating);
         let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
@@ -7500,6 +7562,7 @@ impl ConfigKeyEvent {
         let mut f_device_key: Option<u64> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
+        let mut text = support::Text::new(floating);
         let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
@@ -7567,6 +7630,7 @@ impl ConfigRequestEvent {
         let (fixed_len, floating) = (rd.pos(), rd.rest());
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
+        let mut text = support::Text::new(floating);
         let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
@@ -7638,6 +7702,7 @@ impl ConfigBeginEvent {
         let mut f_device_key: Option<u64> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
+        let mut text = support::Text::new(floating);
         let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
@@ -7709,11 +7774,12 @@ impl ConfigEndEvent {
         let mut f_text: Option<String> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
+        let mut text = support::Text::new(floating);
         let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                0 => f_text = Some(support::string(r.raw.data)),
+                0 => f_text = Some(text.string(r.raw.data)),
                 crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
                 _ => {}
             }
@@ -7766,6 +7832,7 @@ impl ConfigApplicationEvent {
         let mut f_records: Vec<ConfigApplicationRecord> = Vec::new();
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
+        let mut text = support::Text::new(floating);
         let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
@@ -7801,12 +7868,12 @@ impl ConfigApplicationEvent {
                 }
                 7 => {
                     if r.opens & 1 != 0 { f_records.push(Default::default()); }
-                    let v = support::string(r.raw.data);
+                    let v = text.string(r.raw.data);
                     if let Some(g0) = f_records.last_mut() { g0.application_name = v; }
                 }
                 8 => {
                     if r.opens & 1 != 0 { f_records.push(Default::default()); }
-                    let v = Some(support::string(r.raw.data));
+                    let v = Some(text.string(r.raw.data));
                     if let Some(g0) = f_records.last_mut() { g0.description = v; }
                 }
                 9 => {
@@ -7886,6 +7953,7 @@ impl ConfigCsqEvent {
         let mut f_records: Vec<ConfigCsqRecord> = Vec::new();
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
+        let mut text = support::Text::new(floating);
         let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
@@ -7922,12 +7990,12 @@ impl ConfigCsqEvent {
                 }
                 8 => {
                     if r.opens & 1 != 0 { f_records.push(Default::default()); }
-                    let v = support::string(r.raw.data);
+                    let v = text.string(r.raw.data);
                     if let Some(g0) = f_records.last_mut() { g0.csq_name = v; }
                 }
                 9 => {
                     if r.opens & 1 != 0 { f_records.push(Default::default()); }
-                    let v = Some(support::string(r.raw.data));
+                    let v = Some(text.string(r.raw.data));
                     if let Some(g0) = f_records.last_mut() { g0.description = v; }
                 }
                 10 => {
@@ -8002,6 +8070,7 @@ impl ConfigAgentEvent {
         let mut f_records: Vec<ConfigAgentRecord> = Vec::new();
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
+        let mut text = support::Text::new(floating);
         let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
@@ -8021,7 +8090,7 @@ impl ConfigAgentEvent {
                 }
                 3 => {
                     if r.opens & 1 != 0 { f_records.push(Default::default()); }
-                    let v = support::string(r.raw.data);
+                    let v = text.string(r.raw.data);
                     if let Some(g0) = f_records.last_mut() { g0.login_id = v; }
                 }
                 4 => {
@@ -8032,22 +8101,22 @@ impl ConfigAgentEvent {
                 }
                 6 => {
                     if r.opens & 1 != 0 { f_records.push(Default::default()); }
-                    let v = Some(support::string(r.raw.data));
+                    let v = Some(text.string(r.raw.data));
                     if let Some(g0) = f_records.last_mut() { g0.last_name = v; }
                 }
                 7 => {
                     if r.opens & 1 != 0 { f_records.push(Default::default()); }
-                    let v = Some(support::string(r.raw.data));
+                    let v = Some(text.string(r.raw.data));
                     if let Some(g0) = f_records.last_mut() { g0.first_name = v; }
                 }
                 8 => {
                     if r.opens & 1 != 0 { f_records.push(Default::default()); }
-                    let v = Some(support::string(r.raw.data));
+                    let v = Some(text.string(r.raw.data));
                     if let Some(g0) = f_records.last_mut() { g0.extension = v; }
                 }
                 9 => {
                     if r.opens & 1 != 0 { f_records.push(Default::default()); }
-                    let v = Some(support::string(r.raw.data));
+                    let v = Some(text.string(r.raw.data));
                     if let Some(g0) = f_records.last_mut() { g0.description = v; }
                 }
                 10 => {
@@ -8082,7 +8151,7 @@ impl ConfigAgentEvent {
                 }
                 16 => {
                     if r.opens & 1 != 0 { f_records.push(Default::default()); }
-                    let v = Some(support::string(r.raw.data));
+                    let v = Some(text.string(r.raw.data));
                     if let Some(g0) = f_records.last_mut() { g0.active_terminal = v; }
                 }
                 crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
@@ -8156,6 +8225,7 @@ impl ConfigDeviceEvent {
         let mut f_records: Vec<ConfigDeviceRecord> = Vec::new();
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
+        let mut text = support::Text::new(floating);
         let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
@@ -8190,22 +8260,22 @@ impl ConfigDeviceEvent {
                 }
                 6 => {
                     if r.opens & 1 != 0 { f_records.push(Default::default()); }
-                    let v = Some(support::string(r.raw.data));
+                    let v = Some(text.string(r.raw.data));
                     if let Some(g0) = f_records.last_mut() { g0.device_field2 = v; }
                 }
                 7 => {
                     if r.opens & 1 != 0 { f_records.push(Default::default()); }
-                    let v = Some(support::string(r.raw.data));
+                    let v = Some(text.string(r.raw.data));
                     if let Some(g0) = f_records.last_mut() { g0.device_field3 = v; }
                 }
                 8 => {
                     if r.opens & 1 != 0 { f_records.push(Default::default()); }
-                    let v = Some(support::string(r.raw.data));
+                    let v = Some(text.string(r.raw.data));
                     if let Some(g0) = f_records.last_mut() { g0.device_field4 = v; }
                 }
                 9 => {
                     if r.opens & 1 != 0 { f_records.push(Default::default()); }
-                    let v = Some(support::string(r.raw.data));
+                    let v = Some(text.string(r.raw.data));
                     if let Some(g0) = f_records.last_mut() { g0.description = v; }
                 }
                 crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
@@ -8270,6 +8340,7 @@ impl ConfigTerminalEvent {
         let mut f_records: Vec<ConfigTerminalRecord> = Vec::new();
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
+        let mut text = support::Text::new(floating);
         let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
@@ -8286,12 +8357,12 @@ impl ConfigTerminalEvent {
                 }
                 2 => {
                     if r.opens & 1 != 0 { f_records.push(Default::default()); }
-                    let v = support::string(r.raw.data);
+                    let v = text.string(r.raw.data);
                     if let Some(g0) = f_records.last_mut() { g0.terminal_device_name = v; }
                 }
                 3 => {
                     if r.opens & 1 != 0 { f_records.push(Default::default()); }
-                    let v = support::string(r.raw.data);
+                    let v = text.string(r.raw.data);
                     if let Some(g0) = f_records.last_mut() { g0.terminal_type_name = v; }
                 }
                 4 => {
@@ -8299,7 +8370,7 @@ impl ConfigTerminalEvent {
                 }
                 5 => {
                     if r.opens & 1 != 0 { f_records.push(Default::default()); }
-                    let v = support::string(r.raw.data);
+                    let v = text.string(r.raw.data);
                     if let Some(g0) = f_records.last_mut() { g0.instruments.push(v); }
                 }
                 crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
@@ -8427,14 +8498,15 @@ impl TeamConfigEvent {
         let mut f_members: Vec<TeamMember> = Vec::new();
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
+        let mut text = support::Text::new(floating);
         let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                0 => f_team_name = support::string(r.raw.data),
+                0 => f_team_name = text.string(r.raw.data),
                 1 => {
                     if r.opens & 1 != 0 { f_members.push(Default::default()); }
-                    let v = support::string(r.raw.data);
+                    let v = text.string(r.raw.data);
                     if let Some(g0) = f_members.last_mut() { g0.agent_id = v; }
                 }
                 2 => {
@@ -8521,11 +8593,12 @@ impl TeamConfigConf {
         let mut f_text: Option<String> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
+        let mut text = support::Text::new(floating);
         let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                0 => f_text = Some(support::string(r.raw.data)),
+                0 => f_text = Some(text.string(r.raw.data)),
                 crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
                 _ => {}
             }
@@ -8583,6 +8656,7 @@ impl QueryQueueStatisticsReq {
         let mut f_csq_id: u32 = Default::default();
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
+        let mut text = support::Text::new(floating);
         let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
@@ -8749,11 +8823,12 @@ impl QueryAgentQueueStatisticsReq {
         let mut f_agent_id: String = Default::default();
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
+        let mut text = support::Text::new(floating);
         let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                0 => f_agent_id = support::string(r.raw.data),
+                0 => f_agent_id = text.string(r.raw.data),
                 crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
                 _ => {}
             }
@@ -8815,11 +8890,12 @@ impl QueryAgentQueueStatisticsConf {
         let mut f_agent_id: String = Default::default();
         let mut f_unknown: Vec<RawField> = Vec::new();
         let layout = support::layout_of(Self::SPEC);
+        let mut text = support::Text::new(floating);
         let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
         while let Some(r) = walk.next() {
             let r = r?;
             match r.slot {
-                0 => f_agent_id = support::string(r.raw.data),
+                0 => f_agent_id = text.string(r.raw.data),
                 crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
                 _ => {}
             }

@@ -202,17 +202,6 @@ pub(crate) mod support {
         crate::layout::layout(spec.id).expect("every table message has a layout")
     }
 
-    #[inline]
-    pub fn string(d: &[u8]) -> String {
-        let b = wire::string_bytes(d);
-        // Valid UTF-8 is the rule: check it with the fast validator and copy once; only
-        // invalid text takes the replacing path.
-        match std::str::from_utf8(b) {
-            Ok(s) => s.to_owned(),
-            Err(_) => String::from_utf8_lossy(b).into_owned(),
-        }
-    }
-
     fn wrong(d: &[u8], n: usize, name: &'static str, tag: u16, off: usize) -> DecodeError {
         DecodeError::new(
             Problem::WrongLength {
@@ -255,38 +244,146 @@ pub(crate) mod support {
         Ok(d.iter().any(|&b| b != 0))
     }
 
-    pub fn named_var(
-        d: &[u8],
-        name: &'static str,
-        tag: u16,
-        off: usize,
-    ) -> Result<NamedVariable, DecodeError> {
-        let (n, v) = wire::split_named(d).ok_or(DecodeError::new(
-            Problem::BadNamedData,
-            name,
-            Some(tag),
-            off,
-        ))?;
-        Ok(NamedVariable {
-            name: String::from_utf8_lossy(n).into_owned(),
-            value: String::from_utf8_lossy(v).into_owned(),
-        })
+    /// The text of the STRING, NAMEDVARIABLE and NAMEDARRAY fields of one floating part.
+    ///
+    /// Text is UTF-8 (invalid bytes are replaced), and nearly always ASCII. Checking each
+    /// field on its own costs a call to the UTF-8 validator per field, most of it set-up for a
+    /// few bytes; instead, the first field asks for the run of ASCII bytes that starts at it
+    /// (tags, lengths and numbers in between included, up to the first byte over 0x7F), that
+    /// run is checked once, and every later field inside it is a slice of it. A field outside
+    /// the run starts a new run; a field that is not ASCII is checked on its own.
+    pub struct Text<'a> {
+        /// The floating part: every field's data is a slice of it.
+        buf: &'a [u8],
+        /// Where `run` starts in `buf`.
+        at: usize,
+        /// Checked ASCII text at `buf[at..]`.
+        run: &'a str,
     }
 
-    pub fn named_array(
-        d: &[u8],
-        name: &'static str,
-        tag: u16,
-        off: usize,
-    ) -> Result<NamedArrayElement, DecodeError> {
-        let bad = DecodeError::new(Problem::BadNamedData, name, Some(tag), off);
-        let (index, rest) = d.split_first().ok_or(bad)?;
-        let (n, v) = wire::split_named(rest).ok_or(bad)?;
-        Ok(NamedArrayElement {
-            index: *index,
-            name: String::from_utf8_lossy(n).into_owned(),
-            value: String::from_utf8_lossy(v).into_owned(),
-        })
+    impl<'a> Text<'a> {
+        /// Text of the fields of `buf`.
+        #[inline]
+        pub fn new(buf: &'a [u8]) -> Self {
+            Text {
+                buf,
+                at: 0,
+                run: "",
+            }
+        }
+
+        /// A STRING field: the text before the first NUL.
+        #[inline]
+        pub fn string(&mut self, d: &'a [u8]) -> String {
+            self.owned(wire::string_bytes(d))
+        }
+
+        /// A NAMEDVARIABLE field.
+        #[inline]
+        pub fn named_var(
+            &mut self,
+            d: &'a [u8],
+            name: &'static str,
+            tag: u16,
+            off: usize,
+        ) -> Result<NamedVariable, DecodeError> {
+            let (n, v) = wire::split_named(d).ok_or(DecodeError::new(
+                Problem::BadNamedData,
+                name,
+                Some(tag),
+                off,
+            ))?;
+            Ok(NamedVariable {
+                name: self.owned(n),
+                value: self.owned(v),
+            })
+        }
+
+        /// A NAMEDARRAY field.
+        #[inline]
+        pub fn named_array(
+            &mut self,
+            d: &'a [u8],
+            name: &'static str,
+            tag: u16,
+            off: usize,
+        ) -> Result<NamedArrayElement, DecodeError> {
+            let bad = DecodeError::new(Problem::BadNamedData, name, Some(tag), off);
+            let (index, rest) = d.split_first().ok_or(bad)?;
+            let (n, v) = wire::split_named(rest).ok_or(bad)?;
+            Ok(NamedArrayElement {
+                index: *index,
+                name: self.owned(n),
+                value: self.owned(v),
+            })
+        }
+
+        /// `b` (a slice of `buf`) as a `String`.
+        #[inline]
+        fn owned(&mut self, b: &'a [u8]) -> String {
+            if b.is_empty() {
+                return String::new();
+            }
+            // Where `b` starts in `buf`, and so in `run`. Only addresses are compared: `run`
+            // is `buf[at..]`, so a range of `run` found here is exactly the bytes of `b`.
+            let p = (b.as_ptr() as usize).wrapping_sub(self.buf.as_ptr() as usize);
+            let rel = p.wrapping_sub(self.at);
+            match self.run.get(rel..rel.wrapping_add(b.len())) {
+                Some(s) => String::from(s),
+                None => self.start_run(p, b),
+            }
+        }
+
+        /// `b`, at `p` in `buf`, is outside the current run: start a new run at `b`, or
+        /// convert `b` on its own when it is not ASCII.
+        #[inline(never)]
+        fn start_run(&mut self, p: usize, b: &'a [u8]) -> String {
+            if let Some(rest) = self.buf.get(p..) {
+                let n = ascii_len(rest);
+                if n >= b.len() && std::ptr::eq(rest.as_ptr(), b.as_ptr()) {
+                    if let Ok(run) = std::str::from_utf8(&rest[..n]) {
+                        self.at = p;
+                        self.run = run;
+                        if let Some(s) = run.get(..b.len()) {
+                            return String::from(s);
+                        }
+                    }
+                }
+            }
+            utf8_lossy(b)
+        }
+    }
+
+    /// `b` as text: valid UTF-8 as it is, invalid bytes replaced.
+    fn utf8_lossy(b: &[u8]) -> String {
+        match std::str::from_utf8(b) {
+            Ok(s) => s.to_owned(),
+            Err(_) => String::from_utf8_lossy(b).into_owned(),
+        }
+    }
+
+    /// How many bytes at the start of `b` are ASCII, eight at a time.
+    #[inline]
+    fn ascii_len(b: &[u8]) -> usize {
+        const HIGHS: u64 = 0x8080_8080_8080_8080;
+        let mut chunks = b.chunks_exact(8);
+        let mut at = 0usize;
+        for chunk in &mut chunks {
+            let Ok(bytes) = <[u8; 8]>::try_from(chunk) else {
+                break;
+            };
+            // Read little-endian, the lowest high bit marks the first non-ASCII byte.
+            let high = u64::from_le_bytes(bytes) & HIGHS;
+            if high != 0 {
+                return at + (high.trailing_zeros() / 8) as usize;
+            }
+            at += 8;
+        }
+        at + chunks
+            .remainder()
+            .iter()
+            .take_while(|b| b.is_ascii())
+            .count()
     }
 
     /// Keep every floating field of a message that defines none.
@@ -304,5 +401,77 @@ pub(crate) mod support {
             });
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::support::Text;
+
+    /// Reference: each field on its own, as `String::from_utf8_lossy` reads it.
+    fn lossy(b: &[u8]) -> String {
+        String::from_utf8_lossy(crate::wire::string_bytes(b)).into_owned()
+    }
+
+    #[test]
+    fn text_runs_give_every_field_as_a_lossy_read_would() {
+        // Fields of a floating part, with the bytes between them (tags, lengths, numbers)
+        // ASCII or not, and text that is ASCII, other UTF-8, invalid, empty or unterminated.
+        let pieces: &[&[u8]] = &[
+            b"ab\0",
+            b"\x00\xc2",
+            b"agent0001\0",
+            b"",
+            b"\0",
+            b"x\0",
+            b"\xf4\x24\x00",
+            b"caf\xc3\xa9\0",
+            b"\x80",
+            b"bad\xff\xfe\0",
+            b"\xc3",
+            b"\xa9tail\0",
+            b"n\0",
+            b"long enough to take the word loop, still ASCII\0",
+            b"no nul",
+        ];
+        let buf: Vec<u8> = pieces.concat();
+        // Every field shape: each piece, and every sub-range of the whole buffer.
+        let mut ranges = Vec::new();
+        let mut at = 0;
+        for p in pieces {
+            ranges.push((at, at + p.len()));
+            at += p.len();
+        }
+        for (a, b) in ranges.clone() {
+            let mut text = Text::new(&buf);
+            assert_eq!(text.string(&buf[a..b]), lossy(&buf[a..b]));
+        }
+        let mut text = Text::new(&buf);
+        for (a, b) in &ranges {
+            assert_eq!(text.string(&buf[*a..*b]), lossy(&buf[*a..*b]), "{a}..{b}");
+        }
+        for a in 0..buf.len() {
+            for b in a..=buf.len() {
+                let mut text = Text::new(&buf);
+                // A field read after others, so the run left by them is in play.
+                let _ = text.string(&buf[..a.min(3)]);
+                let _ = text.string(&buf[a / 2..a]);
+                assert_eq!(text.string(&buf[a..b]), lossy(&buf[a..b]), "{a}..{b}");
+            }
+        }
+    }
+
+    #[test]
+    fn text_named_data() {
+        let buf = b"\x00\x52\x0cuser.x\0v\xc3\xa9\0\x00\x53\x06\x02arr\0\xff\0";
+        let mut text = Text::new(buf);
+        let v = text.named_var(&buf[3..14], "NamedVariable", 82, 0).unwrap();
+        assert_eq!((v.name.as_str(), v.value.as_str()), ("user.x", "v\u{e9}"));
+        let a = text.named_array(&buf[17..], "NamedArray", 83, 0).unwrap();
+        assert_eq!(
+            (a.index, a.name.as_str(), a.value.as_str()),
+            (2, "arr", "\u{fffd}")
+        );
+        assert!(text.named_var(b"no nul", "NamedVariable", 82, 0).is_err());
     }
 }
