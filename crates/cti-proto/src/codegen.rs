@@ -311,10 +311,10 @@ fn float_type(f: &FloatField) -> (String, bool) {
 
 fn float_decode_expr(f: &FloatField) -> String {
     let (ty, newtype) = float_type(f);
-    let args = format!("r.raw.data, {:?}, r.raw.tag, r.raw.offset", f.name);
+    let args = format!("r.data, {:?}, r.tag, r.offset", f.name);
     let e = match f.ty {
-        FloatType::String => "text.string(r.raw.data)".to_string(),
-        FloatType::Unspec => "r.raw.data.to_vec()".to_string(),
+        FloatType::String => "text.string(r.data)".to_string(),
+        FloatType::Unspec => "r.data.to_vec()".to_string(),
         FloatType::Key => format!("support::key({args})?"),
         FloatType::U16 => format!("support::u16({args})?"),
         FloatType::U32 | FloatType::Time => format!("support::u32({args})?"),
@@ -563,62 +563,86 @@ fn find_group(items: &'static [FloatItem], ident: &str) -> Option<&'static Group
     })
 }
 
-/// Decode match arms, one per slot, in layout order (matches `Layout` slot numbering).
+/// Decode match arms, one per tag. Each arm tracks group instances itself with
+/// `layout::enter_group` (the rule the walker and strict validation share), its group numbers
+/// and nesting written in as constants: groups are numbered in table order, depth first, as
+/// `Layout` numbers them. A top-level field closes any open instance; `grouped` says whether
+/// the message has groups (and so the `open` state) at all.
 fn decode_arms(
     o: &mut String,
     items: &'static [FloatItem],
-    path: &mut Vec<&'static Group>,
-    slot: &mut usize,
+    path: &mut Vec<(&'static Group, u8)>,
+    next_group: &mut u8,
+    grouped: bool,
 ) {
-    for it in items {
+    const IND: &str = "                    ";
+    for (index, it) in items.iter().enumerate() {
         match it {
             FloatItem::Field(f) => {
-                let i = *slot;
-                *slot += 1;
                 let value_field = float_is_value(f);
                 let conv = float_decode_expr(f);
+                let is_start = index == 0;
+                let _ = writeln!(o, "                {} => {{", f.tag);
                 match path.len() {
                     0 => {
+                        if grouped {
+                            let _ = writeln!(o, "{IND}open = [NO_GROUP; 2];");
+                        }
                         if value_field {
                             if f.presence == Presence::Required {
-                                let _ =
-                                    writeln!(o, "                {i} => f_{} = {conv},", f.ident);
+                                let _ = writeln!(o, "{IND}f_{} = {conv};", f.ident);
                             } else {
-                                let _ = writeln!(
-                                    o,
-                                    "                {i} => f_{} = Some({conv}),",
-                                    f.ident
-                                );
+                                let _ = writeln!(o, "{IND}f_{} = Some({conv});", f.ident);
                             }
                         }
                     }
                     1 => {
-                        let g0 = path[0];
+                        let (g0, gi) = path[0];
+                        let _ = writeln!(
+                            o,
+                            "{IND}let (opens, _) = enter_group(&mut open, {gi}, 0, NO_GROUP, {is_start});"
+                        );
                         if group_single(g0).is_some() {
-                            let _ =
-                                writeln!(o, "                {i} => f_{}.push({conv}),", g0.ident);
+                            let _ = writeln!(o, "{IND}f_{}.push({conv});", g0.ident);
                         } else {
-                            let _ = writeln!(o, "                {i} => {{");
-                            let _ = writeln!(o, "                    if r.opens & 1 != 0 {{ f_{}.push(Default::default()); }}", g0.ident);
+                            let _ = writeln!(
+                                o,
+                                "{IND}if opens & 1 != 0 {{ f_{}.push(Default::default()); }}",
+                                g0.ident
+                            );
                             if value_field {
                                 let set = if f.presence == Presence::Required {
                                     conv
                                 } else {
                                     format!("Some({conv})")
                                 };
-                                let _ = writeln!(o, "                    let v = {set};");
-                                let _ = writeln!(o, "                    if let Some(g0) = f_{}.last_mut() {{ g0.{} = v; }}", g0.ident, f.ident);
+                                let _ = writeln!(o, "{IND}let v = {set};");
+                                let _ = writeln!(
+                                    o,
+                                    "{IND}if let Some(g0) = f_{}.last_mut() {{ g0.{} = v; }}",
+                                    g0.ident, f.ident
+                                );
                             }
-                            let _ = writeln!(o, "                }}");
                         }
                     }
                     _ => {
-                        let (g0, g1) = (path[0], path[1]);
-                        let _ = writeln!(o, "                {i} => {{");
-                        let _ = writeln!(o, "                    if r.opens & 1 != 0 {{ f_{}.push(Default::default()); }}", g0.ident);
+                        let ((g0, gi0), (g1, gi1)) = (path[0], path[1]);
+                        let _ = writeln!(
+                            o,
+                            "{IND}let (opens, _) = enter_group(&mut open, {gi1}, 1, {gi0}, {is_start});"
+                        );
+                        let _ = writeln!(
+                            o,
+                            "{IND}if opens & 1 != 0 {{ f_{}.push(Default::default()); }}",
+                            g0.ident
+                        );
                         if group_single(g1).is_some() {
-                            let _ = writeln!(o, "                    let v = {conv};");
-                            let _ = writeln!(o, "                    if let Some(g0) = f_{}.last_mut() {{ g0.{}.push(v); }}", g0.ident, g1.ident);
+                            let _ = writeln!(o, "{IND}let v = {conv};");
+                            let _ = writeln!(
+                                o,
+                                "{IND}if let Some(g0) = f_{}.last_mut() {{ g0.{}.push(v); }}",
+                                g0.ident, g1.ident
+                            );
                         } else {
                             let set = if !value_field {
                                 None
@@ -628,30 +652,40 @@ fn decode_arms(
                                 Some(format!("Some({conv})"))
                             };
                             if let Some(set) = &set {
-                                let _ = writeln!(o, "                    let v = {set};");
+                                let _ = writeln!(o, "{IND}let v = {set};");
                             }
+                            let _ =
+                                writeln!(o, "{IND}if let Some(g0) = f_{}.last_mut() {{", g0.ident);
                             let _ = writeln!(
                                 o,
-                                "                    if let Some(g0) = f_{}.last_mut() {{",
-                                g0.ident
+                                "{IND}    if opens & 2 != 0 {{ g0.{}.push(Default::default()); }}",
+                                g1.ident
                             );
-                            let _ = writeln!(o, "                        if r.opens & 2 != 0 {{ g0.{}.push(Default::default()); }}", g1.ident);
                             if set.is_some() {
-                                let _ = writeln!(o, "                        if let Some(g1) = g0.{}.last_mut() {{ g1.{} = v; }}", g1.ident, f.ident);
+                                let _ = writeln!(
+                                    o,
+                                    "{IND}    if let Some(g1) = g0.{}.last_mut() {{ g1.{} = v; }}",
+                                    g1.ident, f.ident
+                                );
                             }
-                            let _ = writeln!(o, "                    }}");
+                            let _ = writeln!(o, "{IND}}}");
                         }
-                        let _ = writeln!(o, "                }}");
                     }
                 }
+                let _ = writeln!(o, "                }}");
             }
             FloatItem::Group(g) => {
-                path.push(g);
-                decode_arms(o, g.items, path, slot);
+                path.push((g, *next_group));
+                *next_group += 1;
+                decode_arms(o, g.items, path, next_group, grouped);
                 path.pop();
             }
         }
     }
+}
+
+fn has_groups(items: &[FloatItem]) -> bool {
+    items.iter().any(|it| matches!(it, FloatItem::Group(_)))
 }
 
 /// The inherent `decode_parts` of message `m`: the decoder behind `decode_body` and
@@ -776,16 +810,17 @@ fn decode_parts(o: &mut String, m: &'static MessageSpec) {
     let _ = writeln!(o, "        let mut f_unknown: Vec<RawField> = Vec::new();");
     fields.push("unknown");
     if has_floating_value(m.floating) {
-        let _ = writeln!(o, "        let layout = support::layout_of(Self::SPEC);");
+        let grouped = has_groups(m.floating);
         let _ = writeln!(o, "        let mut text = support::Text::new(floating);");
-        let _ = writeln!(o, "        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);");
-        let _ = writeln!(o, "        while let Some(r) = walk.next() {{");
-        let _ = writeln!(o, "            let r = r?;");
-        let _ = writeln!(o, "            match r.slot {{");
-        let mut slot = 0usize;
-        decode_arms(o, m.floating, &mut Vec::new(), &mut slot);
-        let _ = writeln!(o, "                crate::layout::NO_SLOT => f_unknown.push(RawField {{ tag: r.raw.tag, data: r.raw.data.to_vec() }}),");
-        let _ = writeln!(o, "                _ => {{}}");
+        if grouped {
+            let _ = writeln!(o, "        let mut open = [NO_GROUP; 2];");
+        }
+        let _ = writeln!(o, "        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);");
+        let _ = writeln!(o, "        while let Some(r) = fields.next() {{");
+        let _ = writeln!(o, "            let r = r.map_err(support::framing)?;");
+        let _ = writeln!(o, "            match r.tag {{");
+        decode_arms(o, m.floating, &mut Vec::new(), &mut 0, grouped);
+        let _ = writeln!(o, "                _ => f_unknown.push(RawField {{ tag: r.tag, data: r.data.to_vec() }}),");
         let _ = writeln!(o, "            }}");
         let _ = writeln!(o, "        }}");
     } else {
@@ -813,7 +848,7 @@ pub fn msg_rs() -> String {
     o.push_str("#![allow(clippy::all, unused_mut, unused_variables)]\n\n");
     o.push_str("use bytes::BytesMut;\n\n");
     o.push_str("use super::support;\nuse super::{CtiMessage, NamedArrayElement, NamedVariable, RawMessage};\n");
-    o.push_str("use crate::codes::*;\nuse crate::spec::MessageSpec;\nuse crate::wire::{FixedReader, FrameWriter, RawField, Settings};\nuse crate::{DecodeError, EncodeError};\n\n");
+    o.push_str("use crate::codes::*;\nuse crate::layout::{enter_group, NO_GROUP};\nuse crate::spec::MessageSpec;\nuse crate::wire::{FixedReader, FrameWriter, RawField, RawFields, Settings};\nuse crate::{DecodeError, EncodeError};\n\n");
 
     // Group structs.
     let mut groups = BTreeMap::new();

@@ -8,8 +8,9 @@ use bytes::BytesMut;
 use super::support;
 use super::{CtiMessage, NamedArrayElement, NamedVariable, RawMessage};
 use crate::codes::*;
+use crate::layout::{enter_group, NO_GROUP};
 use crate::spec::MessageSpec;
-use crate::wire::{FixedReader, FrameWriter, RawField, Settings};
+use crate::wire::{FixedReader, FrameWriter, RawField, RawFields, Settings};
 use crate::{DecodeError, EncodeError};
 
 /// One agent CSQ entry.
@@ -229,15 +230,15 @@ impl FailureConf {
         let f_status = StatusCode(u32::from_be_bytes([fx[4], fx[5], fx[6], fx[7]]));
         let mut f_text: Option<String> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
-        let layout = support::layout_of(Self::SPEC);
         let mut text = support::Text::new(floating);
-        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => f_text = Some(text.string(r.raw.data)),
-                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                7 => {
+                    f_text = Some(text.string(r.data));
+                }
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
         Ok(Self {
@@ -290,15 +291,15 @@ impl FailureEvent {
         let f_status = StatusCode(u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]));
         let mut f_text: Option<String> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
-        let layout = support::layout_of(Self::SPEC);
         let mut text = support::Text::new(floating);
-        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => f_text = Some(text.string(r.raw.data)),
-                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                7 => {
+                    f_text = Some(text.string(r.data));
+                }
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
         Ok(Self {
@@ -382,20 +383,30 @@ impl OpenReq {
         let mut f_agent_instrument: Option<String> = None;
         let mut f_agent_id: Option<String> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
-        let layout = support::layout_of(Self::SPEC);
         let mut text = support::Text::new(floating);
-        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => f_client_id = Some(text.string(r.raw.data)),
-                1 => f_client_password = Some(r.raw.data.to_vec()),
-                2 => f_client_signature = Some(text.string(r.raw.data)),
-                3 => f_agent_extension = Some(text.string(r.raw.data)),
-                4 => f_agent_instrument = Some(text.string(r.raw.data)),
-                5 => f_agent_id = Some(text.string(r.raw.data)),
-                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                1 => {
+                    f_client_id = Some(text.string(r.data));
+                }
+                2 => {
+                    f_client_password = Some(r.data.to_vec());
+                }
+                3 => {
+                    f_client_signature = Some(text.string(r.data));
+                }
+                4 => {
+                    f_agent_extension = Some(text.string(r.data));
+                }
+                6 => {
+                    f_agent_instrument = Some(text.string(r.data));
+                }
+                194 => {
+                    f_agent_id = Some(text.string(r.data));
+                }
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
         Ok(Self {
@@ -493,28 +504,47 @@ impl OpenConf {
         let mut f_peripherals: Vec<OpenConfPeripheral> = Vec::new();
         let mut f_config_msg_mask_granted: Option<u16> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
-        let layout = support::layout_of(Self::SPEC);
         let mut text = support::Text::new(floating);
-        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => f_agent_extension = Some(text.string(r.raw.data)),
-                2 => f_agent_instrument = Some(text.string(r.raw.data)),
-                3 => f_agent_id = Some(text.string(r.raw.data)),
+        let mut open = [NO_GROUP; 2];
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                4 => {
+                    open = [NO_GROUP; 2];
+                    f_agent_extension = Some(text.string(r.data));
+                }
                 5 => {
-                    if r.opens & 1 != 0 { f_peripherals.push(Default::default()); }
-                    let v = Some(support::u32(r.raw.data, "FltPeripheralID", r.raw.tag, r.raw.offset)?);
-                    if let Some(g0) = f_peripherals.last_mut() { g0.peripheral_id = v; }
+                    open = [NO_GROUP; 2];
                 }
                 6 => {
-                    if r.opens & 1 != 0 { f_peripherals.push(Default::default()); }
-                    let v = Some(support::u16(r.raw.data, "MultilineAgentControl", r.raw.tag, r.raw.offset)?);
+                    open = [NO_GROUP; 2];
+                    f_agent_instrument = Some(text.string(r.data));
+                }
+                194 => {
+                    open = [NO_GROUP; 2];
+                    f_agent_id = Some(text.string(r.data));
+                }
+                228 => {
+                    open = [NO_GROUP; 2];
+                }
+                208 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, true);
+                    if opens & 1 != 0 { f_peripherals.push(Default::default()); }
+                    let v = Some(support::u32(r.data, "FltPeripheralID", r.tag, r.offset)?);
+                    if let Some(g0) = f_peripherals.last_mut() { g0.peripheral_id = v; }
+                }
+                224 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_peripherals.push(Default::default()); }
+                    let v = Some(support::u16(r.data, "MultilineAgentControl", r.tag, r.offset)?);
                     if let Some(g0) = f_peripherals.last_mut() { g0.multiline_agent_control = v; }
                 }
-                7 => f_config_msg_mask_granted = Some(support::u16(r.raw.data, "ConfigMsgMaskGranted", r.raw.tag, r.raw.offset)?),
-                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+                248 => {
+                    open = [NO_GROUP; 2];
+                    f_config_msg_mask_granted = Some(support::u16(r.data, "ConfigMsgMaskGranted", r.tag, r.offset)?);
+                }
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
         Ok(Self {
@@ -866,37 +896,105 @@ impl CallDeliveredEvent {
         let mut f_named_arrays: Vec<NamedArrayElement> = Vec::new();
         let mut f_secondary_connection_call_id: Option<u32> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
-        let layout = support::layout_of(Self::SPEC);
         let mut text = support::Text::new(floating);
-        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => f_connection_device_id = text.string(r.raw.data),
-                1 => f_alerting_device_id = Some(text.string(r.raw.data)),
-                2 => f_calling_device_id = Some(text.string(r.raw.data)),
-                3 => f_called_device_id = Some(text.string(r.raw.data)),
-                4 => f_last_redirect_device_id = Some(text.string(r.raw.data)),
-                5 => f_ani = Some(text.string(r.raw.data)),
-                6 => f_dnis = Some(text.string(r.raw.data)),
-                7 => f_dialed_number = Some(text.string(r.raw.data)),
-                8 => f_caller_entered_digits = Some(text.string(r.raw.data)),
-                9 => f_call_variable_1 = Some(text.string(r.raw.data)),
-                10 => f_call_variable_2 = Some(text.string(r.raw.data)),
-                11 => f_call_variable_3 = Some(text.string(r.raw.data)),
-                12 => f_call_variable_4 = Some(text.string(r.raw.data)),
-                13 => f_call_variable_5 = Some(text.string(r.raw.data)),
-                14 => f_call_variable_6 = Some(text.string(r.raw.data)),
-                15 => f_call_variable_7 = Some(text.string(r.raw.data)),
-                16 => f_call_variable_8 = Some(text.string(r.raw.data)),
-                17 => f_call_variable_9 = Some(text.string(r.raw.data)),
-                18 => f_call_variable_10 = Some(text.string(r.raw.data)),
-                19 => f_call_wrapup_data = Some(text.string(r.raw.data)),
-                20 => f_named_variables.push(text.named_var(r.raw.data, "NamedVariable", r.raw.tag, r.raw.offset)?),
-                21 => f_named_arrays.push(text.named_array(r.raw.data, "NamedArray", r.raw.tag, r.raw.offset)?),
-                22 => f_secondary_connection_call_id = Some(support::u32(r.raw.data, "SecondaryConnectionCallID", r.raw.tag, r.raw.offset)?),
-                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+        let mut open = [NO_GROUP; 2];
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                25 => {
+                    open = [NO_GROUP; 2];
+                    f_connection_device_id = text.string(r.data);
+                }
+                26 => {
+                    open = [NO_GROUP; 2];
+                    f_alerting_device_id = Some(text.string(r.data));
+                }
+                27 => {
+                    open = [NO_GROUP; 2];
+                    f_calling_device_id = Some(text.string(r.data));
+                }
+                28 => {
+                    open = [NO_GROUP; 2];
+                    f_called_device_id = Some(text.string(r.data));
+                }
+                29 => {
+                    open = [NO_GROUP; 2];
+                    f_last_redirect_device_id = Some(text.string(r.data));
+                }
+                8 => {
+                    open = [NO_GROUP; 2];
+                    f_ani = Some(text.string(r.data));
+                }
+                10 => {
+                    open = [NO_GROUP; 2];
+                    f_dnis = Some(text.string(r.data));
+                }
+                11 => {
+                    open = [NO_GROUP; 2];
+                    f_dialed_number = Some(text.string(r.data));
+                }
+                12 => {
+                    open = [NO_GROUP; 2];
+                    f_caller_entered_digits = Some(text.string(r.data));
+                }
+                13 => {
+                    open = [NO_GROUP; 2];
+                    f_call_variable_1 = Some(text.string(r.data));
+                }
+                14 => {
+                    open = [NO_GROUP; 2];
+                    f_call_variable_2 = Some(text.string(r.data));
+                }
+                15 => {
+                    open = [NO_GROUP; 2];
+                    f_call_variable_3 = Some(text.string(r.data));
+                }
+                16 => {
+                    open = [NO_GROUP; 2];
+                    f_call_variable_4 = Some(text.string(r.data));
+                }
+                17 => {
+                    open = [NO_GROUP; 2];
+                    f_call_variable_5 = Some(text.string(r.data));
+                }
+                18 => {
+                    open = [NO_GROUP; 2];
+                    f_call_variable_6 = Some(text.string(r.data));
+                }
+                19 => {
+                    open = [NO_GROUP; 2];
+                    f_call_variable_7 = Some(text.string(r.data));
+                }
+                20 => {
+                    open = [NO_GROUP; 2];
+                    f_call_variable_8 = Some(text.string(r.data));
+                }
+                21 => {
+                    open = [NO_GROUP; 2];
+                    f_call_variable_9 = Some(text.string(r.data));
+                }
+                22 => {
+                    open = [NO_GROUP; 2];
+                    f_call_variable_10 = Some(text.string(r.data));
+                }
+                46 => {
+                    open = [NO_GROUP; 2];
+                    f_call_wrapup_data = Some(text.string(r.data));
+                }
+                82 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, true);
+                    f_named_variables.push(text.named_var(r.data, "NamedVariable", r.tag, r.offset)?);
+                }
+                83 => {
+                    let (opens, _) = enter_group(&mut open, 1, 0, NO_GROUP, true);
+                    f_named_arrays.push(text.named_array(r.data, "NamedArray", r.tag, r.offset)?);
+                }
+                202 => {
+                    open = [NO_GROUP; 2];
+                    f_secondary_connection_call_id = Some(support::u32(r.data, "SecondaryConnectionCallID", r.tag, r.offset)?);
+                }
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
         Ok(Self {
@@ -1066,19 +1164,27 @@ impl CallEstablishedEvent {
         let mut f_called_device_id: Option<String> = None;
         let mut f_last_redirect_device_id: Option<String> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
-        let layout = support::layout_of(Self::SPEC);
         let mut text = support::Text::new(floating);
-        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => f_connection_device_id = text.string(r.raw.data),
-                1 => f_answering_device_id = Some(text.string(r.raw.data)),
-                2 => f_calling_device_id = Some(text.string(r.raw.data)),
-                3 => f_called_device_id = Some(text.string(r.raw.data)),
-                4 => f_last_redirect_device_id = Some(text.string(r.raw.data)),
-                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                25 => {
+                    f_connection_device_id = text.string(r.data);
+                }
+                30 => {
+                    f_answering_device_id = Some(text.string(r.data));
+                }
+                27 => {
+                    f_calling_device_id = Some(text.string(r.data));
+                }
+                28 => {
+                    f_called_device_id = Some(text.string(r.data));
+                }
+                29 => {
+                    f_last_redirect_device_id = Some(text.string(r.data));
+                }
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
         Ok(Self {
@@ -1179,16 +1285,18 @@ impl CallHeldEvent {
         let mut f_connection_device_id: String = Default::default();
         let mut f_holding_device_id: String = Default::default();
         let mut f_unknown: Vec<RawField> = Vec::new();
-        let layout = support::layout_of(Self::SPEC);
         let mut text = support::Text::new(floating);
-        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => f_connection_device_id = text.string(r.raw.data),
-                1 => f_holding_device_id = text.string(r.raw.data),
-                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                25 => {
+                    f_connection_device_id = text.string(r.data);
+                }
+                31 => {
+                    f_holding_device_id = text.string(r.data);
+                }
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
         Ok(Self {
@@ -1267,16 +1375,18 @@ impl CallRetrievedEvent {
         let mut f_connection_device_id: String = Default::default();
         let mut f_retrieving_device_id: Option<String> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
-        let layout = support::layout_of(Self::SPEC);
         let mut text = support::Text::new(floating);
-        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => f_connection_device_id = text.string(r.raw.data),
-                1 => f_retrieving_device_id = Some(text.string(r.raw.data)),
-                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                25 => {
+                    f_connection_device_id = text.string(r.data);
+                }
+                32 => {
+                    f_retrieving_device_id = Some(text.string(r.data));
+                }
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
         Ok(Self {
@@ -1346,15 +1456,15 @@ impl CallClearedEvent {
         let f_event_cause = EventCause(u16::from_be_bytes([fx[18], fx[19]]));
         let mut f_connection_device_id: Option<String> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
-        let layout = support::layout_of(Self::SPEC);
         let mut text = support::Text::new(floating);
-        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => f_connection_device_id = Some(text.string(r.raw.data)),
-                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                25 => {
+                    f_connection_device_id = Some(text.string(r.data));
+                }
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
         Ok(Self {
@@ -1428,16 +1538,18 @@ impl CallConnectionClearedEvent {
         let mut f_connection_device_id: String = Default::default();
         let mut f_releasing_device_id: String = Default::default();
         let mut f_unknown: Vec<RawField> = Vec::new();
-        let layout = support::layout_of(Self::SPEC);
         let mut text = support::Text::new(floating);
-        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => f_connection_device_id = text.string(r.raw.data),
-                1 => f_releasing_device_id = text.string(r.raw.data),
-                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                25 => {
+                    f_connection_device_id = text.string(r.data);
+                }
+                33 => {
+                    f_releasing_device_id = text.string(r.data);
+                }
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
         Ok(Self {
@@ -1531,17 +1643,21 @@ impl CallOriginatedEvent {
         let mut f_calling_device_id: String = Default::default();
         let mut f_called_device_id: Option<String> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
-        let layout = support::layout_of(Self::SPEC);
         let mut text = support::Text::new(floating);
-        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => f_connection_device_id = text.string(r.raw.data),
-                1 => f_calling_device_id = text.string(r.raw.data),
-                2 => f_called_device_id = Some(text.string(r.raw.data)),
-                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                25 => {
+                    f_connection_device_id = text.string(r.data);
+                }
+                27 => {
+                    f_calling_device_id = text.string(r.data);
+                }
+                28 => {
+                    f_called_device_id = Some(text.string(r.data));
+                }
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
         Ok(Self {
@@ -1640,17 +1756,21 @@ impl CallFailedEvent {
         let mut f_failing_device_id: Option<String> = None;
         let mut f_called_device_id: Option<String> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
-        let layout = support::layout_of(Self::SPEC);
         let mut text = support::Text::new(floating);
-        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => f_connection_device_id = text.string(r.raw.data),
-                1 => f_failing_device_id = Some(text.string(r.raw.data)),
-                2 => f_called_device_id = Some(text.string(r.raw.data)),
-                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                25 => {
+                    f_connection_device_id = text.string(r.data);
+                }
+                34 => {
+                    f_failing_device_id = Some(text.string(r.data));
+                }
+                28 => {
+                    f_called_device_id = Some(text.string(r.data));
+                }
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
         Ok(Self {
@@ -1754,33 +1874,47 @@ impl CallConferencedEvent {
         let mut f_added_party_device_id: Option<String> = None;
         let mut f_connected_parties: Vec<ConnectedParty> = Vec::new();
         let mut f_unknown: Vec<RawField> = Vec::new();
-        let layout = support::layout_of(Self::SPEC);
         let mut text = support::Text::new(floating);
-        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => f_primary_device_id = Some(text.string(r.raw.data)),
-                1 => f_secondary_device_id = Some(text.string(r.raw.data)),
-                2 => f_controller_device_id = Some(text.string(r.raw.data)),
-                3 => f_added_party_device_id = Some(text.string(r.raw.data)),
-                4 => {
-                    if r.opens & 1 != 0 { f_connected_parties.push(Default::default()); }
-                    let v = support::u32(r.raw.data, "ConnectedPartyCallID", r.raw.tag, r.raw.offset)?;
+        let mut open = [NO_GROUP; 2];
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                35 => {
+                    open = [NO_GROUP; 2];
+                    f_primary_device_id = Some(text.string(r.data));
+                }
+                36 => {
+                    open = [NO_GROUP; 2];
+                    f_secondary_device_id = Some(text.string(r.data));
+                }
+                37 => {
+                    open = [NO_GROUP; 2];
+                    f_controller_device_id = Some(text.string(r.data));
+                }
+                38 => {
+                    open = [NO_GROUP; 2];
+                    f_added_party_device_id = Some(text.string(r.data));
+                }
+                39 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, true);
+                    if opens & 1 != 0 { f_connected_parties.push(Default::default()); }
+                    let v = support::u32(r.data, "ConnectedPartyCallID", r.tag, r.offset)?;
                     if let Some(g0) = f_connected_parties.last_mut() { g0.call_id = v; }
                 }
-                5 => {
-                    if r.opens & 1 != 0 { f_connected_parties.push(Default::default()); }
-                    let v = ConnectionDeviceType(support::u16(r.raw.data, "ConnectedPartyDeviceType", r.raw.tag, r.raw.offset)?);
+                40 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_connected_parties.push(Default::default()); }
+                    let v = ConnectionDeviceType(support::u16(r.data, "ConnectedPartyDeviceType", r.tag, r.offset)?);
                     if let Some(g0) = f_connected_parties.last_mut() { g0.device_type = v; }
                 }
-                6 => {
-                    if r.opens & 1 != 0 { f_connected_parties.push(Default::default()); }
-                    let v = text.string(r.raw.data);
+                41 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_connected_parties.push(Default::default()); }
+                    let v = text.string(r.data);
                     if let Some(g0) = f_connected_parties.last_mut() { g0.device_id = v; }
                 }
-                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
         Ok(Self {
@@ -1903,33 +2037,47 @@ impl CallTransferredEvent {
         let mut f_transferred_device_id: Option<String> = None;
         let mut f_connected_parties: Vec<ConnectedParty> = Vec::new();
         let mut f_unknown: Vec<RawField> = Vec::new();
-        let layout = support::layout_of(Self::SPEC);
         let mut text = support::Text::new(floating);
-        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => f_primary_device_id = Some(text.string(r.raw.data)),
-                1 => f_secondary_device_id = Some(text.string(r.raw.data)),
-                2 => f_transferring_device_id = Some(text.string(r.raw.data)),
-                3 => f_transferred_device_id = Some(text.string(r.raw.data)),
-                4 => {
-                    if r.opens & 1 != 0 { f_connected_parties.push(Default::default()); }
-                    let v = support::u32(r.raw.data, "ConnectedPartyCallID", r.raw.tag, r.raw.offset)?;
+        let mut open = [NO_GROUP; 2];
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                35 => {
+                    open = [NO_GROUP; 2];
+                    f_primary_device_id = Some(text.string(r.data));
+                }
+                36 => {
+                    open = [NO_GROUP; 2];
+                    f_secondary_device_id = Some(text.string(r.data));
+                }
+                42 => {
+                    open = [NO_GROUP; 2];
+                    f_transferring_device_id = Some(text.string(r.data));
+                }
+                43 => {
+                    open = [NO_GROUP; 2];
+                    f_transferred_device_id = Some(text.string(r.data));
+                }
+                39 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, true);
+                    if opens & 1 != 0 { f_connected_parties.push(Default::default()); }
+                    let v = support::u32(r.data, "ConnectedPartyCallID", r.tag, r.offset)?;
                     if let Some(g0) = f_connected_parties.last_mut() { g0.call_id = v; }
                 }
-                5 => {
-                    if r.opens & 1 != 0 { f_connected_parties.push(Default::default()); }
-                    let v = ConnectionDeviceType(support::u16(r.raw.data, "ConnectedPartyDeviceType", r.raw.tag, r.raw.offset)?);
+                40 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_connected_parties.push(Default::default()); }
+                    let v = ConnectionDeviceType(support::u16(r.data, "ConnectedPartyDeviceType", r.tag, r.offset)?);
                     if let Some(g0) = f_connected_parties.last_mut() { g0.device_type = v; }
                 }
-                6 => {
-                    if r.opens & 1 != 0 { f_connected_parties.push(Default::default()); }
-                    let v = text.string(r.raw.data);
+                41 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_connected_parties.push(Default::default()); }
+                    let v = text.string(r.data);
                     if let Some(g0) = f_connected_parties.last_mut() { g0.device_id = v; }
                 }
-                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
         Ok(Self {
@@ -2040,17 +2188,21 @@ impl CallDivertedEvent {
         let mut f_diverting_device_id: String = Default::default();
         let mut f_called_device_id: String = Default::default();
         let mut f_unknown: Vec<RawField> = Vec::new();
-        let layout = support::layout_of(Self::SPEC);
         let mut text = support::Text::new(floating);
-        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => f_connection_device_id = text.string(r.raw.data),
-                1 => f_diverting_device_id = text.string(r.raw.data),
-                2 => f_called_device_id = text.string(r.raw.data),
-                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                25 => {
+                    f_connection_device_id = text.string(r.data);
+                }
+                44 => {
+                    f_diverting_device_id = text.string(r.data);
+                }
+                28 => {
+                    f_called_device_id = text.string(r.data);
+                }
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
         Ok(Self {
@@ -2148,16 +2300,18 @@ impl CallServiceInitiatedEvent {
         let mut f_connection_device_id: String = Default::default();
         let mut f_calling_device_id: String = Default::default();
         let mut f_unknown: Vec<RawField> = Vec::new();
-        let layout = support::layout_of(Self::SPEC);
         let mut text = support::Text::new(floating);
-        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => f_connection_device_id = text.string(r.raw.data),
-                1 => f_calling_device_id = text.string(r.raw.data),
-                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                25 => {
+                    f_connection_device_id = text.string(r.data);
+                }
+                27 => {
+                    f_calling_device_id = text.string(r.data);
+                }
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
         Ok(Self {
@@ -2271,30 +2425,47 @@ impl CallQueuedEvent {
         let mut f_last_redirect_device_id: Option<String> = None;
         let mut f_csqs: Vec<QueuedCsq> = Vec::new();
         let mut f_unknown: Vec<RawField> = Vec::new();
-        let layout = support::layout_of(Self::SPEC);
         let mut text = support::Text::new(floating);
-        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => f_connection_device_id = text.string(r.raw.data),
-                1 => f_queue_device_id = Some(text.string(r.raw.data)),
-                2 => f_calling_device_id = Some(text.string(r.raw.data)),
-                3 => f_called_device_id = Some(text.string(r.raw.data)),
-                4 => f_last_redirect_device_id = Some(text.string(r.raw.data)),
-                5 => {
-                    if r.opens & 1 != 0 { f_csqs.push(Default::default()); }
-                    let v = support::u32(r.raw.data, "CSQID", r.raw.tag, r.raw.offset)?;
+        let mut open = [NO_GROUP; 2];
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                25 => {
+                    open = [NO_GROUP; 2];
+                    f_connection_device_id = text.string(r.data);
+                }
+                45 => {
+                    open = [NO_GROUP; 2];
+                    f_queue_device_id = Some(text.string(r.data));
+                }
+                27 => {
+                    open = [NO_GROUP; 2];
+                    f_calling_device_id = Some(text.string(r.data));
+                }
+                28 => {
+                    open = [NO_GROUP; 2];
+                    f_called_device_id = Some(text.string(r.data));
+                }
+                29 => {
+                    open = [NO_GROUP; 2];
+                    f_last_redirect_device_id = Some(text.string(r.data));
+                }
+                62 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, true);
+                    if opens & 1 != 0 { f_csqs.push(Default::default()); }
+                    let v = support::u32(r.data, "CSQID", r.tag, r.offset)?;
                     if let Some(g0) = f_csqs.last_mut() { g0.csq_id = v; }
                 }
-                6 => {
-                    if r.opens & 1 != 0 { f_csqs.push(Default::default()); }
+                63 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_csqs.push(Default::default()); }
                 }
-                7 => {
-                    if r.opens & 1 != 0 { f_csqs.push(Default::default()); }
+                64 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_csqs.push(Default::default()); }
                 }
-                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
         Ok(Self {
@@ -2447,43 +2618,101 @@ impl BeginCallEvent {
         let mut f_named_arrays: Vec<NamedArrayElement> = Vec::new();
         let mut f_cti_clients: Vec<CtiClient> = Vec::new();
         let mut f_unknown: Vec<RawField> = Vec::new();
-        let layout = support::layout_of(Self::SPEC);
         let mut text = support::Text::new(floating);
-        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => f_connection_device_id = text.string(r.raw.data),
-                1 => f_ani = Some(text.string(r.raw.data)),
-                2 => f_user_to_user_info = Some(r.raw.data.to_vec()),
-                3 => f_dnis = Some(text.string(r.raw.data)),
-                4 => f_dialed_number = Some(text.string(r.raw.data)),
-                5 => f_caller_entered_digits = Some(text.string(r.raw.data)),
-                6 => f_call_variable_1 = Some(text.string(r.raw.data)),
-                7 => f_call_variable_2 = Some(text.string(r.raw.data)),
-                8 => f_call_variable_3 = Some(text.string(r.raw.data)),
-                9 => f_call_variable_4 = Some(text.string(r.raw.data)),
-                10 => f_call_variable_5 = Some(text.string(r.raw.data)),
-                11 => f_call_variable_6 = Some(text.string(r.raw.data)),
-                12 => f_call_variable_7 = Some(text.string(r.raw.data)),
-                13 => f_call_variable_8 = Some(text.string(r.raw.data)),
-                14 => f_call_variable_9 = Some(text.string(r.raw.data)),
-                15 => f_call_variable_10 = Some(text.string(r.raw.data)),
-                16 => f_call_wrapup_data = Some(text.string(r.raw.data)),
-                17 => f_named_variables.push(text.named_var(r.raw.data, "NamedVariable", r.raw.tag, r.raw.offset)?),
-                18 => f_named_arrays.push(text.named_array(r.raw.data, "NamedArray", r.raw.tag, r.raw.offset)?),
+        let mut open = [NO_GROUP; 2];
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                25 => {
+                    open = [NO_GROUP; 2];
+                    f_connection_device_id = text.string(r.data);
+                }
+                8 => {
+                    open = [NO_GROUP; 2];
+                    f_ani = Some(text.string(r.data));
+                }
+                9 => {
+                    open = [NO_GROUP; 2];
+                    f_user_to_user_info = Some(r.data.to_vec());
+                }
+                10 => {
+                    open = [NO_GROUP; 2];
+                    f_dnis = Some(text.string(r.data));
+                }
+                11 => {
+                    open = [NO_GROUP; 2];
+                    f_dialed_number = Some(text.string(r.data));
+                }
+                12 => {
+                    open = [NO_GROUP; 2];
+                    f_caller_entered_digits = Some(text.string(r.data));
+                }
+                13 => {
+                    open = [NO_GROUP; 2];
+                    f_call_variable_1 = Some(text.string(r.data));
+                }
+                14 => {
+                    open = [NO_GROUP; 2];
+                    f_call_variable_2 = Some(text.string(r.data));
+                }
+                15 => {
+                    open = [NO_GROUP; 2];
+                    f_call_variable_3 = Some(text.string(r.data));
+                }
+                16 => {
+                    open = [NO_GROUP; 2];
+                    f_call_variable_4 = Some(text.string(r.data));
+                }
+                17 => {
+                    open = [NO_GROUP; 2];
+                    f_call_variable_5 = Some(text.string(r.data));
+                }
+                18 => {
+                    open = [NO_GROUP; 2];
+                    f_call_variable_6 = Some(text.string(r.data));
+                }
                 19 => {
-                    if r.opens & 1 != 0 { f_cti_clients.push(Default::default()); }
-                    let v = text.string(r.raw.data);
-                    if let Some(g0) = f_cti_clients.last_mut() { g0.signature = v; }
+                    open = [NO_GROUP; 2];
+                    f_call_variable_7 = Some(text.string(r.data));
                 }
                 20 => {
-                    if r.opens & 1 != 0 { f_cti_clients.push(Default::default()); }
-                    let v = Some(support::u32(r.raw.data, "CTIClientTimestamp", r.raw.tag, r.raw.offset)?);
+                    open = [NO_GROUP; 2];
+                    f_call_variable_8 = Some(text.string(r.data));
+                }
+                21 => {
+                    open = [NO_GROUP; 2];
+                    f_call_variable_9 = Some(text.string(r.data));
+                }
+                22 => {
+                    open = [NO_GROUP; 2];
+                    f_call_variable_10 = Some(text.string(r.data));
+                }
+                46 => {
+                    open = [NO_GROUP; 2];
+                    f_call_wrapup_data = Some(text.string(r.data));
+                }
+                82 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, true);
+                    f_named_variables.push(text.named_var(r.data, "NamedVariable", r.tag, r.offset)?);
+                }
+                83 => {
+                    let (opens, _) = enter_group(&mut open, 1, 0, NO_GROUP, true);
+                    f_named_arrays.push(text.named_array(r.data, "NamedArray", r.tag, r.offset)?);
+                }
+                23 => {
+                    let (opens, _) = enter_group(&mut open, 2, 0, NO_GROUP, true);
+                    if opens & 1 != 0 { f_cti_clients.push(Default::default()); }
+                    let v = text.string(r.data);
+                    if let Some(g0) = f_cti_clients.last_mut() { g0.signature = v; }
+                }
+                24 => {
+                    let (opens, _) = enter_group(&mut open, 2, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_cti_clients.push(Default::default()); }
+                    let v = Some(support::u32(r.data, "CTIClientTimestamp", r.tag, r.offset)?);
                     if let Some(g0) = f_cti_clients.last_mut() { g0.timestamp = v; }
                 }
-                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
         Ok(Self {
@@ -2594,15 +2823,15 @@ impl EndCallEvent {
         let f_call_id = u32::from_be_bytes([fx[12], fx[13], fx[14], fx[15]]);
         let mut f_connection_device_id: String = Default::default();
         let mut f_unknown: Vec<RawField> = Vec::new();
-        let layout = support::layout_of(Self::SPEC);
         let mut text = support::Text::new(floating);
-        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => f_connection_device_id = text.string(r.raw.data),
-                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                25 => {
+                    f_connection_device_id = text.string(r.data);
+                }
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
         Ok(Self {
@@ -2742,45 +2971,109 @@ impl CallDataUpdateEvent {
         let mut f_customer_account_number: Option<String> = None;
         let mut f_cti_clients: Vec<CtiClient> = Vec::new();
         let mut f_unknown: Vec<RawField> = Vec::new();
-        let layout = support::layout_of(Self::SPEC);
         let mut text = support::Text::new(floating);
-        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => f_connection_device_id = text.string(r.raw.data),
-                1 => f_new_connection_device_id = Some(text.string(r.raw.data)),
-                2 => f_ani = Some(text.string(r.raw.data)),
-                3 => f_dnis = Some(text.string(r.raw.data)),
-                4 => f_dialed_number = Some(text.string(r.raw.data)),
-                5 => f_caller_entered_digits = Some(text.string(r.raw.data)),
-                6 => f_call_variable_1 = Some(text.string(r.raw.data)),
-                7 => f_call_variable_2 = Some(text.string(r.raw.data)),
-                8 => f_call_variable_3 = Some(text.string(r.raw.data)),
-                9 => f_call_variable_4 = Some(text.string(r.raw.data)),
-                10 => f_call_variable_5 = Some(text.string(r.raw.data)),
-                11 => f_call_variable_6 = Some(text.string(r.raw.data)),
-                12 => f_call_variable_7 = Some(text.string(r.raw.data)),
-                13 => f_call_variable_8 = Some(text.string(r.raw.data)),
-                14 => f_call_variable_9 = Some(text.string(r.raw.data)),
-                15 => f_call_variable_10 = Some(text.string(r.raw.data)),
-                16 => f_call_wrapup_data = Some(text.string(r.raw.data)),
-                17 => f_named_variables.push(text.named_var(r.raw.data, "NamedVariable", r.raw.tag, r.raw.offset)?),
-                18 => f_named_arrays.push(text.named_array(r.raw.data, "NamedArray", r.raw.tag, r.raw.offset)?),
-                19 => f_customer_phone_number = Some(text.string(r.raw.data)),
-                20 => f_customer_account_number = Some(text.string(r.raw.data)),
+        let mut open = [NO_GROUP; 2];
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                25 => {
+                    open = [NO_GROUP; 2];
+                    f_connection_device_id = text.string(r.data);
+                }
+                47 => {
+                    open = [NO_GROUP; 2];
+                    f_new_connection_device_id = Some(text.string(r.data));
+                }
+                8 => {
+                    open = [NO_GROUP; 2];
+                    f_ani = Some(text.string(r.data));
+                }
+                10 => {
+                    open = [NO_GROUP; 2];
+                    f_dnis = Some(text.string(r.data));
+                }
+                11 => {
+                    open = [NO_GROUP; 2];
+                    f_dialed_number = Some(text.string(r.data));
+                }
+                12 => {
+                    open = [NO_GROUP; 2];
+                    f_caller_entered_digits = Some(text.string(r.data));
+                }
+                13 => {
+                    open = [NO_GROUP; 2];
+                    f_call_variable_1 = Some(text.string(r.data));
+                }
+                14 => {
+                    open = [NO_GROUP; 2];
+                    f_call_variable_2 = Some(text.string(r.data));
+                }
+                15 => {
+                    open = [NO_GROUP; 2];
+                    f_call_variable_3 = Some(text.string(r.data));
+                }
+                16 => {
+                    open = [NO_GROUP; 2];
+                    f_call_variable_4 = Some(text.string(r.data));
+                }
+                17 => {
+                    open = [NO_GROUP; 2];
+                    f_call_variable_5 = Some(text.string(r.data));
+                }
+                18 => {
+                    open = [NO_GROUP; 2];
+                    f_call_variable_6 = Some(text.string(r.data));
+                }
+                19 => {
+                    open = [NO_GROUP; 2];
+                    f_call_variable_7 = Some(text.string(r.data));
+                }
+                20 => {
+                    open = [NO_GROUP; 2];
+                    f_call_variable_8 = Some(text.string(r.data));
+                }
                 21 => {
-                    if r.opens & 1 != 0 { f_cti_clients.push(Default::default()); }
-                    let v = text.string(r.raw.data);
-                    if let Some(g0) = f_cti_clients.last_mut() { g0.signature = v; }
+                    open = [NO_GROUP; 2];
+                    f_call_variable_9 = Some(text.string(r.data));
                 }
                 22 => {
-                    if r.opens & 1 != 0 { f_cti_clients.push(Default::default()); }
-                    let v = Some(support::u32(r.raw.data, "CTIClientTimestamp", r.raw.tag, r.raw.offset)?);
+                    open = [NO_GROUP; 2];
+                    f_call_variable_10 = Some(text.string(r.data));
+                }
+                46 => {
+                    open = [NO_GROUP; 2];
+                    f_call_wrapup_data = Some(text.string(r.data));
+                }
+                82 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, true);
+                    f_named_variables.push(text.named_var(r.data, "NamedVariable", r.tag, r.offset)?);
+                }
+                83 => {
+                    let (opens, _) = enter_group(&mut open, 1, 0, NO_GROUP, true);
+                    f_named_arrays.push(text.named_array(r.data, "NamedArray", r.tag, r.offset)?);
+                }
+                95 => {
+                    open = [NO_GROUP; 2];
+                    f_customer_phone_number = Some(text.string(r.data));
+                }
+                96 => {
+                    open = [NO_GROUP; 2];
+                    f_customer_account_number = Some(text.string(r.data));
+                }
+                23 => {
+                    let (opens, _) = enter_group(&mut open, 2, 0, NO_GROUP, true);
+                    if opens & 1 != 0 { f_cti_clients.push(Default::default()); }
+                    let v = text.string(r.data);
+                    if let Some(g0) = f_cti_clients.last_mut() { g0.signature = v; }
+                }
+                24 => {
+                    let (opens, _) = enter_group(&mut open, 2, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_cti_clients.push(Default::default()); }
+                    let v = Some(support::u32(r.data, "CTIClientTimestamp", r.tag, r.offset)?);
                     if let Some(g0) = f_cti_clients.last_mut() { g0.timestamp = v; }
                 }
-                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
         Ok(Self {
@@ -2957,30 +3250,77 @@ impl SetCallDataReq {
         let mut f_named_variables: Vec<NamedVariable> = Vec::new();
         let mut f_named_arrays: Vec<NamedArrayElement> = Vec::new();
         let mut f_unknown: Vec<RawField> = Vec::new();
-        let layout = support::layout_of(Self::SPEC);
         let mut text = support::Text::new(floating);
-        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => f_connection_device_id = text.string(r.raw.data),
-                1 => f_ani = Some(text.string(r.raw.data)),
-                2 => f_caller_entered_digits = Some(text.string(r.raw.data)),
-                3 => f_call_variable_1 = Some(text.string(r.raw.data)),
-                4 => f_call_variable_2 = Some(text.string(r.raw.data)),
-                5 => f_call_variable_3 = Some(text.string(r.raw.data)),
-                6 => f_call_variable_4 = Some(text.string(r.raw.data)),
-                7 => f_call_variable_5 = Some(text.string(r.raw.data)),
-                8 => f_call_variable_6 = Some(text.string(r.raw.data)),
-                9 => f_call_variable_7 = Some(text.string(r.raw.data)),
-                10 => f_call_variable_8 = Some(text.string(r.raw.data)),
-                11 => f_call_variable_9 = Some(text.string(r.raw.data)),
-                12 => f_call_variable_10 = Some(text.string(r.raw.data)),
-                13 => f_call_wrapup_data = Some(text.string(r.raw.data)),
-                14 => f_named_variables.push(text.named_var(r.raw.data, "NamedVariable", r.raw.tag, r.raw.offset)?),
-                15 => f_named_arrays.push(text.named_array(r.raw.data, "NamedArray", r.raw.tag, r.raw.offset)?),
-                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+        let mut open = [NO_GROUP; 2];
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                25 => {
+                    open = [NO_GROUP; 2];
+                    f_connection_device_id = text.string(r.data);
+                }
+                8 => {
+                    open = [NO_GROUP; 2];
+                    f_ani = Some(text.string(r.data));
+                }
+                12 => {
+                    open = [NO_GROUP; 2];
+                    f_caller_entered_digits = Some(text.string(r.data));
+                }
+                13 => {
+                    open = [NO_GROUP; 2];
+                    f_call_variable_1 = Some(text.string(r.data));
+                }
+                14 => {
+                    open = [NO_GROUP; 2];
+                    f_call_variable_2 = Some(text.string(r.data));
+                }
+                15 => {
+                    open = [NO_GROUP; 2];
+                    f_call_variable_3 = Some(text.string(r.data));
+                }
+                16 => {
+                    open = [NO_GROUP; 2];
+                    f_call_variable_4 = Some(text.string(r.data));
+                }
+                17 => {
+                    open = [NO_GROUP; 2];
+                    f_call_variable_5 = Some(text.string(r.data));
+                }
+                18 => {
+                    open = [NO_GROUP; 2];
+                    f_call_variable_6 = Some(text.string(r.data));
+                }
+                19 => {
+                    open = [NO_GROUP; 2];
+                    f_call_variable_7 = Some(text.string(r.data));
+                }
+                20 => {
+                    open = [NO_GROUP; 2];
+                    f_call_variable_8 = Some(text.string(r.data));
+                }
+                21 => {
+                    open = [NO_GROUP; 2];
+                    f_call_variable_9 = Some(text.string(r.data));
+                }
+                22 => {
+                    open = [NO_GROUP; 2];
+                    f_call_variable_10 = Some(text.string(r.data));
+                }
+                46 => {
+                    open = [NO_GROUP; 2];
+                    f_call_wrapup_data = Some(text.string(r.data));
+                }
+                82 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, true);
+                    f_named_variables.push(text.named_var(r.data, "NamedVariable", r.tag, r.offset)?);
+                }
+                83 => {
+                    let (opens, _) = enter_group(&mut open, 1, 0, NO_GROUP, true);
+                    f_named_arrays.push(text.named_array(r.data, "NamedArray", r.tag, r.offset)?);
+                }
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
         Ok(Self {
@@ -3149,35 +3489,53 @@ impl AgentStateEvent {
         let mut f_csqs: Vec<CsqState> = Vec::new();
         let mut f_active_terminal: Option<String> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
-        let layout = support::layout_of(Self::SPEC);
         let mut text = support::Text::new(floating);
-        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => f_cti_client_signature = Some(text.string(r.raw.data)),
-                1 => f_agent_id = Some(text.string(r.raw.data)),
-                2 => f_agent_extension = Some(text.string(r.raw.data)),
-                3 => f_agent_instrument = Some(text.string(r.raw.data)),
-                4 => {
-                    if r.opens & 1 != 0 { f_csqs.push(Default::default()); }
-                    let v = support::u32(r.raw.data, "CSQID", r.raw.tag, r.raw.offset)?;
-                    if let Some(g0) = f_csqs.last_mut() { g0.csq_id = v; }
+        let mut open = [NO_GROUP; 2];
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                23 => {
+                    open = [NO_GROUP; 2];
+                    f_cti_client_signature = Some(text.string(r.data));
                 }
-                5 => {
-                    if r.opens & 1 != 0 { f_csqs.push(Default::default()); }
+                194 => {
+                    open = [NO_GROUP; 2];
+                    f_agent_id = Some(text.string(r.data));
+                }
+                4 => {
+                    open = [NO_GROUP; 2];
+                    f_agent_extension = Some(text.string(r.data));
                 }
                 6 => {
-                    if r.opens & 1 != 0 { f_csqs.push(Default::default()); }
+                    open = [NO_GROUP; 2];
+                    f_agent_instrument = Some(text.string(r.data));
                 }
-                7 => {
-                    if r.opens & 1 != 0 { f_csqs.push(Default::default()); }
-                    let v = AgentState(support::u16(r.raw.data, "CSQState", r.raw.tag, r.raw.offset)?);
+                62 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, true);
+                    if opens & 1 != 0 { f_csqs.push(Default::default()); }
+                    let v = support::u32(r.data, "CSQID", r.tag, r.offset)?;
+                    if let Some(g0) = f_csqs.last_mut() { g0.csq_id = v; }
+                }
+                63 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_csqs.push(Default::default()); }
+                }
+                64 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_csqs.push(Default::default()); }
+                }
+                65 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_csqs.push(Default::default()); }
+                    let v = AgentState(support::u16(r.data, "CSQState", r.tag, r.offset)?);
                     if let Some(g0) = f_csqs.last_mut() { g0.csq_state = v; }
                 }
-                8 => f_active_terminal = Some(text.string(r.raw.data)),
-                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+                303 => {
+                    open = [NO_GROUP; 2];
+                    f_active_terminal = Some(text.string(r.data));
+                }
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
         Ok(Self {
@@ -3285,16 +3643,18 @@ impl SystemEvent {
         let mut f_text: Option<String> = None;
         let mut f_event_device_id: Option<String> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
-        let layout = support::layout_of(Self::SPEC);
         let mut text = support::Text::new(floating);
-        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => f_text = Some(text.string(r.raw.data)),
-                1 => f_event_device_id = Some(text.string(r.raw.data)),
-                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                7 => {
+                    f_text = Some(text.string(r.data));
+                }
+                206 => {
+                    f_event_device_id = Some(text.string(r.data));
+                }
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
         Ok(Self {
@@ -3365,15 +3725,15 @@ impl ControlFailureConf {
         let f_ccx_error_code = CcxErrorCode(u32::from_be_bytes([fx[6], fx[7], fx[8], fx[9]]));
         let mut f_text: Option<String> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
-        let layout = support::layout_of(Self::SPEC);
         let mut text = support::Text::new(floating);
-        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => f_text = Some(text.string(r.raw.data)),
-                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                7 => {
+                    f_text = Some(text.string(r.data));
+                }
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
         Ok(Self {
@@ -3434,17 +3794,21 @@ impl QueryAgentStateReq {
         let mut f_agent_instrument: Option<String> = None;
         let mut f_agent_id: Option<String> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
-        let layout = support::layout_of(Self::SPEC);
         let mut text = support::Text::new(floating);
-        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => f_agent_extension = Some(text.string(r.raw.data)),
-                1 => f_agent_instrument = Some(text.string(r.raw.data)),
-                2 => f_agent_id = Some(text.string(r.raw.data)),
-                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                4 => {
+                    f_agent_extension = Some(text.string(r.data));
+                }
+                6 => {
+                    f_agent_instrument = Some(text.string(r.data));
+                }
+                194 => {
+                    f_agent_id = Some(text.string(r.data));
+                }
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
         Ok(Self {
@@ -3517,34 +3881,52 @@ impl QueryAgentStateConf {
         let mut f_csqs: Vec<CsqState> = Vec::new();
         let mut f_internal_agent_state: Option<u16> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
-        let layout = support::layout_of(Self::SPEC);
         let mut text = support::Text::new(floating);
-        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                1 => f_agent_extension = Some(text.string(r.raw.data)),
-                2 => f_agent_instrument = Some(text.string(r.raw.data)),
-                3 => f_agent_id = text.string(r.raw.data),
-                4 => {
-                    if r.opens & 1 != 0 { f_csqs.push(Default::default()); }
-                    let v = support::u32(r.raw.data, "CSQID", r.raw.tag, r.raw.offset)?;
-                    if let Some(g0) = f_csqs.last_mut() { g0.csq_id = v; }
-                }
+        let mut open = [NO_GROUP; 2];
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
                 5 => {
-                    if r.opens & 1 != 0 { f_csqs.push(Default::default()); }
+                    open = [NO_GROUP; 2];
+                }
+                4 => {
+                    open = [NO_GROUP; 2];
+                    f_agent_extension = Some(text.string(r.data));
                 }
                 6 => {
-                    if r.opens & 1 != 0 { f_csqs.push(Default::default()); }
+                    open = [NO_GROUP; 2];
+                    f_agent_instrument = Some(text.string(r.data));
                 }
-                7 => {
-                    if r.opens & 1 != 0 { f_csqs.push(Default::default()); }
-                    let v = AgentState(support::u16(r.raw.data, "CSQState", r.raw.tag, r.raw.offset)?);
+                194 => {
+                    open = [NO_GROUP; 2];
+                    f_agent_id = text.string(r.data);
+                }
+                62 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, true);
+                    if opens & 1 != 0 { f_csqs.push(Default::default()); }
+                    let v = support::u32(r.data, "CSQID", r.tag, r.offset)?;
+                    if let Some(g0) = f_csqs.last_mut() { g0.csq_id = v; }
+                }
+                63 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_csqs.push(Default::default()); }
+                }
+                64 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_csqs.push(Default::default()); }
+                }
+                65 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_csqs.push(Default::default()); }
+                    let v = AgentState(support::u16(r.data, "CSQState", r.tag, r.offset)?);
                     if let Some(g0) = f_csqs.last_mut() { g0.csq_state = v; }
                 }
-                8 => f_internal_agent_state = Some(support::u16(r.raw.data, "InternalAgentState", r.raw.tag, r.raw.offset)?),
-                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+                255 => {
+                    open = [NO_GROUP; 2];
+                    f_internal_agent_state = Some(support::u16(r.data, "InternalAgentState", r.tag, r.offset)?);
+                }
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
         Ok(Self {
@@ -3641,18 +4023,24 @@ impl SetAgentStateReq {
         let mut f_agent_id: Option<String> = None;
         let mut f_active_terminal: Option<String> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
-        let layout = support::layout_of(Self::SPEC);
         let mut text = support::Text::new(floating);
-        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => f_agent_instrument = text.string(r.raw.data),
-                1 => f_agent_password = Some(text.string(r.raw.data)),
-                2 => f_agent_id = Some(text.string(r.raw.data)),
-                3 => f_active_terminal = Some(text.string(r.raw.data)),
-                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                6 => {
+                    f_agent_instrument = text.string(r.data);
+                }
+                49 => {
+                    f_agent_password = Some(text.string(r.data));
+                }
+                194 => {
+                    f_agent_id = Some(text.string(r.data));
+                }
+                303 => {
+                    f_active_terminal = Some(text.string(r.data));
+                }
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
         Ok(Self {
@@ -3782,17 +4170,21 @@ impl AlternateCallReq {
         let mut f_other_connection_device_id: String = Default::default();
         let mut f_agent_instrument: Option<String> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
-        let layout = support::layout_of(Self::SPEC);
         let mut text = support::Text::new(floating);
-        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => f_active_connection_device_id = text.string(r.raw.data),
-                1 => f_other_connection_device_id = text.string(r.raw.data),
-                2 => f_agent_instrument = Some(text.string(r.raw.data)),
-                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                50 => {
+                    f_active_connection_device_id = text.string(r.data);
+                }
+                52 => {
+                    f_other_connection_device_id = text.string(r.data);
+                }
+                6 => {
+                    f_agent_instrument = Some(text.string(r.data));
+                }
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
         Ok(Self {
@@ -3909,16 +4301,18 @@ impl AnswerCallReq {
         let mut f_connection_device_id: Option<String> = None;
         let mut f_agent_instrument: Option<String> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
-        let layout = support::layout_of(Self::SPEC);
         let mut text = support::Text::new(floating);
-        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => f_connection_device_id = Some(text.string(r.raw.data)),
-                1 => f_agent_instrument = Some(text.string(r.raw.data)),
-                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                25 => {
+                    f_connection_device_id = Some(text.string(r.data));
+                }
+                6 => {
+                    f_agent_instrument = Some(text.string(r.data));
+                }
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
         Ok(Self {
@@ -4029,16 +4423,18 @@ impl ClearCallReq {
         let mut f_connection_device_id: String = Default::default();
         let mut f_agent_instrument: Option<String> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
-        let layout = support::layout_of(Self::SPEC);
         let mut text = support::Text::new(floating);
-        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => f_connection_device_id = text.string(r.raw.data),
-                1 => f_agent_instrument = Some(text.string(r.raw.data)),
-                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                25 => {
+                    f_connection_device_id = text.string(r.data);
+                }
+                6 => {
+                    f_agent_instrument = Some(text.string(r.data));
+                }
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
         Ok(Self {
@@ -4149,16 +4545,18 @@ impl ClearConnectionReq {
         let mut f_connection_device_id: String = Default::default();
         let mut f_agent_instrument: Option<String> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
-        let layout = support::layout_of(Self::SPEC);
         let mut text = support::Text::new(floating);
-        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => f_connection_device_id = text.string(r.raw.data),
-                1 => f_agent_instrument = Some(text.string(r.raw.data)),
-                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                25 => {
+                    f_connection_device_id = text.string(r.data);
+                }
+                6 => {
+                    f_agent_instrument = Some(text.string(r.data));
+                }
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
         Ok(Self {
@@ -4284,19 +4682,33 @@ impl ConferenceCallReq {
         let mut f_named_variables: Vec<NamedVariable> = Vec::new();
         let mut f_named_arrays: Vec<NamedArrayElement> = Vec::new();
         let mut f_unknown: Vec<RawField> = Vec::new();
-        let layout = support::layout_of(Self::SPEC);
         let mut text = support::Text::new(floating);
-        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => f_held_connection_device_id = text.string(r.raw.data),
-                1 => f_active_connection_device_id = text.string(r.raw.data),
-                2 => f_agent_instrument = Some(text.string(r.raw.data)),
-                3 => f_named_variables.push(text.named_var(r.raw.data, "NamedVariable", r.raw.tag, r.raw.offset)?),
-                4 => f_named_arrays.push(text.named_array(r.raw.data, "NamedArray", r.raw.tag, r.raw.offset)?),
-                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+        let mut open = [NO_GROUP; 2];
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                53 => {
+                    open = [NO_GROUP; 2];
+                    f_held_connection_device_id = text.string(r.data);
+                }
+                50 => {
+                    open = [NO_GROUP; 2];
+                    f_active_connection_device_id = text.string(r.data);
+                }
+                6 => {
+                    open = [NO_GROUP; 2];
+                    f_agent_instrument = Some(text.string(r.data));
+                }
+                82 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, true);
+                    f_named_variables.push(text.named_var(r.data, "NamedVariable", r.tag, r.offset)?);
+                }
+                83 => {
+                    let (opens, _) = enter_group(&mut open, 1, 0, NO_GROUP, true);
+                    f_named_arrays.push(text.named_array(r.data, "NamedArray", r.tag, r.offset)?);
+                }
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
         Ok(Self {
@@ -4387,30 +4799,35 @@ impl ConferenceCallConf {
         let mut f_new_connection_device_id: String = Default::default();
         let mut f_connected_parties: Vec<ConnectedParty> = Vec::new();
         let mut f_unknown: Vec<RawField> = Vec::new();
-        let layout = support::layout_of(Self::SPEC);
         let mut text = support::Text::new(floating);
-        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => f_new_connection_device_id = text.string(r.raw.data),
-                1 => {
-                    if r.opens & 1 != 0 { f_connected_parties.push(Default::default()); }
-                    let v = support::u32(r.raw.data, "ConnectedPartyCallID", r.raw.tag, r.raw.offset)?;
+        let mut open = [NO_GROUP; 2];
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                47 => {
+                    open = [NO_GROUP; 2];
+                    f_new_connection_device_id = text.string(r.data);
+                }
+                39 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, true);
+                    if opens & 1 != 0 { f_connected_parties.push(Default::default()); }
+                    let v = support::u32(r.data, "ConnectedPartyCallID", r.tag, r.offset)?;
                     if let Some(g0) = f_connected_parties.last_mut() { g0.call_id = v; }
                 }
-                2 => {
-                    if r.opens & 1 != 0 { f_connected_parties.push(Default::default()); }
-                    let v = ConnectionDeviceType(support::u16(r.raw.data, "ConnectedPartyDeviceType", r.raw.tag, r.raw.offset)?);
+                40 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_connected_parties.push(Default::default()); }
+                    let v = ConnectionDeviceType(support::u16(r.data, "ConnectedPartyDeviceType", r.tag, r.offset)?);
                     if let Some(g0) = f_connected_parties.last_mut() { g0.device_type = v; }
                 }
-                3 => {
-                    if r.opens & 1 != 0 { f_connected_parties.push(Default::default()); }
-                    let v = text.string(r.raw.data);
+                41 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_connected_parties.push(Default::default()); }
+                    let v = text.string(r.data);
                     if let Some(g0) = f_connected_parties.last_mut() { g0.device_id = v; }
                 }
-                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
         Ok(Self {
@@ -4528,30 +4945,77 @@ impl ConsultCallReq {
         let mut f_named_variables: Vec<NamedVariable> = Vec::new();
         let mut f_named_arrays: Vec<NamedArrayElement> = Vec::new();
         let mut f_unknown: Vec<RawField> = Vec::new();
-        let layout = support::layout_of(Self::SPEC);
         let mut text = support::Text::new(floating);
-        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => f_active_connection_device_id = text.string(r.raw.data),
-                1 => f_dialed_number = text.string(r.raw.data),
-                2 => f_agent_instrument = Some(text.string(r.raw.data)),
-                3 => f_call_variable_1 = Some(text.string(r.raw.data)),
-                4 => f_call_variable_2 = Some(text.string(r.raw.data)),
-                5 => f_call_variable_3 = Some(text.string(r.raw.data)),
-                6 => f_call_variable_4 = Some(text.string(r.raw.data)),
-                7 => f_call_variable_5 = Some(text.string(r.raw.data)),
-                8 => f_call_variable_6 = Some(text.string(r.raw.data)),
-                9 => f_call_variable_7 = Some(text.string(r.raw.data)),
-                10 => f_call_variable_8 = Some(text.string(r.raw.data)),
-                11 => f_call_variable_9 = Some(text.string(r.raw.data)),
-                12 => f_call_variable_10 = Some(text.string(r.raw.data)),
-                13 => f_call_wrapup_data = Some(text.string(r.raw.data)),
-                14 => f_named_variables.push(text.named_var(r.raw.data, "NamedVariable", r.raw.tag, r.raw.offset)?),
-                15 => f_named_arrays.push(text.named_array(r.raw.data, "NamedArray", r.raw.tag, r.raw.offset)?),
-                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+        let mut open = [NO_GROUP; 2];
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                50 => {
+                    open = [NO_GROUP; 2];
+                    f_active_connection_device_id = text.string(r.data);
+                }
+                11 => {
+                    open = [NO_GROUP; 2];
+                    f_dialed_number = text.string(r.data);
+                }
+                6 => {
+                    open = [NO_GROUP; 2];
+                    f_agent_instrument = Some(text.string(r.data));
+                }
+                13 => {
+                    open = [NO_GROUP; 2];
+                    f_call_variable_1 = Some(text.string(r.data));
+                }
+                14 => {
+                    open = [NO_GROUP; 2];
+                    f_call_variable_2 = Some(text.string(r.data));
+                }
+                15 => {
+                    open = [NO_GROUP; 2];
+                    f_call_variable_3 = Some(text.string(r.data));
+                }
+                16 => {
+                    open = [NO_GROUP; 2];
+                    f_call_variable_4 = Some(text.string(r.data));
+                }
+                17 => {
+                    open = [NO_GROUP; 2];
+                    f_call_variable_5 = Some(text.string(r.data));
+                }
+                18 => {
+                    open = [NO_GROUP; 2];
+                    f_call_variable_6 = Some(text.string(r.data));
+                }
+                19 => {
+                    open = [NO_GROUP; 2];
+                    f_call_variable_7 = Some(text.string(r.data));
+                }
+                20 => {
+                    open = [NO_GROUP; 2];
+                    f_call_variable_8 = Some(text.string(r.data));
+                }
+                21 => {
+                    open = [NO_GROUP; 2];
+                    f_call_variable_9 = Some(text.string(r.data));
+                }
+                22 => {
+                    open = [NO_GROUP; 2];
+                    f_call_variable_10 = Some(text.string(r.data));
+                }
+                46 => {
+                    open = [NO_GROUP; 2];
+                    f_call_wrapup_data = Some(text.string(r.data));
+                }
+                82 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, true);
+                    f_named_variables.push(text.named_var(r.data, "NamedVariable", r.tag, r.offset)?);
+                }
+                83 => {
+                    let (opens, _) = enter_group(&mut open, 1, 0, NO_GROUP, true);
+                    f_named_arrays.push(text.named_array(r.data, "NamedArray", r.tag, r.offset)?);
+                }
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
         Ok(Self {
@@ -4659,15 +5123,15 @@ impl ConsultCallConf {
         let f_new_connection_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[8], fx[9]]));
         let mut f_new_connection_device_id: String = Default::default();
         let mut f_unknown: Vec<RawField> = Vec::new();
-        let layout = support::layout_of(Self::SPEC);
         let mut text = support::Text::new(floating);
-        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => f_new_connection_device_id = text.string(r.raw.data),
-                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                47 => {
+                    f_new_connection_device_id = text.string(r.data);
+                }
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
         Ok(Self {
@@ -4733,16 +5197,18 @@ impl HoldCallReq {
         let mut f_connection_device_id: String = Default::default();
         let mut f_agent_instrument: Option<String> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
-        let layout = support::layout_of(Self::SPEC);
         let mut text = support::Text::new(floating);
-        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => f_connection_device_id = text.string(r.raw.data),
-                1 => f_agent_instrument = Some(text.string(r.raw.data)),
-                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                25 => {
+                    f_connection_device_id = text.string(r.data);
+                }
+                6 => {
+                    f_agent_instrument = Some(text.string(r.data));
+                }
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
         Ok(Self {
@@ -4899,29 +5365,73 @@ impl MakeCallReq {
         let mut f_named_variables: Vec<NamedVariable> = Vec::new();
         let mut f_named_arrays: Vec<NamedArrayElement> = Vec::new();
         let mut f_unknown: Vec<RawField> = Vec::new();
-        let layout = support::layout_of(Self::SPEC);
         let mut text = support::Text::new(floating);
-        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => f_agent_instrument = text.string(r.raw.data),
-                1 => f_dialed_number = text.string(r.raw.data),
-                2 => f_call_variable_1 = Some(text.string(r.raw.data)),
-                3 => f_call_variable_2 = Some(text.string(r.raw.data)),
-                4 => f_call_variable_3 = Some(text.string(r.raw.data)),
-                5 => f_call_variable_4 = Some(text.string(r.raw.data)),
-                6 => f_call_variable_5 = Some(text.string(r.raw.data)),
-                7 => f_call_variable_6 = Some(text.string(r.raw.data)),
-                8 => f_call_variable_7 = Some(text.string(r.raw.data)),
-                9 => f_call_variable_8 = Some(text.string(r.raw.data)),
-                10 => f_call_variable_9 = Some(text.string(r.raw.data)),
-                11 => f_call_variable_10 = Some(text.string(r.raw.data)),
-                12 => f_call_wrapup_data = Some(text.string(r.raw.data)),
-                13 => f_named_variables.push(text.named_var(r.raw.data, "NamedVariable", r.raw.tag, r.raw.offset)?),
-                14 => f_named_arrays.push(text.named_array(r.raw.data, "NamedArray", r.raw.tag, r.raw.offset)?),
-                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+        let mut open = [NO_GROUP; 2];
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                6 => {
+                    open = [NO_GROUP; 2];
+                    f_agent_instrument = text.string(r.data);
+                }
+                11 => {
+                    open = [NO_GROUP; 2];
+                    f_dialed_number = text.string(r.data);
+                }
+                13 => {
+                    open = [NO_GROUP; 2];
+                    f_call_variable_1 = Some(text.string(r.data));
+                }
+                14 => {
+                    open = [NO_GROUP; 2];
+                    f_call_variable_2 = Some(text.string(r.data));
+                }
+                15 => {
+                    open = [NO_GROUP; 2];
+                    f_call_variable_3 = Some(text.string(r.data));
+                }
+                16 => {
+                    open = [NO_GROUP; 2];
+                    f_call_variable_4 = Some(text.string(r.data));
+                }
+                17 => {
+                    open = [NO_GROUP; 2];
+                    f_call_variable_5 = Some(text.string(r.data));
+                }
+                18 => {
+                    open = [NO_GROUP; 2];
+                    f_call_variable_6 = Some(text.string(r.data));
+                }
+                19 => {
+                    open = [NO_GROUP; 2];
+                    f_call_variable_7 = Some(text.string(r.data));
+                }
+                20 => {
+                    open = [NO_GROUP; 2];
+                    f_call_variable_8 = Some(text.string(r.data));
+                }
+                21 => {
+                    open = [NO_GROUP; 2];
+                    f_call_variable_9 = Some(text.string(r.data));
+                }
+                22 => {
+                    open = [NO_GROUP; 2];
+                    f_call_variable_10 = Some(text.string(r.data));
+                }
+                46 => {
+                    open = [NO_GROUP; 2];
+                    f_call_wrapup_data = Some(text.string(r.data));
+                }
+                82 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, true);
+                    f_named_variables.push(text.named_var(r.data, "NamedVariable", r.tag, r.offset)?);
+                }
+                83 => {
+                    let (opens, _) = enter_group(&mut open, 1, 0, NO_GROUP, true);
+                    f_named_arrays.push(text.named_array(r.data, "NamedArray", r.tag, r.offset)?);
+                }
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
         Ok(Self {
@@ -5022,15 +5532,15 @@ impl MakeCallConf {
         let f_new_connection_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[8], fx[9]]));
         let mut f_new_connection_device_id: String = Default::default();
         let mut f_unknown: Vec<RawField> = Vec::new();
-        let layout = support::layout_of(Self::SPEC);
         let mut text = support::Text::new(floating);
-        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => f_new_connection_device_id = text.string(r.raw.data),
-                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                47 => {
+                    f_new_connection_device_id = text.string(r.data);
+                }
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
         Ok(Self {
@@ -5107,17 +5617,21 @@ impl ReconnectCallReq {
         let mut f_held_connection_device_id: String = Default::default();
         let mut f_agent_instrument: Option<String> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
-        let layout = support::layout_of(Self::SPEC);
         let mut text = support::Text::new(floating);
-        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => f_active_connection_device_id = text.string(r.raw.data),
-                1 => f_held_connection_device_id = text.string(r.raw.data),
-                2 => f_agent_instrument = Some(text.string(r.raw.data)),
-                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                50 => {
+                    f_active_connection_device_id = text.string(r.data);
+                }
+                53 => {
+                    f_held_connection_device_id = text.string(r.data);
+                }
+                6 => {
+                    f_agent_instrument = Some(text.string(r.data));
+                }
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
         Ok(Self {
@@ -5238,16 +5752,18 @@ impl RetrieveCallReq {
         let mut f_held_connection_device_id: String = Default::default();
         let mut f_agent_instrument: Option<String> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
-        let layout = support::layout_of(Self::SPEC);
         let mut text = support::Text::new(floating);
-        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => f_held_connection_device_id = text.string(r.raw.data),
-                1 => f_agent_instrument = Some(text.string(r.raw.data)),
-                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                53 => {
+                    f_held_connection_device_id = text.string(r.data);
+                }
+                6 => {
+                    f_agent_instrument = Some(text.string(r.data));
+                }
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
         Ok(Self {
@@ -5380,20 +5896,37 @@ impl TransferCallReq {
         let mut f_named_variables: Vec<NamedVariable> = Vec::new();
         let mut f_named_arrays: Vec<NamedArrayElement> = Vec::new();
         let mut f_unknown: Vec<RawField> = Vec::new();
-        let layout = support::layout_of(Self::SPEC);
         let mut text = support::Text::new(floating);
-        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => f_active_connection_device_id = text.string(r.raw.data),
-                1 => f_held_connection_device_id = text.string(r.raw.data),
-                2 => f_agent_instrument = Some(text.string(r.raw.data)),
-                3 => f_dialed_number = Some(text.string(r.raw.data)),
-                4 => f_named_variables.push(text.named_var(r.raw.data, "NamedVariable", r.raw.tag, r.raw.offset)?),
-                5 => f_named_arrays.push(text.named_array(r.raw.data, "NamedArray", r.raw.tag, r.raw.offset)?),
-                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+        let mut open = [NO_GROUP; 2];
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                50 => {
+                    open = [NO_GROUP; 2];
+                    f_active_connection_device_id = text.string(r.data);
+                }
+                53 => {
+                    open = [NO_GROUP; 2];
+                    f_held_connection_device_id = text.string(r.data);
+                }
+                6 => {
+                    open = [NO_GROUP; 2];
+                    f_agent_instrument = Some(text.string(r.data));
+                }
+                11 => {
+                    open = [NO_GROUP; 2];
+                    f_dialed_number = Some(text.string(r.data));
+                }
+                82 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, true);
+                    f_named_variables.push(text.named_var(r.data, "NamedVariable", r.tag, r.offset)?);
+                }
+                83 => {
+                    let (opens, _) = enter_group(&mut open, 1, 0, NO_GROUP, true);
+                    f_named_arrays.push(text.named_array(r.data, "NamedArray", r.tag, r.offset)?);
+                }
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
         Ok(Self {
@@ -5488,15 +6021,15 @@ impl TransferCallConf {
         let f_num_parties = u16::from_be_bytes([fx[10], fx[11]]);
         let mut f_new_connection_device_id: String = Default::default();
         let mut f_unknown: Vec<RawField> = Vec::new();
-        let layout = support::layout_of(Self::SPEC);
         let mut text = support::Text::new(floating);
-        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => f_new_connection_device_id = text.string(r.raw.data),
-                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                47 => {
+                    f_new_connection_device_id = text.string(r.data);
+                }
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
         Ok(Self {
@@ -5557,15 +6090,15 @@ impl QueryDeviceInfoReq {
         let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
         let mut f_agent_instrument: String = Default::default();
         let mut f_unknown: Vec<RawField> = Vec::new();
-        let layout = support::layout_of(Self::SPEC);
         let mut text = support::Text::new(floating);
-        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => f_agent_instrument = text.string(r.raw.data),
-                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                6 => {
+                    f_agent_instrument = text.string(r.data);
+                }
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
         Ok(Self {
@@ -5629,14 +6162,16 @@ impl QueryDeviceInfoConf {
         let f_max_devices_in_conference = u16::from_be_bytes([fx[18], fx[19]]);
         let f_make_call_setup = AgentStateMask(u32::from_be_bytes([fx[20], fx[21], fx[22], fx[23]]));
         let mut f_unknown: Vec<RawField> = Vec::new();
-        let layout = support::layout_of(Self::SPEC);
         let mut text = support::Text::new(floating);
-        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                70 => {
+                }
+                71 => {
+                }
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
         Ok(Self {
@@ -5712,15 +6247,15 @@ impl SnapshotCallReq {
         let f_connection_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[12], fx[13]]));
         let mut f_connection_device_id: String = Default::default();
         let mut f_unknown: Vec<RawField> = Vec::new();
-        let layout = support::layout_of(Self::SPEC);
         let mut text = support::Text::new(floating);
-        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => f_connection_device_id = text.string(r.raw.data),
-                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                25 => {
+                    f_connection_device_id = text.string(r.data);
+                }
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
         Ok(Self {
@@ -5838,61 +6373,123 @@ impl SnapshotCallConf {
         let mut f_named_variables: Vec<NamedVariable> = Vec::new();
         let mut f_named_arrays: Vec<NamedArrayElement> = Vec::new();
         let mut f_unknown: Vec<RawField> = Vec::new();
-        let layout = support::layout_of(Self::SPEC);
         let mut text = support::Text::new(floating);
-        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => f_ani = Some(text.string(r.raw.data)),
-                1 => f_dnis = Some(text.string(r.raw.data)),
-                2 => f_dialed_number = Some(text.string(r.raw.data)),
-                3 => f_caller_entered_digits = Some(text.string(r.raw.data)),
-                6 => f_call_variable_1 = Some(text.string(r.raw.data)),
-                7 => f_call_variable_2 = Some(text.string(r.raw.data)),
-                8 => f_call_variable_3 = Some(text.string(r.raw.data)),
-                9 => f_call_variable_4 = Some(text.string(r.raw.data)),
-                10 => f_call_variable_5 = Some(text.string(r.raw.data)),
-                11 => f_call_variable_6 = Some(text.string(r.raw.data)),
-                12 => f_call_variable_7 = Some(text.string(r.raw.data)),
-                13 => f_call_variable_8 = Some(text.string(r.raw.data)),
-                14 => f_call_variable_9 = Some(text.string(r.raw.data)),
-                15 => f_call_variable_10 = Some(text.string(r.raw.data)),
-                16 => f_call_wrapup_data = Some(text.string(r.raw.data)),
+        let mut open = [NO_GROUP; 2];
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                8 => {
+                    open = [NO_GROUP; 2];
+                    f_ani = Some(text.string(r.data));
+                }
+                10 => {
+                    open = [NO_GROUP; 2];
+                    f_dnis = Some(text.string(r.data));
+                }
+                11 => {
+                    open = [NO_GROUP; 2];
+                    f_dialed_number = Some(text.string(r.data));
+                }
+                12 => {
+                    open = [NO_GROUP; 2];
+                    f_caller_entered_digits = Some(text.string(r.data));
+                }
+                72 => {
+                    open = [NO_GROUP; 2];
+                }
+                73 => {
+                    open = [NO_GROUP; 2];
+                }
+                13 => {
+                    open = [NO_GROUP; 2];
+                    f_call_variable_1 = Some(text.string(r.data));
+                }
+                14 => {
+                    open = [NO_GROUP; 2];
+                    f_call_variable_2 = Some(text.string(r.data));
+                }
+                15 => {
+                    open = [NO_GROUP; 2];
+                    f_call_variable_3 = Some(text.string(r.data));
+                }
+                16 => {
+                    open = [NO_GROUP; 2];
+                    f_call_variable_4 = Some(text.string(r.data));
+                }
                 17 => {
-                    if r.opens & 1 != 0 { f_call_devices.push(Default::default()); }
-                    let v = support::u32(r.raw.data, "CallConnectionCallID", r.raw.tag, r.raw.offset)?;
-                    if let Some(g0) = f_call_devices.last_mut() { g0.call_connection_call_id = v; }
+                    open = [NO_GROUP; 2];
+                    f_call_variable_5 = Some(text.string(r.data));
                 }
                 18 => {
-                    if r.opens & 1 != 0 { f_call_devices.push(Default::default()); }
-                    let v = ConnectionDeviceType(support::u16(r.raw.data, "CallConnectionDeviceType", r.raw.tag, r.raw.offset)?);
-                    if let Some(g0) = f_call_devices.last_mut() { g0.call_connection_device_type = v; }
+                    open = [NO_GROUP; 2];
+                    f_call_variable_6 = Some(text.string(r.data));
                 }
                 19 => {
-                    if r.opens & 1 != 0 { f_call_devices.push(Default::default()); }
-                    let v = text.string(r.raw.data);
-                    if let Some(g0) = f_call_devices.last_mut() { g0.call_connection_device_id = v; }
+                    open = [NO_GROUP; 2];
+                    f_call_variable_7 = Some(text.string(r.data));
                 }
                 20 => {
-                    if r.opens & 1 != 0 { f_call_devices.push(Default::default()); }
-                    let v = DeviceType(support::u16(r.raw.data, "CallDeviceType", r.raw.tag, r.raw.offset)?);
-                    if let Some(g0) = f_call_devices.last_mut() { g0.call_device_type = v; }
+                    open = [NO_GROUP; 2];
+                    f_call_variable_8 = Some(text.string(r.data));
                 }
                 21 => {
-                    if r.opens & 1 != 0 { f_call_devices.push(Default::default()); }
-                    let v = text.string(r.raw.data);
-                    if let Some(g0) = f_call_devices.last_mut() { g0.call_device_id = v; }
+                    open = [NO_GROUP; 2];
+                    f_call_variable_9 = Some(text.string(r.data));
                 }
                 22 => {
-                    if r.opens & 1 != 0 { f_call_devices.push(Default::default()); }
-                    let v = LocalConnectionState(support::u16(r.raw.data, "CallDeviceConnectionState", r.raw.tag, r.raw.offset)?);
+                    open = [NO_GROUP; 2];
+                    f_call_variable_10 = Some(text.string(r.data));
+                }
+                46 => {
+                    open = [NO_GROUP; 2];
+                    f_call_wrapup_data = Some(text.string(r.data));
+                }
+                56 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, true);
+                    if opens & 1 != 0 { f_call_devices.push(Default::default()); }
+                    let v = support::u32(r.data, "CallConnectionCallID", r.tag, r.offset)?;
+                    if let Some(g0) = f_call_devices.last_mut() { g0.call_connection_call_id = v; }
+                }
+                57 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_call_devices.push(Default::default()); }
+                    let v = ConnectionDeviceType(support::u16(r.data, "CallConnectionDeviceType", r.tag, r.offset)?);
+                    if let Some(g0) = f_call_devices.last_mut() { g0.call_connection_device_type = v; }
+                }
+                58 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_call_devices.push(Default::default()); }
+                    let v = text.string(r.data);
+                    if let Some(g0) = f_call_devices.last_mut() { g0.call_connection_device_id = v; }
+                }
+                59 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_call_devices.push(Default::default()); }
+                    let v = DeviceType(support::u16(r.data, "CallDeviceType", r.tag, r.offset)?);
+                    if let Some(g0) = f_call_devices.last_mut() { g0.call_device_type = v; }
+                }
+                60 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_call_devices.push(Default::default()); }
+                    let v = text.string(r.data);
+                    if let Some(g0) = f_call_devices.last_mut() { g0.call_device_id = v; }
+                }
+                61 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_call_devices.push(Default::default()); }
+                    let v = LocalConnectionState(support::u16(r.data, "CallDeviceConnectionState", r.tag, r.offset)?);
                     if let Some(g0) = f_call_devices.last_mut() { g0.call_device_connection_state = v; }
                 }
-                23 => f_named_variables.push(text.named_var(r.raw.data, "NamedVariable", r.raw.tag, r.raw.offset)?),
-                24 => f_named_arrays.push(text.named_array(r.raw.data, "NamedArray", r.raw.tag, r.raw.offset)?),
-                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+                82 => {
+                    let (opens, _) = enter_group(&mut open, 1, 0, NO_GROUP, true);
+                    f_named_variables.push(text.named_var(r.data, "NamedVariable", r.tag, r.offset)?);
+                }
+                83 => {
+                    let (opens, _) = enter_group(&mut open, 2, 0, NO_GROUP, true);
+                    f_named_arrays.push(text.named_array(r.data, "NamedArray", r.tag, r.offset)?);
+                }
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
         Ok(Self {
@@ -6003,15 +6600,15 @@ impl SnapshotDeviceReq {
         let f_snapshot_device_type = DeviceType(u16::from_be_bytes([fx[8], fx[9]]));
         let mut f_agent_instrument: String = Default::default();
         let mut f_unknown: Vec<RawField> = Vec::new();
-        let layout = support::layout_of(Self::SPEC);
         let mut text = support::Text::new(floating);
-        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => f_agent_instrument = text.string(r.raw.data),
-                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                6 => {
+                    f_agent_instrument = text.string(r.data);
+                }
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
         Ok(Self {
@@ -6067,34 +6664,37 @@ impl SnapshotDeviceConf {
         let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
         let mut f_calls: Vec<SnapshotDeviceCall> = Vec::new();
         let mut f_unknown: Vec<RawField> = Vec::new();
-        let layout = support::layout_of(Self::SPEC);
         let mut text = support::Text::new(floating);
-        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => {
-                    if r.opens & 1 != 0 { f_calls.push(Default::default()); }
-                    let v = support::u32(r.raw.data, "CallConnectionCallID", r.raw.tag, r.raw.offset)?;
+        let mut open = [NO_GROUP; 2];
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                56 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, true);
+                    if opens & 1 != 0 { f_calls.push(Default::default()); }
+                    let v = support::u32(r.data, "CallConnectionCallID", r.tag, r.offset)?;
                     if let Some(g0) = f_calls.last_mut() { g0.call_connection_call_id = v; }
                 }
-                1 => {
-                    if r.opens & 1 != 0 { f_calls.push(Default::default()); }
-                    let v = ConnectionDeviceType(support::u16(r.raw.data, "CallConnectionDeviceType", r.raw.tag, r.raw.offset)?);
+                57 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_calls.push(Default::default()); }
+                    let v = ConnectionDeviceType(support::u16(r.data, "CallConnectionDeviceType", r.tag, r.offset)?);
                     if let Some(g0) = f_calls.last_mut() { g0.call_connection_device_type = v; }
                 }
-                2 => {
-                    if r.opens & 1 != 0 { f_calls.push(Default::default()); }
-                    let v = text.string(r.raw.data);
+                58 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_calls.push(Default::default()); }
+                    let v = text.string(r.data);
                     if let Some(g0) = f_calls.last_mut() { g0.call_connection_device_id = v; }
                 }
-                3 => {
-                    if r.opens & 1 != 0 { f_calls.push(Default::default()); }
-                    let v = LocalConnectionState(support::u16(r.raw.data, "CallDeviceConnectionState", r.raw.tag, r.raw.offset)?);
+                61 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_calls.push(Default::default()); }
+                    let v = LocalConnectionState(support::u16(r.data, "CallDeviceConnectionState", r.tag, r.offset)?);
                     if let Some(g0) = f_calls.last_mut() { g0.call_device_connection_state = v; }
                 }
-                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
         Ok(Self {
@@ -6177,27 +6777,35 @@ impl CallDequeuedEvent {
         let mut f_queue_device_id: String = Default::default();
         let mut f_csqs: Vec<QueuedCsq> = Vec::new();
         let mut f_unknown: Vec<RawField> = Vec::new();
-        let layout = support::layout_of(Self::SPEC);
         let mut text = support::Text::new(floating);
-        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => f_connection_device_id = text.string(r.raw.data),
-                1 => f_queue_device_id = text.string(r.raw.data),
-                2 => {
-                    if r.opens & 1 != 0 { f_csqs.push(Default::default()); }
-                    let v = support::u32(r.raw.data, "CSQID", r.raw.tag, r.raw.offset)?;
+        let mut open = [NO_GROUP; 2];
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                25 => {
+                    open = [NO_GROUP; 2];
+                    f_connection_device_id = text.string(r.data);
+                }
+                45 => {
+                    open = [NO_GROUP; 2];
+                    f_queue_device_id = text.string(r.data);
+                }
+                62 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, true);
+                    if opens & 1 != 0 { f_csqs.push(Default::default()); }
+                    let v = support::u32(r.data, "CSQID", r.tag, r.offset)?;
                     if let Some(g0) = f_csqs.last_mut() { g0.csq_id = v; }
                 }
-                3 => {
-                    if r.opens & 1 != 0 { f_csqs.push(Default::default()); }
+                63 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_csqs.push(Default::default()); }
                 }
-                4 => {
-                    if r.opens & 1 != 0 { f_csqs.push(Default::default()); }
+                64 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_csqs.push(Default::default()); }
                 }
-                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
         Ok(Self {
@@ -6293,17 +6901,21 @@ impl SendDtmfSignalReq {
         let mut f_dtmf_string: String = Default::default();
         let mut f_agent_instrument: Option<String> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
-        let layout = support::layout_of(Self::SPEC);
         let mut text = support::Text::new(floating);
-        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => f_connection_device_id = text.string(r.raw.data),
-                1 => f_dtmf_string = text.string(r.raw.data),
-                2 => f_agent_instrument = Some(text.string(r.raw.data)),
-                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                25 => {
+                    f_connection_device_id = text.string(r.data);
+                }
+                67 => {
+                    f_dtmf_string = text.string(r.data);
+                }
+                6 => {
+                    f_agent_instrument = Some(text.string(r.data));
+                }
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
         Ok(Self {
@@ -6457,21 +7069,33 @@ impl RtpStartedEvent {
         let mut f_sending_port: Option<u32> = None;
         let mut f_agent_id: Option<String> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
-        let layout = support::layout_of(Self::SPEC);
         let mut text = support::Text::new(floating);
-        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => f_connection_device_id = text.string(r.raw.data),
-                1 => f_client_address = text.string(r.raw.data),
-                2 => f_agent_extension = Some(text.string(r.raw.data)),
-                3 => f_agent_instrument = Some(text.string(r.raw.data)),
-                4 => f_sending_address = Some(text.string(r.raw.data)),
-                5 => f_sending_port = Some(support::u32(r.raw.data, "SendingPort", r.raw.tag, r.raw.offset)?),
-                6 => f_agent_id = Some(text.string(r.raw.data)),
-                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                25 => {
+                    f_connection_device_id = text.string(r.data);
+                }
+                81 => {
+                    f_client_address = text.string(r.data);
+                }
+                4 => {
+                    f_agent_extension = Some(text.string(r.data));
+                }
+                6 => {
+                    f_agent_instrument = Some(text.string(r.data));
+                }
+                125 => {
+                    f_sending_address = Some(text.string(r.data));
+                }
+                126 => {
+                    f_sending_port = Some(support::u32(r.data, "SendingPort", r.tag, r.offset)?);
+                }
+                194 => {
+                    f_agent_id = Some(text.string(r.data));
+                }
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
         Ok(Self {
@@ -6581,21 +7205,33 @@ impl RtpStoppedEvent {
         let mut f_sending_port: Option<u32> = None;
         let mut f_agent_id: Option<String> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
-        let layout = support::layout_of(Self::SPEC);
         let mut text = support::Text::new(floating);
-        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => f_connection_device_id = text.string(r.raw.data),
-                1 => f_client_address = text.string(r.raw.data),
-                2 => f_agent_extension = Some(text.string(r.raw.data)),
-                3 => f_agent_instrument = Some(text.string(r.raw.data)),
-                4 => f_sending_address = Some(text.string(r.raw.data)),
-                5 => f_sending_port = Some(support::u32(r.raw.data, "SendingPort", r.raw.tag, r.raw.offset)?),
-                6 => f_agent_id = Some(text.string(r.raw.data)),
-                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                25 => {
+                    f_connection_device_id = text.string(r.data);
+                }
+                81 => {
+                    f_client_address = text.string(r.data);
+                }
+                4 => {
+                    f_agent_extension = Some(text.string(r.data));
+                }
+                6 => {
+                    f_agent_instrument = Some(text.string(r.data));
+                }
+                125 => {
+                    f_sending_address = Some(text.string(r.data));
+                }
+                126 => {
+                    f_sending_port = Some(support::u32(r.data, "SendingPort", r.tag, r.offset)?);
+                }
+                194 => {
+                    f_agent_id = Some(text.string(r.data));
+                }
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
         Ok(Self {
@@ -6683,18 +7319,24 @@ impl SupervisorAssistReq {
         let mut f_agent_instrument: Option<String> = None;
         let mut f_agent_id: Option<String> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
-        let layout = support::layout_of(Self::SPEC);
         let mut text = support::Text::new(floating);
-        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => f_connection_device_id = text.string(r.raw.data),
-                1 => f_agent_extension = Some(text.string(r.raw.data)),
-                2 => f_agent_instrument = Some(text.string(r.raw.data)),
-                3 => f_agent_id = Some(text.string(r.raw.data)),
-                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                25 => {
+                    f_connection_device_id = text.string(r.data);
+                }
+                4 => {
+                    f_agent_extension = Some(text.string(r.data));
+                }
+                6 => {
+                    f_agent_instrument = Some(text.string(r.data));
+                }
+                194 => {
+                    f_agent_id = Some(text.string(r.data));
+                }
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
         Ok(Self {
@@ -6764,15 +7406,15 @@ impl SupervisorAssistConf {
         let f_connection_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[8], fx[9]]));
         let mut f_connection_device_id: String = Default::default();
         let mut f_unknown: Vec<RawField> = Vec::new();
-        let layout = support::layout_of(Self::SPEC);
         let mut text = support::Text::new(floating);
-        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => f_connection_device_id = text.string(r.raw.data),
-                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                25 => {
+                    f_connection_device_id = text.string(r.data);
+                }
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
         Ok(Self {
@@ -6840,17 +7482,21 @@ impl SupervisorAssistEvent {
         let mut f_client_id: String = Default::default();
         let mut f_text: Option<String> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
-        let layout = support::layout_of(Self::SPEC);
         let mut text = support::Text::new(floating);
-        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => f_connection_device_id = text.string(r.raw.data),
-                1 => f_client_id = text.string(r.raw.data),
-                2 => f_text = Some(text.string(r.raw.data)),
-                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                25 => {
+                    f_connection_device_id = text.string(r.data);
+                }
+                1 => {
+                    f_client_id = text.string(r.data);
+                }
+                7 => {
+                    f_text = Some(text.string(r.data));
+                }
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
         Ok(Self {
@@ -6926,17 +7572,21 @@ impl EmergencyCallReq {
         let mut f_agent_id: Option<String> = None;
         let mut f_agent_instrument: Option<String> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
-        let layout = support::layout_of(Self::SPEC);
         let mut text = support::Text::new(floating);
-        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => f_connection_device_id = text.string(r.raw.data),
-                1 => f_agent_id = Some(text.string(r.raw.data)),
-                2 => f_agent_instrument = Some(text.string(r.raw.data)),
-                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                25 => {
+                    f_connection_device_id = text.string(r.data);
+                }
+                194 => {
+                    f_agent_id = Some(text.string(r.data));
+                }
+                6 => {
+                    f_agent_instrument = Some(text.string(r.data));
+                }
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
         Ok(Self {
@@ -7011,15 +7661,15 @@ impl EmergencyCallConf {
         let f_line_type = u16::from_be_bytes([fx[12], fx[13]]);
         let mut f_connection_device_id: String = Default::default();
         let mut f_unknown: Vec<RawField> = Vec::new();
-        let layout = support::layout_of(Self::SPEC);
         let mut text = support::Text::new(floating);
-        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => f_connection_device_id = text.string(r.raw.data),
-                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                25 => {
+                    f_connection_device_id = text.string(r.data);
+                }
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
         Ok(Self {
@@ -7107,20 +7757,30 @@ impl EmergencyCallEvent {
         let mut f_agent_id: Option<String> = None;
         let mut f_agent_instrument: Option<String> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
-        let layout = support::layout_of(Self::SPEC);
         let mut text = support::Text::new(floating);
-        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => f_connection_device_id = text.string(r.raw.data),
-                1 => f_client_id = Some(text.string(r.raw.data)),
-                2 => f_client_address = Some(text.string(r.raw.data)),
-                3 => f_agent_extension = Some(text.string(r.raw.data)),
-                4 => f_agent_id = Some(text.string(r.raw.data)),
-                5 => f_agent_instrument = Some(text.string(r.raw.data)),
-                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                25 => {
+                    f_connection_device_id = text.string(r.data);
+                }
+                1 => {
+                    f_client_id = Some(text.string(r.data));
+                }
+                81 => {
+                    f_client_address = Some(text.string(r.data));
+                }
+                4 => {
+                    f_agent_extension = Some(text.string(r.data));
+                }
+                194 => {
+                    f_agent_id = Some(text.string(r.data));
+                }
+                6 => {
+                    f_agent_instrument = Some(text.string(r.data));
+                }
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
         Ok(Self {
@@ -7221,20 +7881,30 @@ impl SuperviseCallReq {
         let mut f_agent_instrument: Option<String> = None;
         let mut f_supervisor_instrument: Option<String> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
-        let layout = support::layout_of(Self::SPEC);
         let mut text = support::Text::new(floating);
-        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => f_agent_connection_device_id = Some(text.string(r.raw.data)),
-                1 => f_supervisor_connection_device_id = Some(text.string(r.raw.data)),
-                2 => f_agent_extension = Some(text.string(r.raw.data)),
-                3 => f_agent_id = Some(text.string(r.raw.data)),
-                4 => f_agent_instrument = Some(text.string(r.raw.data)),
-                5 => f_supervisor_instrument = Some(text.string(r.raw.data)),
-                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                90 => {
+                    f_agent_connection_device_id = Some(text.string(r.data));
+                }
+                91 => {
+                    f_supervisor_connection_device_id = Some(text.string(r.data));
+                }
+                4 => {
+                    f_agent_extension = Some(text.string(r.data));
+                }
+                194 => {
+                    f_agent_id = Some(text.string(r.data));
+                }
+                6 => {
+                    f_agent_instrument = Some(text.string(r.data));
+                }
+                85 => {
+                    f_supervisor_instrument = Some(text.string(r.data));
+                }
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
         Ok(Self {
@@ -7314,15 +7984,15 @@ impl SuperviseCallConf {
         let f_connection_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[8], fx[9]]));
         let mut f_connection_device_id: String = Default::default();
         let mut f_unknown: Vec<RawField> = Vec::new();
-        let layout = support::layout_of(Self::SPEC);
         let mut text = support::Text::new(floating);
-        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => f_connection_device_id = text.string(r.raw.data),
-                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                25 => {
+                    f_connection_device_id = text.string(r.data);
+                }
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
         Ok(Self {
@@ -7388,16 +8058,18 @@ impl BadCallReq {
         let mut f_connection_device_id: String = Default::default();
         let mut f_agent_id: Option<String> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
-        let layout = support::layout_of(Self::SPEC);
         let mut text = support::Text::new(floating);
-        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => f_connection_device_id = text.string(r.raw.data),
-                1 => f_agent_id = Some(text.string(r.raw.data)),
-                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                25 => {
+                    f_connection_device_id = text.string(r.data);
+                }
+                194 => {
+                    f_agent_id = Some(text.string(r.data));
+                }
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
         Ok(Self {
@@ -7496,14 +8168,14 @@ impl ConfigRequestKeyEvent {
         if v >= 11 { rd.skip(4, "reserved")?; }
         let (fixed_len, floating) = (rd.pos(), rd.rest());
         let mut f_unknown: Vec<RawField> = Vec::new();
-        let layout = support::layout_of(Self::SPEC);
         let mut text = support::Text::new(floating);
-        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                131 => {
+                }
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
         Ok(Self {
@@ -7561,18 +8233,24 @@ impl ConfigKeyEvent {
         let mut f_agent_key: Option<u64> = None;
         let mut f_device_key: Option<u64> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
-        let layout = support::layout_of(Self::SPEC);
         let mut text = support::Text::new(floating);
-        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => f_application_key = Some(support::key(r.raw.data, "ApplicationConfigKey", r.raw.tag, r.raw.offset)?),
-                1 => f_csq_key = Some(support::key(r.raw.data, "CSQConfigKey", r.raw.tag, r.raw.offset)?),
-                2 => f_agent_key = Some(support::key(r.raw.data, "AgentConfigKey", r.raw.tag, r.raw.offset)?),
-                3 => f_device_key = Some(support::key(r.raw.data, "DeviceConfigKey", r.raw.tag, r.raw.offset)?),
-                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                177 => {
+                    f_application_key = Some(support::key(r.data, "ApplicationConfigKey", r.tag, r.offset)?);
+                }
+                178 => {
+                    f_csq_key = Some(support::key(r.data, "CSQConfigKey", r.tag, r.offset)?);
+                }
+                179 => {
+                    f_agent_key = Some(support::key(r.data, "AgentConfigKey", r.tag, r.offset)?);
+                }
+                180 => {
+                    f_device_key = Some(support::key(r.data, "DeviceConfigKey", r.tag, r.offset)?);
+                }
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
         Ok(Self {
@@ -7629,14 +8307,14 @@ impl ConfigRequestEvent {
         if v >= 11 { rd.skip(4, "reserved")?; }
         let (fixed_len, floating) = (rd.pos(), rd.rest());
         let mut f_unknown: Vec<RawField> = Vec::new();
-        let layout = support::layout_of(Self::SPEC);
         let mut text = support::Text::new(floating);
-        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                131 => {
+                }
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
         Ok(Self {
@@ -7701,18 +8379,24 @@ impl ConfigBeginEvent {
         let mut f_agent_key: Option<u64> = None;
         let mut f_device_key: Option<u64> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
-        let layout = support::layout_of(Self::SPEC);
         let mut text = support::Text::new(floating);
-        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => f_application_key = Some(support::key(r.raw.data, "ApplicationConfigKey", r.raw.tag, r.raw.offset)?),
-                1 => f_csq_key = Some(support::key(r.raw.data, "CSQueueConfigKey", r.raw.tag, r.raw.offset)?),
-                2 => f_agent_key = Some(support::key(r.raw.data, "AgentConfigKey", r.raw.tag, r.raw.offset)?),
-                3 => f_device_key = Some(support::key(r.raw.data, "DeviceConfigKey", r.raw.tag, r.raw.offset)?),
-                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                177 => {
+                    f_application_key = Some(support::key(r.data, "ApplicationConfigKey", r.tag, r.offset)?);
+                }
+                178 => {
+                    f_csq_key = Some(support::key(r.data, "CSQueueConfigKey", r.tag, r.offset)?);
+                }
+                179 => {
+                    f_agent_key = Some(support::key(r.data, "AgentConfigKey", r.tag, r.offset)?);
+                }
+                180 => {
+                    f_device_key = Some(support::key(r.data, "DeviceConfigKey", r.tag, r.offset)?);
+                }
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
         Ok(Self {
@@ -7773,15 +8457,15 @@ impl ConfigEndEvent {
         let f_status = ConfigEndStatus(u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]));
         let mut f_text: Option<String> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
-        let layout = support::layout_of(Self::SPEC);
         let mut text = support::Text::new(floating);
-        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => f_text = Some(text.string(r.raw.data)),
-                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                7 => {
+                    f_text = Some(text.string(r.data));
+                }
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
         Ok(Self {
@@ -7831,65 +8515,77 @@ impl ConfigApplicationEvent {
         let fixed_len = 2usize;
         let mut f_records: Vec<ConfigApplicationRecord> = Vec::new();
         let mut f_unknown: Vec<RawField> = Vec::new();
-        let layout = support::layout_of(Self::SPEC);
         let mut text = support::Text::new(floating);
-        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => {
-                    if r.opens & 1 != 0 { f_records.push(Default::default()); }
-                    let v = RecordType(support::u16(r.raw.data, "RecordType", r.raw.tag, r.raw.offset)?);
+        let mut open = [NO_GROUP; 2];
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                183 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, true);
+                    if opens & 1 != 0 { f_records.push(Default::default()); }
+                    let v = RecordType(support::u16(r.data, "RecordType", r.tag, r.offset)?);
                     if let Some(g0) = f_records.last_mut() { g0.record_type = v; }
                 }
-                1 => {
-                    if r.opens & 1 != 0 { f_records.push(Default::default()); }
+                208 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_records.push(Default::default()); }
                 }
-                2 => {
-                    if r.opens & 1 != 0 { f_records.push(Default::default()); }
-                    let v = support::u32(r.raw.data, "ApplicationID", r.raw.tag, r.raw.offset)?;
+                184 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_records.push(Default::default()); }
+                    let v = support::u32(r.data, "ApplicationID", r.tag, r.offset)?;
                     if let Some(g0) = f_records.last_mut() { g0.application_id = v; }
                 }
-                3 => {
-                    if r.opens & 1 != 0 { f_records.push(Default::default()); }
+                213 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_records.push(Default::default()); }
                 }
-                4 => {
-                    if r.opens & 1 != 0 { f_records.push(Default::default()); }
-                    let v = support::u32(r.raw.data, "MaxQueued", r.raw.tag, r.raw.offset)?;
+                129 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_records.push(Default::default()); }
+                    let v = support::u32(r.data, "MaxQueued", r.tag, r.offset)?;
                     if let Some(g0) = f_records.last_mut() { g0.max_queued = v; }
                 }
-                5 => {
-                    if r.opens & 1 != 0 { f_records.push(Default::default()); }
+                173 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_records.push(Default::default()); }
                 }
-                6 => {
-                    if r.opens & 1 != 0 { f_records.push(Default::default()); }
-                    let v = support::u32(r.raw.data, "PreviousApplicationID", r.raw.tag, r.raw.offset)?;
+                132 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_records.push(Default::default()); }
+                    let v = support::u32(r.data, "PreviousApplicationID", r.tag, r.offset)?;
                     if let Some(g0) = f_records.last_mut() { g0.previous_application_id = v; }
                 }
-                7 => {
-                    if r.opens & 1 != 0 { f_records.push(Default::default()); }
-                    let v = text.string(r.raw.data);
+                133 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_records.push(Default::default()); }
+                    let v = text.string(r.data);
                     if let Some(g0) = f_records.last_mut() { g0.application_name = v; }
                 }
-                8 => {
-                    if r.opens & 1 != 0 { f_records.push(Default::default()); }
-                    let v = Some(text.string(r.raw.data));
+                134 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_records.push(Default::default()); }
+                    let v = Some(text.string(r.data));
                     if let Some(g0) = f_records.last_mut() { g0.description = v; }
                 }
-                9 => {
-                    if r.opens & 1 != 0 { f_records.push(Default::default()); }
+                174 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_records.push(Default::default()); }
                 }
-                10 => {
-                    if r.opens & 1 != 0 { f_records.push(Default::default()); }
+                175 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_records.push(Default::default()); }
                 }
-                11 => {
-                    if r.opens & 1 != 0 { f_records.push(Default::default()); }
+                176 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_records.push(Default::default()); }
                 }
-                12 => {
-                    if r.opens & 1 != 0 { f_records.push(Default::default()); }
+                216 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_records.push(Default::default()); }
                 }
-                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
         Ok(Self {
@@ -7952,62 +8648,73 @@ impl ConfigCsqEvent {
         let fixed_len = 2usize;
         let mut f_records: Vec<ConfigCsqRecord> = Vec::new();
         let mut f_unknown: Vec<RawField> = Vec::new();
-        let layout = support::layout_of(Self::SPEC);
         let mut text = support::Text::new(floating);
-        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => {
-                    if r.opens & 1 != 0 { f_records.push(Default::default()); }
-                    let v = RecordType(support::u16(r.raw.data, "RecordType", r.raw.tag, r.raw.offset)?);
+        let mut open = [NO_GROUP; 2];
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                183 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, true);
+                    if opens & 1 != 0 { f_records.push(Default::default()); }
+                    let v = RecordType(support::u16(r.data, "RecordType", r.tag, r.offset)?);
                     if let Some(g0) = f_records.last_mut() { g0.record_type = v; }
                 }
-                1 => {
-                    if r.opens & 1 != 0 { f_records.push(Default::default()); }
+                208 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_records.push(Default::default()); }
                 }
-                2 => {
-                    if r.opens & 1 != 0 { f_records.push(Default::default()); }
-                    let v = support::u32(r.raw.data, "CSQID", r.raw.tag, r.raw.offset)?;
+                184 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_records.push(Default::default()); }
+                    let v = support::u32(r.data, "CSQID", r.tag, r.offset)?;
                     if let Some(g0) = f_records.last_mut() { g0.csq_id = v; }
                 }
-                3 => {
-                    if r.opens & 1 != 0 { f_records.push(Default::default()); }
+                213 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_records.push(Default::default()); }
                 }
-                4 => {
-                    if r.opens & 1 != 0 { f_records.push(Default::default()); }
+                64 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_records.push(Default::default()); }
                 }
-                5 => {
-                    if r.opens & 1 != 0 { f_records.push(Default::default()); }
+                192 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_records.push(Default::default()); }
                 }
-                6 => {
-                    if r.opens & 1 != 0 { f_records.push(Default::default()); }
-                    let v = Some(support::bool(r.raw.data, "AutoWork", r.raw.tag, r.raw.offset)?);
+                185 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_records.push(Default::default()); }
+                    let v = Some(support::bool(r.data, "AutoWork", r.tag, r.offset)?);
                     if let Some(g0) = f_records.last_mut() { g0.auto_work = v; }
                 }
-                7 => {
-                    if r.opens & 1 != 0 { f_records.push(Default::default()); }
+                173 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_records.push(Default::default()); }
                 }
-                8 => {
-                    if r.opens & 1 != 0 { f_records.push(Default::default()); }
-                    let v = text.string(r.raw.data);
+                133 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_records.push(Default::default()); }
+                    let v = text.string(r.data);
                     if let Some(g0) = f_records.last_mut() { g0.csq_name = v; }
                 }
-                9 => {
-                    if r.opens & 1 != 0 { f_records.push(Default::default()); }
-                    let v = Some(text.string(r.raw.data));
+                134 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_records.push(Default::default()); }
+                    let v = Some(text.string(r.data));
                     if let Some(g0) = f_records.last_mut() { g0.description = v; }
                 }
-                10 => {
-                    if r.opens & 1 != 0 { f_records.push(Default::default()); }
-                    let v = support::u32(r.raw.data, "MRDomainID", r.raw.tag, r.raw.offset)?;
+                216 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_records.push(Default::default()); }
+                    let v = support::u32(r.data, "MRDomainID", r.tag, r.offset)?;
                     if let Some(g0) = f_records.last_mut() { g0.mr_domain_id = v; }
                 }
-                11 => {
-                    if r.opens & 1 != 0 { f_records.push(Default::default()); }
+                176 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_records.push(Default::default()); }
                 }
-                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
         Ok(Self {
@@ -8069,93 +8776,109 @@ impl ConfigAgentEvent {
         let fixed_len = 2usize;
         let mut f_records: Vec<ConfigAgentRecord> = Vec::new();
         let mut f_unknown: Vec<RawField> = Vec::new();
-        let layout = support::layout_of(Self::SPEC);
         let mut text = support::Text::new(floating);
-        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => {
-                    if r.opens & 1 != 0 { f_records.push(Default::default()); }
-                    let v = RecordType(support::u16(r.raw.data, "RecordType", r.raw.tag, r.raw.offset)?);
+        let mut open = [NO_GROUP; 2];
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                183 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, true);
+                    if opens & 1 != 0 { f_records.push(Default::default()); }
+                    let v = RecordType(support::u16(r.data, "RecordType", r.tag, r.offset)?);
                     if let Some(g0) = f_records.last_mut() { g0.record_type = v; }
                 }
-                1 => {
-                    if r.opens & 1 != 0 { f_records.push(Default::default()); }
+                208 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_records.push(Default::default()); }
                 }
-                2 => {
-                    if r.opens & 1 != 0 { f_records.push(Default::default()); }
-                    let v = support::u16(r.raw.data, "AgentType", r.raw.tag, r.raw.offset)?;
+                189 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_records.push(Default::default()); }
+                    let v = support::u16(r.data, "AgentType", r.tag, r.offset)?;
                     if let Some(g0) = f_records.last_mut() { g0.agent_type = v; }
                 }
-                3 => {
-                    if r.opens & 1 != 0 { f_records.push(Default::default()); }
-                    let v = text.string(r.raw.data);
+                190 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_records.push(Default::default()); }
+                    let v = text.string(r.data);
                     if let Some(g0) = f_records.last_mut() { g0.login_id = v; }
                 }
-                4 => {
-                    if r.opens & 1 != 0 { f_records.push(Default::default()); }
+                214 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_records.push(Default::default()); }
                 }
-                5 => {
-                    if r.opens & 1 != 0 { f_records.push(Default::default()); }
+                207 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_records.push(Default::default()); }
                 }
-                6 => {
-                    if r.opens & 1 != 0 { f_records.push(Default::default()); }
-                    let v = Some(text.string(r.raw.data));
+                138 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_records.push(Default::default()); }
+                    let v = Some(text.string(r.data));
                     if let Some(g0) = f_records.last_mut() { g0.last_name = v; }
                 }
-                7 => {
-                    if r.opens & 1 != 0 { f_records.push(Default::default()); }
-                    let v = Some(text.string(r.raw.data));
+                137 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_records.push(Default::default()); }
+                    let v = Some(text.string(r.data));
                     if let Some(g0) = f_records.last_mut() { g0.first_name = v; }
                 }
-                8 => {
-                    if r.opens & 1 != 0 { f_records.push(Default::default()); }
-                    let v = Some(text.string(r.raw.data));
+                173 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_records.push(Default::default()); }
+                    let v = Some(text.string(r.data));
                     if let Some(g0) = f_records.last_mut() { g0.extension = v; }
                 }
-                9 => {
-                    if r.opens & 1 != 0 { f_records.push(Default::default()); }
-                    let v = Some(text.string(r.raw.data));
+                134 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_records.push(Default::default()); }
+                    let v = Some(text.string(r.data));
                     if let Some(g0) = f_records.last_mut() { g0.description = v; }
                 }
-                10 => {
-                    if r.opens & 1 != 0 { f_records.push(Default::default()); }
+                141 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_records.push(Default::default()); }
                 }
-                11 => {
-                    if r.opens & 1 != 0 { f_records.push(Default::default()); }
+                191 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_records.push(Default::default()); }
                 }
-                12 => {
-                    if r.opens & 1 != 0 { f_records.push(Default::default()); }
-                    let v = support::u32(r.raw.data, "CSQID", r.raw.tag, r.raw.offset)?;
+                62 => {
+                    let (opens, _) = enter_group(&mut open, 1, 1, 0, true);
+                    if opens & 1 != 0 { f_records.push(Default::default()); }
+                    let v = support::u32(r.data, "CSQID", r.tag, r.offset)?;
                     if let Some(g0) = f_records.last_mut() {
-                        if r.opens & 2 != 0 { g0.csqs.push(Default::default()); }
+                        if opens & 2 != 0 { g0.csqs.push(Default::default()); }
                         if let Some(g1) = g0.csqs.last_mut() { g1.csq_id = v; }
                     }
                 }
-                13 => {
-                    if r.opens & 1 != 0 { f_records.push(Default::default()); }
+                64 => {
+                    let (opens, _) = enter_group(&mut open, 1, 1, 0, false);
+                    if opens & 1 != 0 { f_records.push(Default::default()); }
                     if let Some(g0) = f_records.last_mut() {
-                        if r.opens & 2 != 0 { g0.csqs.push(Default::default()); }
+                        if opens & 2 != 0 { g0.csqs.push(Default::default()); }
                     }
                 }
-                14 => {
-                    if r.opens & 1 != 0 { f_records.push(Default::default()); }
-                    let v = Some(AgentState(support::u16(r.raw.data, "agentState", r.raw.tag, r.raw.offset)?));
+                247 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_records.push(Default::default()); }
+                    let v = Some(AgentState(support::u16(r.data, "agentState", r.tag, r.offset)?));
                     if let Some(g0) = f_records.last_mut() { g0.agent_state = v; }
                 }
-                15 => {
-                    if r.opens & 1 != 0 { f_records.push(Default::default()); }
-                    let v = Some(support::u32(r.raw.data, "MRD_ID", r.raw.tag, r.raw.offset)?);
+                246 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_records.push(Default::default()); }
+                    let v = Some(support::u32(r.data, "MRD_ID", r.tag, r.offset)?);
                     if let Some(g0) = f_records.last_mut() { g0.mrd_id = v; }
                 }
-                16 => {
-                    if r.opens & 1 != 0 { f_records.push(Default::default()); }
-                    let v = Some(text.string(r.raw.data));
+                303 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_records.push(Default::default()); }
+                    let v = Some(text.string(r.data));
                     if let Some(g0) = f_records.last_mut() { g0.active_terminal = v; }
                 }
-                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
         Ok(Self {
@@ -8224,62 +8947,71 @@ impl ConfigDeviceEvent {
         let fixed_len = 2usize;
         let mut f_records: Vec<ConfigDeviceRecord> = Vec::new();
         let mut f_unknown: Vec<RawField> = Vec::new();
-        let layout = support::layout_of(Self::SPEC);
         let mut text = support::Text::new(floating);
-        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => {
-                    if r.opens & 1 != 0 { f_records.push(Default::default()); }
-                    let v = RecordType(support::u16(r.raw.data, "RecordType", r.raw.tag, r.raw.offset)?);
+        let mut open = [NO_GROUP; 2];
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                183 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, true);
+                    if opens & 1 != 0 { f_records.push(Default::default()); }
+                    let v = RecordType(support::u16(r.data, "RecordType", r.tag, r.offset)?);
                     if let Some(g0) = f_records.last_mut() { g0.record_type = v; }
                 }
-                1 => {
-                    if r.opens & 1 != 0 { f_records.push(Default::default()); }
+                208 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_records.push(Default::default()); }
                 }
-                2 => {
-                    if r.opens & 1 != 0 { f_records.push(Default::default()); }
-                    let v = Some(support::u32(r.raw.data, "DeviceField0", r.raw.tag, r.raw.offset)?);
+                184 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_records.push(Default::default()); }
+                    let v = Some(support::u32(r.data, "DeviceField0", r.tag, r.offset)?);
                     if let Some(g0) = f_records.last_mut() { g0.device_field0 = v; }
                 }
-                3 => {
-                    if r.opens & 1 != 0 { f_records.push(Default::default()); }
-                    let v = support::u16(r.raw.data, "DeviceType", r.raw.tag, r.raw.offset)?;
+                195 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_records.push(Default::default()); }
+                    let v = support::u16(r.data, "DeviceType", r.tag, r.offset)?;
                     if let Some(g0) = f_records.last_mut() { g0.device_type = v; }
                 }
-                4 => {
-                    if r.opens & 1 != 0 { f_records.push(Default::default()); }
-                    let v = Some(support::u32(r.raw.data, "MaxQueued", r.raw.tag, r.raw.offset)?);
+                129 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_records.push(Default::default()); }
+                    let v = Some(support::u32(r.data, "MaxQueued", r.tag, r.offset)?);
                     if let Some(g0) = f_records.last_mut() { g0.max_queued = v; }
                 }
-                5 => {
-                    if r.opens & 1 != 0 { f_records.push(Default::default()); }
-                    let v = Some(support::u32(r.raw.data, "DeviceField1", r.raw.tag, r.raw.offset)?);
+                193 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_records.push(Default::default()); }
+                    let v = Some(support::u32(r.data, "DeviceField1", r.tag, r.offset)?);
                     if let Some(g0) = f_records.last_mut() { g0.device_field1 = v; }
                 }
-                6 => {
-                    if r.opens & 1 != 0 { f_records.push(Default::default()); }
-                    let v = Some(text.string(r.raw.data));
+                11 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_records.push(Default::default()); }
+                    let v = Some(text.string(r.data));
                     if let Some(g0) = f_records.last_mut() { g0.device_field2 = v; }
                 }
-                7 => {
-                    if r.opens & 1 != 0 { f_records.push(Default::default()); }
-                    let v = Some(text.string(r.raw.data));
+                10 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_records.push(Default::default()); }
+                    let v = Some(text.string(r.data));
                     if let Some(g0) = f_records.last_mut() { g0.device_field3 = v; }
                 }
-                8 => {
-                    if r.opens & 1 != 0 { f_records.push(Default::default()); }
-                    let v = Some(text.string(r.raw.data));
+                173 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_records.push(Default::default()); }
+                    let v = Some(text.string(r.data));
                     if let Some(g0) = f_records.last_mut() { g0.device_field4 = v; }
                 }
-                9 => {
-                    if r.opens & 1 != 0 { f_records.push(Default::default()); }
-                    let v = Some(text.string(r.raw.data));
+                134 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_records.push(Default::default()); }
+                    let v = Some(text.string(r.data));
                     if let Some(g0) = f_records.last_mut() { g0.description = v; }
                 }
-                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
         Ok(Self {
@@ -8339,42 +9071,47 @@ impl ConfigTerminalEvent {
         let fixed_len = 2usize;
         let mut f_records: Vec<ConfigTerminalRecord> = Vec::new();
         let mut f_unknown: Vec<RawField> = Vec::new();
-        let layout = support::layout_of(Self::SPEC);
         let mut text = support::Text::new(floating);
-        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => {
-                    if r.opens & 1 != 0 { f_records.push(Default::default()); }
-                    let v = RecordType(support::u16(r.raw.data, "RecordType", r.raw.tag, r.raw.offset)?);
+        let mut open = [NO_GROUP; 2];
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                183 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, true);
+                    if opens & 1 != 0 { f_records.push(Default::default()); }
+                    let v = RecordType(support::u16(r.data, "RecordType", r.tag, r.offset)?);
                     if let Some(g0) = f_records.last_mut() { g0.record_type = v; }
                 }
-                1 => {
-                    if r.opens & 1 != 0 { f_records.push(Default::default()); }
-                    let v = support::u16(r.raw.data, "TerminalType", r.raw.tag, r.raw.offset)?;
+                302 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_records.push(Default::default()); }
+                    let v = support::u16(r.data, "TerminalType", r.tag, r.offset)?;
                     if let Some(g0) = f_records.last_mut() { g0.terminal_type = v; }
                 }
-                2 => {
-                    if r.opens & 1 != 0 { f_records.push(Default::default()); }
-                    let v = text.string(r.raw.data);
+                303 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_records.push(Default::default()); }
+                    let v = text.string(r.data);
                     if let Some(g0) = f_records.last_mut() { g0.terminal_device_name = v; }
                 }
-                3 => {
-                    if r.opens & 1 != 0 { f_records.push(Default::default()); }
-                    let v = text.string(r.raw.data);
+                304 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_records.push(Default::default()); }
+                    let v = text.string(r.data);
                     if let Some(g0) = f_records.last_mut() { g0.terminal_type_name = v; }
                 }
-                4 => {
-                    if r.opens & 1 != 0 { f_records.push(Default::default()); }
+                305 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_records.push(Default::default()); }
                 }
-                5 => {
-                    if r.opens & 1 != 0 { f_records.push(Default::default()); }
-                    let v = text.string(r.raw.data);
+                6 => {
+                    let (opens, _) = enter_group(&mut open, 1, 1, 0, true);
+                    if opens & 1 != 0 { f_records.push(Default::default()); }
+                    let v = text.string(r.data);
                     if let Some(g0) = f_records.last_mut() { g0.instruments.push(v); }
                 }
-                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
         Ok(Self {
@@ -8497,35 +9234,41 @@ impl TeamConfigEvent {
         let mut f_team_name: String = Default::default();
         let mut f_members: Vec<TeamMember> = Vec::new();
         let mut f_unknown: Vec<RawField> = Vec::new();
-        let layout = support::layout_of(Self::SPEC);
         let mut text = support::Text::new(floating);
-        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => f_team_name = text.string(r.raw.data),
-                1 => {
-                    if r.opens & 1 != 0 { f_members.push(Default::default()); }
-                    let v = text.string(r.raw.data);
+        let mut open = [NO_GROUP; 2];
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                204 => {
+                    open = [NO_GROUP; 2];
+                    f_team_name = text.string(r.data);
+                }
+                194 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, true);
+                    if opens & 1 != 0 { f_members.push(Default::default()); }
+                    let v = text.string(r.data);
                     if let Some(g0) = f_members.last_mut() { g0.agent_id = v; }
                 }
-                2 => {
-                    if r.opens & 1 != 0 { f_members.push(Default::default()); }
-                    let v = Some(support::u16(r.raw.data, "AgentFlags", r.raw.tag, r.raw.offset)?);
+                87 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_members.push(Default::default()); }
+                    let v = Some(support::u16(r.data, "AgentFlags", r.tag, r.offset)?);
                     if let Some(g0) = f_members.last_mut() { g0.agent_flags = v; }
                 }
-                3 => {
-                    if r.opens & 1 != 0 { f_members.push(Default::default()); }
-                    let v = Some(RecordType(support::u16(r.raw.data, "RecordType", r.raw.tag, r.raw.offset)?));
+                183 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_members.push(Default::default()); }
+                    let v = Some(RecordType(support::u16(r.data, "RecordType", r.tag, r.offset)?));
                     if let Some(g0) = f_members.last_mut() { g0.record_type = v; }
                 }
-                4 => {
-                    if r.opens & 1 != 0 { f_members.push(Default::default()); }
-                    let v = Some(support::u16(r.raw.data, "MemberType", r.raw.tag, r.raw.offset)?);
+                205 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_members.push(Default::default()); }
+                    let v = Some(support::u16(r.data, "MemberType", r.tag, r.offset)?);
                     if let Some(g0) = f_members.last_mut() { g0.member_type = v; }
                 }
-                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
         Ok(Self {
@@ -8592,15 +9335,15 @@ impl TeamConfigConf {
         let f_status = u32::from_be_bytes([fx[4], fx[5], fx[6], fx[7]]);
         let mut f_text: Option<String> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
-        let layout = support::layout_of(Self::SPEC);
         let mut text = support::Text::new(floating);
-        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => f_text = Some(text.string(r.raw.data)),
-                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                7 => {
+                    f_text = Some(text.string(r.data));
+                }
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
         Ok(Self {
@@ -8655,15 +9398,15 @@ impl QueryQueueStatisticsReq {
         let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
         let mut f_csq_id: u32 = Default::default();
         let mut f_unknown: Vec<RawField> = Vec::new();
-        let layout = support::layout_of(Self::SPEC);
         let mut text = support::Text::new(floating);
-        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => f_csq_id = support::u32(r.raw.data, "CSQID", r.raw.tag, r.raw.offset)?,
-                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                62 => {
+                    f_csq_id = support::u32(r.data, "CSQID", r.tag, r.offset)?;
+                }
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
         Ok(Self {
@@ -8822,15 +9565,15 @@ impl QueryAgentQueueStatisticsReq {
         let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
         let mut f_agent_id: String = Default::default();
         let mut f_unknown: Vec<RawField> = Vec::new();
-        let layout = support::layout_of(Self::SPEC);
         let mut text = support::Text::new(floating);
-        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => f_agent_id = text.string(r.raw.data),
-                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                194 => {
+                    f_agent_id = text.string(r.data);
+                }
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
         Ok(Self {
@@ -8889,15 +9632,15 @@ impl QueryAgentQueueStatisticsConf {
         let f_oldest_call_in_queue = u32::from_be_bytes([fx[8], fx[9], fx[10], fx[11]]);
         let mut f_agent_id: String = Default::default();
         let mut f_unknown: Vec<RawField> = Vec::new();
-        let layout = support::layout_of(Self::SPEC);
         let mut text = support::Text::new(floating);
-        let mut walk = crate::layout::Walker::new(layout, floating, crate::wire::HEADER_LEN + fixed_len, settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => f_agent_id = text.string(r.raw.data),
-                crate::layout::NO_SLOT => f_unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                194 => {
+                    f_agent_id = text.string(r.data);
+                }
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
         Ok(Self {

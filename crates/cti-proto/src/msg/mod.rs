@@ -163,7 +163,6 @@ impl RawMessage {
 #[allow(dead_code)]
 pub(crate) mod support {
     use super::{Message, NamedArrayElement, NamedVariable};
-    use crate::layout::Layout;
     use crate::spec::MessageSpec;
     use crate::wire::{self, RawField, RawFields, Settings};
     use crate::{DecodeError, Problem};
@@ -198,8 +197,11 @@ pub(crate) mod support {
         DecodeError::fixed_truncated("fixed part", wire::HEADER_LEN + pos)
     }
 
-    pub fn layout_of(spec: &'static MessageSpec) -> &'static Layout {
-        crate::layout::layout(spec.id).expect("every table message has a layout")
+    /// A floating part that does not frame (the error the walker gives).
+    #[cold]
+    #[inline(never)]
+    pub fn framing((problem, offset): (Problem, usize)) -> DecodeError {
+        DecodeError::new(problem, "floating field", None, offset)
     }
 
     fn wrong(d: &[u8], n: usize, name: &'static str, tag: u16, off: usize) -> DecodeError {
