@@ -702,6 +702,8 @@ fn decode_parts(o: &mut String, m: &'static MessageSpec) {
     );
     let _ = writeln!(o, "        let v = settings.version;");
     let mut fields: Vec<&'static str> = Vec::new();
+    // Groups whose instance count the fixed part gives (read into `n_<group>`).
+    let mut counted: Vec<&'static str> = Vec::new();
     if m.fixed.iter().all(|f| f.since <= MIN_VERSION) {
         // The fixed part has one length at every version: check it once, then read each
         // value at its constant offset in the array.
@@ -733,6 +735,14 @@ fn decode_parts(o: &mut String, m: &'static MessageSpec) {
                 let e = if newtype { format!("{ty}({e})") } else { e };
                 let _ = writeln!(o, "        let f_{} = {e};", f.ident);
                 fields.push(f.ident);
+            }
+            if let FixedRole::Count(group) = f.role {
+                let _ = writeln!(
+                    o,
+                    "        let n_{group} = u16::from_be_bytes([fx[{at}], fx[{}]]);",
+                    at + 1
+                );
+                counted.push(group);
             }
             at += size;
         }
@@ -796,6 +806,19 @@ fn decode_parts(o: &mut String, m: &'static MessageSpec) {
                 fields.push(f.ident);
             }
             FloatItem::Field(_) => {}
+            FloatItem::Group(g) if counted.contains(&g.ident) => {
+                // Room for the instances the count announces, as far as the group's maximum
+                // and the floating part (two bytes at least per instance) allow: never more
+                // than growing to the instances present could take.
+                let _ = writeln!(
+                    o,
+                    "        let mut f_{0}: Vec<{1}> = Vec::with_capacity(usize::from(n_{0}.min({2})).min(floating.len() / 2));",
+                    g.ident,
+                    group_elem_type(g),
+                    g.max
+                );
+                fields.push(g.ident);
+            }
             FloatItem::Group(g) => {
                 let _ = writeln!(
                     o,
