@@ -688,17 +688,19 @@ fn has_groups(items: &[FloatItem]) -> bool {
     items.iter().any(|it| matches!(it, FloatItem::Group(_)))
 }
 
-/// The inherent `decode_parts` of message `m`: the decoder behind `decode_body` and
-/// `Message::decode`. Every field is decoded into a local and the struct is built once at the
-/// end, so the message is written straight into the caller's return slot instead of being
-/// default-initialised, patched field by field and then copied out.
+/// The inherent `decode_parts` of message `m`, the decoder behind `decode_body` and
+/// `Message::decode`, and `decode_message`, its out-of-line use by `Message::decode`. Every
+/// field is decoded into a local and the struct is built once at the end, inside whatever
+/// `wrap` makes of it (itself, or a `Message`), so the message is written straight into the
+/// caller's return slot instead of being default-initialised, patched field by field and then
+/// copied out (as a struct, then as an enum).
 fn decode_parts(o: &mut String, m: &'static MessageSpec) {
     let ident = m.ident;
     let _ = writeln!(o, "impl {ident} {{");
     let _ = writeln!(o, "    #[inline(always)]");
     let _ = writeln!(
         o,
-        "    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {{"
+        "    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {{"
     );
     let _ = writeln!(o, "        let v = settings.version;");
     let mut fields: Vec<&'static str> = Vec::new();
@@ -849,11 +851,23 @@ fn decode_parts(o: &mut String, m: &'static MessageSpec) {
     } else {
         let _ = writeln!(o, "        support::unknown_fields(floating, crate::wire::HEADER_LEN + fixed_len, settings, &mut f_unknown)?;");
     }
-    let _ = writeln!(o, "        Ok(Self {{");
+    let _ = writeln!(o, "        Ok(wrap(Self {{");
     for f in fields {
         let _ = writeln!(o, "            {f}: f_{f},");
     }
-    let _ = writeln!(o, "        }})");
+    let _ = writeln!(o, "        }}))");
+    let _ = writeln!(o, "    }}");
+    // One function per type, kept out of line: `Message::decode` jumps here with its own
+    // return slot.
+    let _ = writeln!(o, "    #[inline(never)]");
+    let _ = writeln!(
+        o,
+        "    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {{"
+    );
+    let _ = writeln!(
+        o,
+        "        Self::decode_parts(body, settings, Message::{ident})"
+    );
     let _ = writeln!(o, "    }}");
     let _ = writeln!(o, "}}\n");
 }
@@ -937,7 +951,7 @@ pub fn msg_rs() -> String {
             o,
             "    #[inline]\n    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {{"
         );
-        let _ = writeln!(o, "        Self::decode_parts(body, settings)");
+        let _ = writeln!(o, "        Self::decode_parts(body, settings, |m| m)");
         let _ = writeln!(o, "    }}");
         // encode
         let _ = writeln!(
@@ -1019,8 +1033,8 @@ pub fn msg_rs() -> String {
     for m in msgs {
         let _ = writeln!(
             o,
-            "            {} => support::decode_as(body, settings, {}::decode_parts, Message::{}),",
-            m.id, m.ident, m.ident
+            "            {} => {}::decode_message(body, settings),",
+            m.id, m.ident
         );
     }
     o.push_str("            _ => Ok(Message::Unknown(RawMessage { type_id, body: body.to_vec() })),\n        }\n    }\n\n");

@@ -222,7 +222,7 @@ pub struct FailureConf {
 
 impl FailureConf {
     #[inline(always)]
-    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
         let Some((fx, floating)) = body.split_first_chunk::<8>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
         let fixed_len = 8usize;
@@ -241,12 +241,16 @@ impl FailureConf {
                 _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(Self {
+        Ok(wrap(Self {
             invoke_id: f_invoke_id,
             status: f_status,
             text: f_text,
             unknown: f_unknown,
-        })
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::FailureConf)
     }
 }
 
@@ -254,7 +258,7 @@ impl CtiMessage for FailureConf {
     const SPEC: &'static MessageSpec = &crate::table::FAILURE_CONF;
     #[inline]
     fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
-        Self::decode_parts(body, settings)
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -284,7 +288,7 @@ pub struct FailureEvent {
 
 impl FailureEvent {
     #[inline(always)]
-    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
         let Some((fx, floating)) = body.split_first_chunk::<4>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
         let fixed_len = 4usize;
@@ -302,11 +306,15 @@ impl FailureEvent {
                 _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(Self {
+        Ok(wrap(Self {
             status: f_status,
             text: f_text,
             unknown: f_unknown,
-        })
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::FailureEvent)
     }
 }
 
@@ -314,7 +322,7 @@ impl CtiMessage for FailureEvent {
     const SPEC: &'static MessageSpec = &crate::table::FAILURE_EVENT;
     #[inline]
     fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
-        Self::decode_parts(body, settings)
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.status.0);
@@ -365,7 +373,7 @@ pub struct OpenReq {
 
 impl OpenReq {
     #[inline(always)]
-    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
         let Some((fx, floating)) = body.split_first_chunk::<44>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
         let fixed_len = 44usize;
@@ -409,7 +417,7 @@ impl OpenReq {
                 _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(Self {
+        Ok(wrap(Self {
             invoke_id: f_invoke_id,
             version_number: f_version_number,
             idle_timeout: f_idle_timeout,
@@ -424,7 +432,11 @@ impl OpenReq {
             agent_instrument: f_agent_instrument,
             agent_id: f_agent_id,
             unknown: f_unknown,
-        })
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::OpenReq)
     }
 }
 
@@ -432,7 +444,7 @@ impl CtiMessage for OpenReq {
     const SPEC: &'static MessageSpec = &crate::table::OPEN_REQ;
     #[inline]
     fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
-        Self::decode_parts(body, settings)
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -490,7 +502,7 @@ pub struct OpenConf {
 
 impl OpenConf {
     #[inline(always)]
-    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
         let Some((fx, floating)) = body.split_first_chunk::<26>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
         let fixed_len = 26usize;
@@ -547,7 +559,7 @@ impl OpenConf {
                 _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(Self {
+        Ok(wrap(Self {
             invoke_id: f_invoke_id,
             services_granted: f_services_granted,
             ccx_online: f_ccx_online,
@@ -558,7 +570,11 @@ impl OpenConf {
             peripherals: f_peripherals,
             config_msg_mask_granted: f_config_msg_mask_granted,
             unknown: f_unknown,
-        })
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::OpenConf)
     }
 }
 
@@ -566,7 +582,7 @@ impl CtiMessage for OpenConf {
     const SPEC: &'static MessageSpec = &crate::table::OPEN_CONF;
     #[inline]
     fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
-        Self::decode_parts(body, settings)
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -610,17 +626,21 @@ pub struct HeartbeatReq {
 
 impl HeartbeatReq {
     #[inline(always)]
-    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
         let Some((fx, floating)) = body.split_first_chunk::<4>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
         let fixed_len = 4usize;
         let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
         let mut f_unknown: Vec<RawField> = Vec::new();
         support::unknown_fields(floating, crate::wire::HEADER_LEN + fixed_len, settings, &mut f_unknown)?;
-        Ok(Self {
+        Ok(wrap(Self {
             invoke_id: f_invoke_id,
             unknown: f_unknown,
-        })
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::HeartbeatReq)
     }
 }
 
@@ -628,7 +648,7 @@ impl CtiMessage for HeartbeatReq {
     const SPEC: &'static MessageSpec = &crate::table::HEARTBEAT_REQ;
     #[inline]
     fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
-        Self::decode_parts(body, settings)
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -654,17 +674,21 @@ pub struct HeartbeatConf {
 
 impl HeartbeatConf {
     #[inline(always)]
-    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
         let Some((fx, floating)) = body.split_first_chunk::<4>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
         let fixed_len = 4usize;
         let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
         let mut f_unknown: Vec<RawField> = Vec::new();
         support::unknown_fields(floating, crate::wire::HEADER_LEN + fixed_len, settings, &mut f_unknown)?;
-        Ok(Self {
+        Ok(wrap(Self {
             invoke_id: f_invoke_id,
             unknown: f_unknown,
-        })
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::HeartbeatConf)
     }
 }
 
@@ -672,7 +696,7 @@ impl CtiMessage for HeartbeatConf {
     const SPEC: &'static MessageSpec = &crate::table::HEARTBEAT_CONF;
     #[inline]
     fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
-        Self::decode_parts(body, settings)
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -700,7 +724,7 @@ pub struct CloseReq {
 
 impl CloseReq {
     #[inline(always)]
-    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
         let Some((fx, floating)) = body.split_first_chunk::<8>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
         let fixed_len = 8usize;
@@ -708,11 +732,15 @@ impl CloseReq {
         let f_status = StatusCode(u32::from_be_bytes([fx[4], fx[5], fx[6], fx[7]]));
         let mut f_unknown: Vec<RawField> = Vec::new();
         support::unknown_fields(floating, crate::wire::HEADER_LEN + fixed_len, settings, &mut f_unknown)?;
-        Ok(Self {
+        Ok(wrap(Self {
             invoke_id: f_invoke_id,
             status: f_status,
             unknown: f_unknown,
-        })
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::CloseReq)
     }
 }
 
@@ -720,7 +748,7 @@ impl CtiMessage for CloseReq {
     const SPEC: &'static MessageSpec = &crate::table::CLOSE_REQ;
     #[inline]
     fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
-        Self::decode_parts(body, settings)
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -747,17 +775,21 @@ pub struct CloseConf {
 
 impl CloseConf {
     #[inline(always)]
-    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
         let Some((fx, floating)) = body.split_first_chunk::<4>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
         let fixed_len = 4usize;
         let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
         let mut f_unknown: Vec<RawField> = Vec::new();
         support::unknown_fields(floating, crate::wire::HEADER_LEN + fixed_len, settings, &mut f_unknown)?;
-        Ok(Self {
+        Ok(wrap(Self {
             invoke_id: f_invoke_id,
             unknown: f_unknown,
-        })
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::CloseConf)
     }
 }
 
@@ -765,7 +797,7 @@ impl CtiMessage for CloseConf {
     const SPEC: &'static MessageSpec = &crate::table::CLOSE_CONF;
     #[inline]
     fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
-        Self::decode_parts(body, settings)
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -857,7 +889,7 @@ pub struct CallDeliveredEvent {
 
 impl CallDeliveredEvent {
     #[inline(always)]
-    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
         let Some((fx, floating)) = body.split_first_chunk::<54>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
         let fixed_len = 54usize;
@@ -999,7 +1031,7 @@ impl CallDeliveredEvent {
                 _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(Self {
+        Ok(wrap(Self {
             connection_device_type: f_connection_device_type,
             call_id: f_call_id,
             line_type: f_line_type,
@@ -1035,7 +1067,11 @@ impl CallDeliveredEvent {
             named_arrays: f_named_arrays,
             secondary_connection_call_id: f_secondary_connection_call_id,
             unknown: f_unknown,
-        })
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::CallDeliveredEvent)
     }
 }
 
@@ -1043,7 +1079,7 @@ impl CtiMessage for CallDeliveredEvent {
     const SPEC: &'static MessageSpec = &crate::table::CALL_DELIVERED_EVENT;
     #[inline]
     fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
-        Self::decode_parts(body, settings)
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(0_u32);
@@ -1145,7 +1181,7 @@ pub struct CallEstablishedEvent {
 
 impl CallEstablishedEvent {
     #[inline(always)]
-    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
         let Some((fx, floating)) = body.split_first_chunk::<50>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
         let fixed_len = 50usize;
@@ -1189,7 +1225,7 @@ impl CallEstablishedEvent {
                 _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(Self {
+        Ok(wrap(Self {
             connection_device_type: f_connection_device_type,
             call_id: f_call_id,
             line_type: f_line_type,
@@ -1207,7 +1243,11 @@ impl CallEstablishedEvent {
             called_device_id: f_called_device_id,
             last_redirect_device_id: f_last_redirect_device_id,
             unknown: f_unknown,
-        })
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::CallEstablishedEvent)
     }
 }
 
@@ -1215,7 +1255,7 @@ impl CtiMessage for CallEstablishedEvent {
     const SPEC: &'static MessageSpec = &crate::table::CALL_ESTABLISHED_EVENT;
     #[inline]
     fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
-        Self::decode_parts(body, settings)
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(0_u32);
@@ -1275,7 +1315,7 @@ pub struct CallHeldEvent {
 
 impl CallHeldEvent {
     #[inline(always)]
-    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
         let Some((fx, floating)) = body.split_first_chunk::<22>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
         let fixed_len = 22usize;
@@ -1301,7 +1341,7 @@ impl CallHeldEvent {
                 _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(Self {
+        Ok(wrap(Self {
             connection_device_type: f_connection_device_type,
             call_id: f_call_id,
             holding_device_type: f_holding_device_type,
@@ -1310,7 +1350,11 @@ impl CallHeldEvent {
             connection_device_id: f_connection_device_id,
             holding_device_id: f_holding_device_id,
             unknown: f_unknown,
-        })
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::CallHeldEvent)
     }
 }
 
@@ -1318,7 +1362,7 @@ impl CtiMessage for CallHeldEvent {
     const SPEC: &'static MessageSpec = &crate::table::CALL_HELD_EVENT;
     #[inline]
     fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
-        Self::decode_parts(body, settings)
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(0_u32);
@@ -1365,7 +1409,7 @@ pub struct CallRetrievedEvent {
 
 impl CallRetrievedEvent {
     #[inline(always)]
-    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
         let Some((fx, floating)) = body.split_first_chunk::<22>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
         let fixed_len = 22usize;
@@ -1391,7 +1435,7 @@ impl CallRetrievedEvent {
                 _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(Self {
+        Ok(wrap(Self {
             connection_device_type: f_connection_device_type,
             call_id: f_call_id,
             retrieving_device_type: f_retrieving_device_type,
@@ -1400,7 +1444,11 @@ impl CallRetrievedEvent {
             connection_device_id: f_connection_device_id,
             retrieving_device_id: f_retrieving_device_id,
             unknown: f_unknown,
-        })
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::CallRetrievedEvent)
     }
 }
 
@@ -1408,7 +1456,7 @@ impl CtiMessage for CallRetrievedEvent {
     const SPEC: &'static MessageSpec = &crate::table::CALL_RETRIEVED_EVENT;
     #[inline]
     fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
-        Self::decode_parts(body, settings)
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(0_u32);
@@ -1449,7 +1497,7 @@ pub struct CallClearedEvent {
 
 impl CallClearedEvent {
     #[inline(always)]
-    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
         let Some((fx, floating)) = body.split_first_chunk::<20>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
         let fixed_len = 20usize;
@@ -1469,13 +1517,17 @@ impl CallClearedEvent {
                 _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(Self {
+        Ok(wrap(Self {
             call_id: f_call_id,
             local_connection_state: f_local_connection_state,
             event_cause: f_event_cause,
             connection_device_id: f_connection_device_id,
             unknown: f_unknown,
-        })
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::CallClearedEvent)
     }
 }
 
@@ -1483,7 +1535,7 @@ impl CtiMessage for CallClearedEvent {
     const SPEC: &'static MessageSpec = &crate::table::CALL_CLEARED_EVENT;
     #[inline]
     fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
-        Self::decode_parts(body, settings)
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(0_u32);
@@ -1528,7 +1580,7 @@ pub struct CallConnectionClearedEvent {
 
 impl CallConnectionClearedEvent {
     #[inline(always)]
-    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
         let Some((fx, floating)) = body.split_first_chunk::<22>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
         let fixed_len = 22usize;
@@ -1554,7 +1606,7 @@ impl CallConnectionClearedEvent {
                 _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(Self {
+        Ok(wrap(Self {
             connection_device_type: f_connection_device_type,
             call_id: f_call_id,
             releasing_device_type: f_releasing_device_type,
@@ -1563,7 +1615,11 @@ impl CallConnectionClearedEvent {
             connection_device_id: f_connection_device_id,
             releasing_device_id: f_releasing_device_id,
             unknown: f_unknown,
-        })
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::CallConnectionClearedEvent)
     }
 }
 
@@ -1571,7 +1627,7 @@ impl CtiMessage for CallConnectionClearedEvent {
     const SPEC: &'static MessageSpec = &crate::table::CALL_CONNECTION_CLEARED_EVENT;
     #[inline]
     fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
-        Self::decode_parts(body, settings)
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(0_u32);
@@ -1628,7 +1684,7 @@ pub struct CallOriginatedEvent {
 
 impl CallOriginatedEvent {
     #[inline(always)]
-    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
         let Some((fx, floating)) = body.split_first_chunk::<46>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
         let fixed_len = 46usize;
@@ -1662,7 +1718,7 @@ impl CallOriginatedEvent {
                 _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(Self {
+        Ok(wrap(Self {
             connection_device_type: f_connection_device_type,
             call_id: f_call_id,
             line_type: f_line_type,
@@ -1676,7 +1732,11 @@ impl CallOriginatedEvent {
             calling_device_id: f_calling_device_id,
             called_device_id: f_called_device_id,
             unknown: f_unknown,
-        })
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::CallOriginatedEvent)
     }
 }
 
@@ -1684,7 +1744,7 @@ impl CtiMessage for CallOriginatedEvent {
     const SPEC: &'static MessageSpec = &crate::table::CALL_ORIGINATED_EVENT;
     #[inline]
     fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
-        Self::decode_parts(body, settings)
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(0_u32);
@@ -1744,7 +1804,7 @@ pub struct CallFailedEvent {
 
 impl CallFailedEvent {
     #[inline(always)]
-    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
         let Some((fx, floating)) = body.split_first_chunk::<24>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
         let fixed_len = 24usize;
@@ -1775,7 +1835,7 @@ impl CallFailedEvent {
                 _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(Self {
+        Ok(wrap(Self {
             connection_device_type: f_connection_device_type,
             call_id: f_call_id,
             failing_device_type: f_failing_device_type,
@@ -1786,7 +1846,11 @@ impl CallFailedEvent {
             failing_device_id: f_failing_device_id,
             called_device_id: f_called_device_id,
             unknown: f_unknown,
-        })
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::CallFailedEvent)
     }
 }
 
@@ -1794,7 +1858,7 @@ impl CtiMessage for CallFailedEvent {
     const SPEC: &'static MessageSpec = &crate::table::CALL_FAILED_EVENT;
     #[inline]
     fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
-        Self::decode_parts(body, settings)
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(0_u32);
@@ -1857,7 +1921,7 @@ pub struct CallConferencedEvent {
 
 impl CallConferencedEvent {
     #[inline(always)]
-    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
         let Some((fx, floating)) = body.split_first_chunk::<46>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
         let fixed_len = 46usize;
@@ -1920,7 +1984,7 @@ impl CallConferencedEvent {
                 _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(Self {
+        Ok(wrap(Self {
             primary_device_type: f_primary_device_type,
             primary_call_id: f_primary_call_id,
             line_type: f_line_type,
@@ -1936,7 +2000,11 @@ impl CallConferencedEvent {
             added_party_device_id: f_added_party_device_id,
             connected_parties: f_connected_parties,
             unknown: f_unknown,
-        })
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::CallConferencedEvent)
     }
 }
 
@@ -1944,7 +2012,7 @@ impl CtiMessage for CallConferencedEvent {
     const SPEC: &'static MessageSpec = &crate::table::CALL_CONFERENCED_EVENT;
     #[inline]
     fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
-        Self::decode_parts(body, settings)
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(0_u32);
@@ -2021,7 +2089,7 @@ pub struct CallTransferredEvent {
 
 impl CallTransferredEvent {
     #[inline(always)]
-    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
         let Some((fx, floating)) = body.split_first_chunk::<46>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
         let fixed_len = 46usize;
@@ -2084,7 +2152,7 @@ impl CallTransferredEvent {
                 _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(Self {
+        Ok(wrap(Self {
             primary_device_type: f_primary_device_type,
             primary_call_id: f_primary_call_id,
             line_type: f_line_type,
@@ -2100,7 +2168,11 @@ impl CallTransferredEvent {
             transferred_device_id: f_transferred_device_id,
             connected_parties: f_connected_parties,
             unknown: f_unknown,
-        })
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::CallTransferredEvent)
     }
 }
 
@@ -2108,7 +2180,7 @@ impl CtiMessage for CallTransferredEvent {
     const SPEC: &'static MessageSpec = &crate::table::CALL_TRANSFERRED_EVENT;
     #[inline]
     fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
-        Self::decode_parts(body, settings)
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(0_u32);
@@ -2177,7 +2249,7 @@ pub struct CallDivertedEvent {
 
 impl CallDivertedEvent {
     #[inline(always)]
-    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
         let Some((fx, floating)) = body.split_first_chunk::<32>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
         let fixed_len = 32usize;
@@ -2209,7 +2281,7 @@ impl CallDivertedEvent {
                 _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(Self {
+        Ok(wrap(Self {
             connection_device_type: f_connection_device_type,
             call_id: f_call_id,
             application_id: f_application_id,
@@ -2221,7 +2293,11 @@ impl CallDivertedEvent {
             diverting_device_id: f_diverting_device_id,
             called_device_id: f_called_device_id,
             unknown: f_unknown,
-        })
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::CallDivertedEvent)
     }
 }
 
@@ -2229,7 +2305,7 @@ impl CtiMessage for CallDivertedEvent {
     const SPEC: &'static MessageSpec = &crate::table::CALL_DIVERTED_EVENT;
     #[inline]
     fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
-        Self::decode_parts(body, settings)
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(0_u32);
@@ -2288,7 +2364,7 @@ pub struct CallServiceInitiatedEvent {
 
 impl CallServiceInitiatedEvent {
     #[inline(always)]
-    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
         let Some((fx, floating)) = body.split_first_chunk::<44>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
         let fixed_len = 44usize;
@@ -2318,7 +2394,7 @@ impl CallServiceInitiatedEvent {
                 _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(Self {
+        Ok(wrap(Self {
             connection_device_type: f_connection_device_type,
             call_id: f_call_id,
             line_type: f_line_type,
@@ -2331,7 +2407,11 @@ impl CallServiceInitiatedEvent {
             connection_device_id: f_connection_device_id,
             calling_device_id: f_calling_device_id,
             unknown: f_unknown,
-        })
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::CallServiceInitiatedEvent)
     }
 }
 
@@ -2339,7 +2419,7 @@ impl CtiMessage for CallServiceInitiatedEvent {
     const SPEC: &'static MessageSpec = &crate::table::CALL_SERVICE_INITIATED_EVENT;
     #[inline]
     fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
-        Self::decode_parts(body, settings)
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(0_u32);
@@ -2409,7 +2489,7 @@ pub struct CallQueuedEvent {
 
 impl CallQueuedEvent {
     #[inline(always)]
-    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
         let Some((fx, floating)) = body.split_first_chunk::<40>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
         let fixed_len = 40usize;
@@ -2473,7 +2553,7 @@ impl CallQueuedEvent {
                 _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(Self {
+        Ok(wrap(Self {
             connection_device_type: f_connection_device_type,
             call_id: f_call_id,
             application_id: f_application_id,
@@ -2490,7 +2570,11 @@ impl CallQueuedEvent {
             last_redirect_device_id: f_last_redirect_device_id,
             csqs: f_csqs,
             unknown: f_unknown,
-        })
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::CallQueuedEvent)
     }
 }
 
@@ -2498,7 +2582,7 @@ impl CtiMessage for CallQueuedEvent {
     const SPEC: &'static MessageSpec = &crate::table::CALL_QUEUED_EVENT;
     #[inline]
     fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
-        Self::decode_parts(body, settings)
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(0_u32);
@@ -2594,7 +2678,7 @@ pub struct BeginCallEvent {
 
 impl BeginCallEvent {
     #[inline(always)]
-    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
         let Some((fx, floating)) = body.split_first_chunk::<26>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
         let fixed_len = 26usize;
@@ -2723,7 +2807,7 @@ impl BeginCallEvent {
                 _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(Self {
+        Ok(wrap(Self {
             call_type: f_call_type,
             connection_device_type: f_connection_device_type,
             call_id: f_call_id,
@@ -2749,7 +2833,11 @@ impl BeginCallEvent {
             named_arrays: f_named_arrays,
             cti_clients: f_cti_clients,
             unknown: f_unknown,
-        })
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::BeginCallEvent)
     }
 }
 
@@ -2757,7 +2845,7 @@ impl CtiMessage for BeginCallEvent {
     const SPEC: &'static MessageSpec = &crate::table::BEGIN_CALL_EVENT;
     #[inline]
     fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
-        Self::decode_parts(body, settings)
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(0_u32);
@@ -2823,7 +2911,7 @@ pub struct EndCallEvent {
 
 impl EndCallEvent {
     #[inline(always)]
-    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
         let Some((fx, floating)) = body.split_first_chunk::<16>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
         let fixed_len = 16usize;
@@ -2842,12 +2930,16 @@ impl EndCallEvent {
                 _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(Self {
+        Ok(wrap(Self {
             connection_device_type: f_connection_device_type,
             call_id: f_call_id,
             connection_device_id: f_connection_device_id,
             unknown: f_unknown,
-        })
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::EndCallEvent)
     }
 }
 
@@ -2855,7 +2947,7 @@ impl CtiMessage for EndCallEvent {
     const SPEC: &'static MessageSpec = &crate::table::END_CALL_EVENT;
     #[inline]
     fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
-        Self::decode_parts(body, settings)
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(0_u32);
@@ -2944,7 +3036,7 @@ pub struct CallDataUpdateEvent {
 
 impl CallDataUpdateEvent {
     #[inline(always)]
-    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
         let Some((fx, floating)) = body.split_first_chunk::<40>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
         let fixed_len = 40usize;
@@ -3087,7 +3179,7 @@ impl CallDataUpdateEvent {
                 _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(Self {
+        Ok(wrap(Self {
             call_type: f_call_type,
             connection_device_type: f_connection_device_type,
             call_id: f_call_id,
@@ -3119,7 +3211,11 @@ impl CallDataUpdateEvent {
             customer_account_number: f_customer_account_number,
             cti_clients: f_cti_clients,
             unknown: f_unknown,
-        })
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::CallDataUpdateEvent)
     }
 }
 
@@ -3127,7 +3223,7 @@ impl CtiMessage for CallDataUpdateEvent {
     const SPEC: &'static MessageSpec = &crate::table::CALL_DATA_UPDATE_EVENT;
     #[inline]
     fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
-        Self::decode_parts(body, settings)
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(0_u32);
@@ -3235,7 +3331,7 @@ pub struct SetCallDataReq {
 
 impl SetCallDataReq {
     #[inline(always)]
-    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
         let Some((fx, floating)) = body.split_first_chunk::<30>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
         let fixed_len = 30usize;
@@ -3336,7 +3432,7 @@ impl SetCallDataReq {
                 _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(Self {
+        Ok(wrap(Self {
             invoke_id: f_invoke_id,
             connection_device_type: f_connection_device_type,
             call_id: f_call_id,
@@ -3359,7 +3455,11 @@ impl SetCallDataReq {
             named_variables: f_named_variables,
             named_arrays: f_named_arrays,
             unknown: f_unknown,
-        })
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::SetCallDataReq)
     }
 }
 
@@ -3367,7 +3467,7 @@ impl CtiMessage for SetCallDataReq {
     const SPEC: &'static MessageSpec = &crate::table::SET_CALL_DATA_REQ;
     #[inline]
     fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
-        Self::decode_parts(body, settings)
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -3422,17 +3522,21 @@ pub struct SetCallDataConf {
 
 impl SetCallDataConf {
     #[inline(always)]
-    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
         let Some((fx, floating)) = body.split_first_chunk::<4>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
         let fixed_len = 4usize;
         let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
         let mut f_unknown: Vec<RawField> = Vec::new();
         support::unknown_fields(floating, crate::wire::HEADER_LEN + fixed_len, settings, &mut f_unknown)?;
-        Ok(Self {
+        Ok(wrap(Self {
             invoke_id: f_invoke_id,
             unknown: f_unknown,
-        })
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::SetCallDataConf)
     }
 }
 
@@ -3440,7 +3544,7 @@ impl CtiMessage for SetCallDataConf {
     const SPEC: &'static MessageSpec = &crate::table::SET_CALL_DATA_CONF;
     #[inline]
     fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
-        Self::decode_parts(body, settings)
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -3486,7 +3590,7 @@ pub struct AgentStateEvent {
 
 impl AgentStateEvent {
     #[inline(always)]
-    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
         let Some((fx, floating)) = body.split_first_chunk::<58>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
         let fixed_len = 58usize;
@@ -3552,7 +3656,7 @@ impl AgentStateEvent {
                 _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(Self {
+        Ok(wrap(Self {
             csq_state: f_csq_state,
             state_duration: f_state_duration,
             csq_id: f_csq_id,
@@ -3565,7 +3669,11 @@ impl AgentStateEvent {
             csqs: f_csqs,
             active_terminal: f_active_terminal,
             unknown: f_unknown,
-        })
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::AgentStateEvent)
     }
 }
 
@@ -3573,7 +3681,7 @@ impl CtiMessage for AgentStateEvent {
     const SPEC: &'static MessageSpec = &crate::table::AGENT_STATE_EVENT;
     #[inline]
     fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
-        Self::decode_parts(body, settings)
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(0_u32);
@@ -3643,7 +3751,7 @@ pub struct SystemEvent {
 
 impl SystemEvent {
     #[inline(always)]
-    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
         let Some((fx, floating)) = body.split_first_chunk::<26>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
         let fixed_len = 26usize;
@@ -3671,7 +3779,7 @@ impl SystemEvent {
                 _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(Self {
+        Ok(wrap(Self {
             ccx_status: f_ccx_status,
             ccx_time: f_ccx_time,
             system_event_id: f_system_event_id,
@@ -3682,7 +3790,11 @@ impl SystemEvent {
             text: f_text,
             event_device_id: f_event_device_id,
             unknown: f_unknown,
-        })
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::SystemEvent)
     }
 }
 
@@ -3690,7 +3802,7 @@ impl CtiMessage for SystemEvent {
     const SPEC: &'static MessageSpec = &crate::table::SYSTEM_EVENT;
     #[inline]
     fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
-        Self::decode_parts(body, settings)
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.ccx_status.0);
@@ -3730,7 +3842,7 @@ pub struct ControlFailureConf {
 
 impl ControlFailureConf {
     #[inline(always)]
-    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
         let Some((fx, floating)) = body.split_first_chunk::<10>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
         let fixed_len = 10usize;
@@ -3750,13 +3862,17 @@ impl ControlFailureConf {
                 _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(Self {
+        Ok(wrap(Self {
             invoke_id: f_invoke_id,
             failure_code: f_failure_code,
             ccx_error_code: f_ccx_error_code,
             text: f_text,
             unknown: f_unknown,
-        })
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::ControlFailureConf)
     }
 }
 
@@ -3764,7 +3880,7 @@ impl CtiMessage for ControlFailureConf {
     const SPEC: &'static MessageSpec = &crate::table::CONTROL_FAILURE_CONF;
     #[inline]
     fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
-        Self::decode_parts(body, settings)
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -3799,7 +3915,7 @@ pub struct QueryAgentStateReq {
 
 impl QueryAgentStateReq {
     #[inline(always)]
-    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
         let Some((fx, floating)) = body.split_first_chunk::<16>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
         let fixed_len = 16usize;
@@ -3825,13 +3941,17 @@ impl QueryAgentStateReq {
                 _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(Self {
+        Ok(wrap(Self {
             invoke_id: f_invoke_id,
             agent_extension: f_agent_extension,
             agent_instrument: f_agent_instrument,
             agent_id: f_agent_id,
             unknown: f_unknown,
-        })
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::QueryAgentStateReq)
     }
 }
 
@@ -3839,7 +3959,7 @@ impl CtiMessage for QueryAgentStateReq {
     const SPEC: &'static MessageSpec = &crate::table::QUERY_AGENT_STATE_REQ;
     #[inline]
     fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
-        Self::decode_parts(body, settings)
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -3883,7 +4003,7 @@ pub struct QueryAgentStateConf {
 
 impl QueryAgentStateConf {
     #[inline(always)]
-    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
         let Some((fx, floating)) = body.split_first_chunk::<30>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
         let fixed_len = 30usize;
@@ -3944,7 +4064,7 @@ impl QueryAgentStateConf {
                 _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(Self {
+        Ok(wrap(Self {
             invoke_id: f_invoke_id,
             agent_state: f_agent_state,
             agent_extension: f_agent_extension,
@@ -3953,7 +4073,11 @@ impl QueryAgentStateConf {
             csqs: f_csqs,
             internal_agent_state: f_internal_agent_state,
             unknown: f_unknown,
-        })
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::QueryAgentStateConf)
     }
 }
 
@@ -3961,7 +4085,7 @@ impl CtiMessage for QueryAgentStateConf {
     const SPEC: &'static MessageSpec = &crate::table::QUERY_AGENT_STATE_CONF;
     #[inline]
     fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
-        Self::decode_parts(body, settings)
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -4021,7 +4145,7 @@ pub struct SetAgentStateReq {
 
 impl SetAgentStateReq {
     #[inline(always)]
-    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
         let mut rd = FixedReader::new(body);
         let f_invoke_id = rd.u32("InvokeID")?;
@@ -4058,7 +4182,7 @@ impl SetAgentStateReq {
                 _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(Self {
+        Ok(wrap(Self {
             invoke_id: f_invoke_id,
             agent_state: f_agent_state,
             event_reason_code: f_event_reason_code,
@@ -4069,7 +4193,11 @@ impl SetAgentStateReq {
             agent_id: f_agent_id,
             active_terminal: f_active_terminal,
             unknown: f_unknown,
-        })
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::SetAgentStateReq)
     }
 }
 
@@ -4077,7 +4205,7 @@ impl CtiMessage for SetAgentStateReq {
     const SPEC: &'static MessageSpec = &crate::table::SET_AGENT_STATE_REQ;
     #[inline]
     fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
-        Self::decode_parts(body, settings)
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -4114,17 +4242,21 @@ pub struct SetAgentStateConf {
 
 impl SetAgentStateConf {
     #[inline(always)]
-    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
         let Some((fx, floating)) = body.split_first_chunk::<4>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
         let fixed_len = 4usize;
         let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
         let mut f_unknown: Vec<RawField> = Vec::new();
         support::unknown_fields(floating, crate::wire::HEADER_LEN + fixed_len, settings, &mut f_unknown)?;
-        Ok(Self {
+        Ok(wrap(Self {
             invoke_id: f_invoke_id,
             unknown: f_unknown,
-        })
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::SetAgentStateConf)
     }
 }
 
@@ -4132,7 +4264,7 @@ impl CtiMessage for SetAgentStateConf {
     const SPEC: &'static MessageSpec = &crate::table::SET_AGENT_STATE_CONF;
     #[inline]
     fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
-        Self::decode_parts(body, settings)
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -4172,7 +4304,7 @@ pub struct AlternateCallReq {
 
 impl AlternateCallReq {
     #[inline(always)]
-    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
         let Some((fx, floating)) = body.split_first_chunk::<20>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
         let fixed_len = 20usize;
@@ -4202,7 +4334,7 @@ impl AlternateCallReq {
                 _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(Self {
+        Ok(wrap(Self {
             invoke_id: f_invoke_id,
             active_call_id: f_active_call_id,
             other_call_id: f_other_call_id,
@@ -4212,7 +4344,11 @@ impl AlternateCallReq {
             other_connection_device_id: f_other_connection_device_id,
             agent_instrument: f_agent_instrument,
             unknown: f_unknown,
-        })
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::AlternateCallReq)
     }
 }
 
@@ -4220,7 +4356,7 @@ impl CtiMessage for AlternateCallReq {
     const SPEC: &'static MessageSpec = &crate::table::ALTERNATE_CALL_REQ;
     #[inline]
     fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
-        Self::decode_parts(body, settings)
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -4254,17 +4390,21 @@ pub struct AlternateCallConf {
 
 impl AlternateCallConf {
     #[inline(always)]
-    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
         let Some((fx, floating)) = body.split_first_chunk::<4>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
         let fixed_len = 4usize;
         let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
         let mut f_unknown: Vec<RawField> = Vec::new();
         support::unknown_fields(floating, crate::wire::HEADER_LEN + fixed_len, settings, &mut f_unknown)?;
-        Ok(Self {
+        Ok(wrap(Self {
             invoke_id: f_invoke_id,
             unknown: f_unknown,
-        })
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::AlternateCallConf)
     }
 }
 
@@ -4272,7 +4412,7 @@ impl CtiMessage for AlternateCallConf {
     const SPEC: &'static MessageSpec = &crate::table::ALTERNATE_CALL_CONF;
     #[inline]
     fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
-        Self::decode_parts(body, settings)
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -4306,7 +4446,7 @@ pub struct AnswerCallReq {
 
 impl AnswerCallReq {
     #[inline(always)]
-    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
         let Some((fx, floating)) = body.split_first_chunk::<14>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
         let fixed_len = 14usize;
@@ -4330,14 +4470,18 @@ impl AnswerCallReq {
                 _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(Self {
+        Ok(wrap(Self {
             invoke_id: f_invoke_id,
             call_id: f_call_id,
             connection_device_type: f_connection_device_type,
             connection_device_id: f_connection_device_id,
             agent_instrument: f_agent_instrument,
             unknown: f_unknown,
-        })
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::AnswerCallReq)
     }
 }
 
@@ -4345,7 +4489,7 @@ impl CtiMessage for AnswerCallReq {
     const SPEC: &'static MessageSpec = &crate::table::ANSWER_CALL_REQ;
     #[inline]
     fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
-        Self::decode_parts(body, settings)
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -4376,17 +4520,21 @@ pub struct AnswerCallConf {
 
 impl AnswerCallConf {
     #[inline(always)]
-    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
         let Some((fx, floating)) = body.split_first_chunk::<4>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
         let fixed_len = 4usize;
         let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
         let mut f_unknown: Vec<RawField> = Vec::new();
         support::unknown_fields(floating, crate::wire::HEADER_LEN + fixed_len, settings, &mut f_unknown)?;
-        Ok(Self {
+        Ok(wrap(Self {
             invoke_id: f_invoke_id,
             unknown: f_unknown,
-        })
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::AnswerCallConf)
     }
 }
 
@@ -4394,7 +4542,7 @@ impl CtiMessage for AnswerCallConf {
     const SPEC: &'static MessageSpec = &crate::table::ANSWER_CALL_CONF;
     #[inline]
     fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
-        Self::decode_parts(body, settings)
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -4428,7 +4576,7 @@ pub struct ClearCallReq {
 
 impl ClearCallReq {
     #[inline(always)]
-    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
         let Some((fx, floating)) = body.split_first_chunk::<14>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
         let fixed_len = 14usize;
@@ -4452,14 +4600,18 @@ impl ClearCallReq {
                 _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(Self {
+        Ok(wrap(Self {
             invoke_id: f_invoke_id,
             call_id: f_call_id,
             connection_device_type: f_connection_device_type,
             connection_device_id: f_connection_device_id,
             agent_instrument: f_agent_instrument,
             unknown: f_unknown,
-        })
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::ClearCallReq)
     }
 }
 
@@ -4467,7 +4619,7 @@ impl CtiMessage for ClearCallReq {
     const SPEC: &'static MessageSpec = &crate::table::CLEAR_CALL_REQ;
     #[inline]
     fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
-        Self::decode_parts(body, settings)
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -4498,17 +4650,21 @@ pub struct ClearCallConf {
 
 impl ClearCallConf {
     #[inline(always)]
-    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
         let Some((fx, floating)) = body.split_first_chunk::<4>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
         let fixed_len = 4usize;
         let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
         let mut f_unknown: Vec<RawField> = Vec::new();
         support::unknown_fields(floating, crate::wire::HEADER_LEN + fixed_len, settings, &mut f_unknown)?;
-        Ok(Self {
+        Ok(wrap(Self {
             invoke_id: f_invoke_id,
             unknown: f_unknown,
-        })
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::ClearCallConf)
     }
 }
 
@@ -4516,7 +4672,7 @@ impl CtiMessage for ClearCallConf {
     const SPEC: &'static MessageSpec = &crate::table::CLEAR_CALL_CONF;
     #[inline]
     fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
-        Self::decode_parts(body, settings)
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -4550,7 +4706,7 @@ pub struct ClearConnectionReq {
 
 impl ClearConnectionReq {
     #[inline(always)]
-    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
         let Some((fx, floating)) = body.split_first_chunk::<14>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
         let fixed_len = 14usize;
@@ -4574,14 +4730,18 @@ impl ClearConnectionReq {
                 _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(Self {
+        Ok(wrap(Self {
             invoke_id: f_invoke_id,
             call_id: f_call_id,
             connection_device_type: f_connection_device_type,
             connection_device_id: f_connection_device_id,
             agent_instrument: f_agent_instrument,
             unknown: f_unknown,
-        })
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::ClearConnectionReq)
     }
 }
 
@@ -4589,7 +4749,7 @@ impl CtiMessage for ClearConnectionReq {
     const SPEC: &'static MessageSpec = &crate::table::CLEAR_CONNECTION_REQ;
     #[inline]
     fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
-        Self::decode_parts(body, settings)
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -4620,17 +4780,21 @@ pub struct ClearConnectionConf {
 
 impl ClearConnectionConf {
     #[inline(always)]
-    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
         let Some((fx, floating)) = body.split_first_chunk::<4>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
         let fixed_len = 4usize;
         let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
         let mut f_unknown: Vec<RawField> = Vec::new();
         support::unknown_fields(floating, crate::wire::HEADER_LEN + fixed_len, settings, &mut f_unknown)?;
-        Ok(Self {
+        Ok(wrap(Self {
             invoke_id: f_invoke_id,
             unknown: f_unknown,
-        })
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::ClearConnectionConf)
     }
 }
 
@@ -4638,7 +4802,7 @@ impl CtiMessage for ClearConnectionConf {
     const SPEC: &'static MessageSpec = &crate::table::CLEAR_CONNECTION_CONF;
     #[inline]
     fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
-        Self::decode_parts(body, settings)
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -4682,7 +4846,7 @@ pub struct ConferenceCallReq {
 
 impl ConferenceCallReq {
     #[inline(always)]
-    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
         let Some((fx, floating)) = body.split_first_chunk::<40>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
         let fixed_len = 40usize;
@@ -4728,7 +4892,7 @@ impl ConferenceCallReq {
                 _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(Self {
+        Ok(wrap(Self {
             invoke_id: f_invoke_id,
             held_call_id: f_held_call_id,
             active_call_id: f_active_call_id,
@@ -4740,7 +4904,11 @@ impl ConferenceCallReq {
             named_variables: f_named_variables,
             named_arrays: f_named_arrays,
             unknown: f_unknown,
-        })
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::ConferenceCallReq)
     }
 }
 
@@ -4748,7 +4916,7 @@ impl CtiMessage for ConferenceCallReq {
     const SPEC: &'static MessageSpec = &crate::table::CONFERENCE_CALL_REQ;
     #[inline]
     fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
-        Self::decode_parts(body, settings)
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -4806,7 +4974,7 @@ pub struct ConferenceCallConf {
 
 impl ConferenceCallConf {
     #[inline(always)]
-    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
         let Some((fx, floating)) = body.split_first_chunk::<16>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
         let fixed_len = 16usize;
@@ -4848,14 +5016,18 @@ impl ConferenceCallConf {
                 _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(Self {
+        Ok(wrap(Self {
             invoke_id: f_invoke_id,
             new_call_id: f_new_call_id,
             new_connection_device_type: f_new_connection_device_type,
             new_connection_device_id: f_new_connection_device_id,
             connected_parties: f_connected_parties,
             unknown: f_unknown,
-        })
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::ConferenceCallConf)
     }
 }
 
@@ -4863,7 +5035,7 @@ impl CtiMessage for ConferenceCallConf {
     const SPEC: &'static MessageSpec = &crate::table::CONFERENCE_CALL_CONF;
     #[inline]
     fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
-        Self::decode_parts(body, settings)
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -4938,7 +5110,7 @@ pub struct ConsultCallReq {
 
 impl ConsultCallReq {
     #[inline(always)]
-    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
         let Some((fx, floating)) = body.split_first_chunk::<36>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
         let fixed_len = 36usize;
@@ -5038,7 +5210,7 @@ impl ConsultCallReq {
                 _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(Self {
+        Ok(wrap(Self {
             invoke_id: f_invoke_id,
             active_call_id: f_active_call_id,
             active_connection_device_type: f_active_connection_device_type,
@@ -5060,7 +5232,11 @@ impl ConsultCallReq {
             named_variables: f_named_variables,
             named_arrays: f_named_arrays,
             unknown: f_unknown,
-        })
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::ConsultCallReq)
     }
 }
 
@@ -5068,7 +5244,7 @@ impl CtiMessage for ConsultCallReq {
     const SPEC: &'static MessageSpec = &crate::table::CONSULT_CALL_REQ;
     #[inline]
     fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
-        Self::decode_parts(body, settings)
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -5134,7 +5310,7 @@ pub struct ConsultCallConf {
 
 impl ConsultCallConf {
     #[inline(always)]
-    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
         let Some((fx, floating)) = body.split_first_chunk::<14>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
         let fixed_len = 14usize;
@@ -5154,13 +5330,17 @@ impl ConsultCallConf {
                 _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(Self {
+        Ok(wrap(Self {
             invoke_id: f_invoke_id,
             new_call_id: f_new_call_id,
             new_connection_device_type: f_new_connection_device_type,
             new_connection_device_id: f_new_connection_device_id,
             unknown: f_unknown,
-        })
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::ConsultCallConf)
     }
 }
 
@@ -5168,7 +5348,7 @@ impl CtiMessage for ConsultCallConf {
     const SPEC: &'static MessageSpec = &crate::table::CONSULT_CALL_CONF;
     #[inline]
     fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
-        Self::decode_parts(body, settings)
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -5207,7 +5387,7 @@ pub struct HoldCallReq {
 
 impl HoldCallReq {
     #[inline(always)]
-    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
         let Some((fx, floating)) = body.split_first_chunk::<16>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
         let fixed_len = 16usize;
@@ -5231,14 +5411,18 @@ impl HoldCallReq {
                 _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(Self {
+        Ok(wrap(Self {
             invoke_id: f_invoke_id,
             call_id: f_call_id,
             connection_device_type: f_connection_device_type,
             connection_device_id: f_connection_device_id,
             agent_instrument: f_agent_instrument,
             unknown: f_unknown,
-        })
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::HoldCallReq)
     }
 }
 
@@ -5246,7 +5430,7 @@ impl CtiMessage for HoldCallReq {
     const SPEC: &'static MessageSpec = &crate::table::HOLD_CALL_REQ;
     #[inline]
     fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
-        Self::decode_parts(body, settings)
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -5278,17 +5462,21 @@ pub struct HoldCallConf {
 
 impl HoldCallConf {
     #[inline(always)]
-    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
         let Some((fx, floating)) = body.split_first_chunk::<4>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
         let fixed_len = 4usize;
         let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
         let mut f_unknown: Vec<RawField> = Vec::new();
         support::unknown_fields(floating, crate::wire::HEADER_LEN + fixed_len, settings, &mut f_unknown)?;
-        Ok(Self {
+        Ok(wrap(Self {
             invoke_id: f_invoke_id,
             unknown: f_unknown,
-        })
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::HoldCallConf)
     }
 }
 
@@ -5296,7 +5484,7 @@ impl CtiMessage for HoldCallConf {
     const SPEC: &'static MessageSpec = &crate::table::HOLD_CALL_CONF;
     #[inline]
     fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
-        Self::decode_parts(body, settings)
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -5352,7 +5540,7 @@ pub struct MakeCallReq {
 
 impl MakeCallReq {
     #[inline(always)]
-    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
         let mut rd = FixedReader::new(body);
         let f_invoke_id = rd.u32("InvokeID")?;
@@ -5454,7 +5642,7 @@ impl MakeCallReq {
                 _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(Self {
+        Ok(wrap(Self {
             invoke_id: f_invoke_id,
             agent_instrument: f_agent_instrument,
             dialed_number: f_dialed_number,
@@ -5472,7 +5660,11 @@ impl MakeCallReq {
             named_variables: f_named_variables,
             named_arrays: f_named_arrays,
             unknown: f_unknown,
-        })
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::MakeCallReq)
     }
 }
 
@@ -5480,7 +5672,7 @@ impl CtiMessage for MakeCallReq {
     const SPEC: &'static MessageSpec = &crate::table::MAKE_CALL_REQ;
     #[inline]
     fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
-        Self::decode_parts(body, settings)
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -5543,7 +5735,7 @@ pub struct MakeCallConf {
 
 impl MakeCallConf {
     #[inline(always)]
-    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
         let Some((fx, floating)) = body.split_first_chunk::<14>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
         let fixed_len = 14usize;
@@ -5563,13 +5755,17 @@ impl MakeCallConf {
                 _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(Self {
+        Ok(wrap(Self {
             invoke_id: f_invoke_id,
             new_call_id: f_new_call_id,
             new_connection_device_type: f_new_connection_device_type,
             new_connection_device_id: f_new_connection_device_id,
             unknown: f_unknown,
-        })
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::MakeCallConf)
     }
 }
 
@@ -5577,7 +5773,7 @@ impl CtiMessage for MakeCallConf {
     const SPEC: &'static MessageSpec = &crate::table::MAKE_CALL_CONF;
     #[inline]
     fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
-        Self::decode_parts(body, settings)
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -5624,7 +5820,7 @@ pub struct ReconnectCallReq {
 
 impl ReconnectCallReq {
     #[inline(always)]
-    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
         let Some((fx, floating)) = body.split_first_chunk::<20>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
         let fixed_len = 20usize;
@@ -5654,7 +5850,7 @@ impl ReconnectCallReq {
                 _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(Self {
+        Ok(wrap(Self {
             invoke_id: f_invoke_id,
             active_call_id: f_active_call_id,
             held_call_id: f_held_call_id,
@@ -5664,7 +5860,11 @@ impl ReconnectCallReq {
             held_connection_device_id: f_held_connection_device_id,
             agent_instrument: f_agent_instrument,
             unknown: f_unknown,
-        })
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::ReconnectCallReq)
     }
 }
 
@@ -5672,7 +5872,7 @@ impl CtiMessage for ReconnectCallReq {
     const SPEC: &'static MessageSpec = &crate::table::RECONNECT_CALL_REQ;
     #[inline]
     fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
-        Self::decode_parts(body, settings)
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -5708,17 +5908,21 @@ pub struct ReconnectCallConf {
 
 impl ReconnectCallConf {
     #[inline(always)]
-    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
         let Some((fx, floating)) = body.split_first_chunk::<4>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
         let fixed_len = 4usize;
         let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
         let mut f_unknown: Vec<RawField> = Vec::new();
         support::unknown_fields(floating, crate::wire::HEADER_LEN + fixed_len, settings, &mut f_unknown)?;
-        Ok(Self {
+        Ok(wrap(Self {
             invoke_id: f_invoke_id,
             unknown: f_unknown,
-        })
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::ReconnectCallConf)
     }
 }
 
@@ -5726,7 +5930,7 @@ impl CtiMessage for ReconnectCallConf {
     const SPEC: &'static MessageSpec = &crate::table::RECONNECT_CALL_CONF;
     #[inline]
     fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
-        Self::decode_parts(body, settings)
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -5762,7 +5966,7 @@ pub struct RetrieveCallReq {
 
 impl RetrieveCallReq {
     #[inline(always)]
-    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
         let Some((fx, floating)) = body.split_first_chunk::<14>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
         let fixed_len = 14usize;
@@ -5786,14 +5990,18 @@ impl RetrieveCallReq {
                 _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(Self {
+        Ok(wrap(Self {
             invoke_id: f_invoke_id,
             held_call_id: f_held_call_id,
             held_connection_device_type: f_held_connection_device_type,
             held_connection_device_id: f_held_connection_device_id,
             agent_instrument: f_agent_instrument,
             unknown: f_unknown,
-        })
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::RetrieveCallReq)
     }
 }
 
@@ -5801,7 +6009,7 @@ impl CtiMessage for RetrieveCallReq {
     const SPEC: &'static MessageSpec = &crate::table::RETRIEVE_CALL_REQ;
     #[inline]
     fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
-        Self::decode_parts(body, settings)
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -5834,17 +6042,21 @@ pub struct RetrieveCallConf {
 
 impl RetrieveCallConf {
     #[inline(always)]
-    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
         let Some((fx, floating)) = body.split_first_chunk::<4>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
         let fixed_len = 4usize;
         let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
         let mut f_unknown: Vec<RawField> = Vec::new();
         support::unknown_fields(floating, crate::wire::HEADER_LEN + fixed_len, settings, &mut f_unknown)?;
-        Ok(Self {
+        Ok(wrap(Self {
             invoke_id: f_invoke_id,
             unknown: f_unknown,
-        })
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::RetrieveCallConf)
     }
 }
 
@@ -5852,7 +6064,7 @@ impl CtiMessage for RetrieveCallConf {
     const SPEC: &'static MessageSpec = &crate::table::RETRIEVE_CALL_CONF;
     #[inline]
     fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
-        Self::decode_parts(body, settings)
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -5900,7 +6112,7 @@ pub struct TransferCallReq {
 
 impl TransferCallReq {
     #[inline(always)]
-    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
         let Some((fx, floating)) = body.split_first_chunk::<40>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
         let fixed_len = 40usize;
@@ -5951,7 +6163,7 @@ impl TransferCallReq {
                 _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(Self {
+        Ok(wrap(Self {
             invoke_id: f_invoke_id,
             active_call_id: f_active_call_id,
             held_call_id: f_held_call_id,
@@ -5964,7 +6176,11 @@ impl TransferCallReq {
             named_variables: f_named_variables,
             named_arrays: f_named_arrays,
             unknown: f_unknown,
-        })
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::TransferCallReq)
     }
 }
 
@@ -5972,7 +6188,7 @@ impl CtiMessage for TransferCallReq {
     const SPEC: &'static MessageSpec = &crate::table::TRANSFER_CALL_REQ;
     #[inline]
     fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
-        Self::decode_parts(body, settings)
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -6033,7 +6249,7 @@ pub struct TransferCallConf {
 
 impl TransferCallConf {
     #[inline(always)]
-    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
         let Some((fx, floating)) = body.split_first_chunk::<16>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
         let fixed_len = 16usize;
@@ -6054,14 +6270,18 @@ impl TransferCallConf {
                 _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(Self {
+        Ok(wrap(Self {
             invoke_id: f_invoke_id,
             new_call_id: f_new_call_id,
             new_connection_device_type: f_new_connection_device_type,
             num_parties: f_num_parties,
             new_connection_device_id: f_new_connection_device_id,
             unknown: f_unknown,
-        })
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::TransferCallConf)
     }
 }
 
@@ -6069,7 +6289,7 @@ impl CtiMessage for TransferCallConf {
     const SPEC: &'static MessageSpec = &crate::table::TRANSFER_CALL_CONF;
     #[inline]
     fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
-        Self::decode_parts(body, settings)
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -6105,7 +6325,7 @@ pub struct QueryDeviceInfoReq {
 
 impl QueryDeviceInfoReq {
     #[inline(always)]
-    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
         let Some((fx, floating)) = body.split_first_chunk::<10>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
         let fixed_len = 10usize;
@@ -6123,11 +6343,15 @@ impl QueryDeviceInfoReq {
                 _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(Self {
+        Ok(wrap(Self {
             invoke_id: f_invoke_id,
             agent_instrument: f_agent_instrument,
             unknown: f_unknown,
-        })
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::QueryDeviceInfoReq)
     }
 }
 
@@ -6135,7 +6359,7 @@ impl CtiMessage for QueryDeviceInfoReq {
     const SPEC: &'static MessageSpec = &crate::table::QUERY_DEVICE_INFO_REQ;
     #[inline]
     fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
-        Self::decode_parts(body, settings)
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -6174,7 +6398,7 @@ pub struct QueryDeviceInfoConf {
 
 impl QueryDeviceInfoConf {
     #[inline(always)]
-    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
         let Some((fx, floating)) = body.split_first_chunk::<40>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
         let fixed_len = 40usize;
@@ -6196,14 +6420,18 @@ impl QueryDeviceInfoConf {
                 _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(Self {
+        Ok(wrap(Self {
             invoke_id: f_invoke_id,
             max_active_calls: f_max_active_calls,
             max_held_calls: f_max_held_calls,
             max_devices_in_conference: f_max_devices_in_conference,
             make_call_setup: f_make_call_setup,
             unknown: f_unknown,
-        })
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::QueryDeviceInfoConf)
     }
 }
 
@@ -6211,7 +6439,7 @@ impl CtiMessage for QueryDeviceInfoConf {
     const SPEC: &'static MessageSpec = &crate::table::QUERY_DEVICE_INFO_CONF;
     #[inline]
     fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
-        Self::decode_parts(body, settings)
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -6260,7 +6488,7 @@ pub struct SnapshotCallReq {
 
 impl SnapshotCallReq {
     #[inline(always)]
-    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
         let Some((fx, floating)) = body.split_first_chunk::<14>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
         let fixed_len = 14usize;
@@ -6280,13 +6508,17 @@ impl SnapshotCallReq {
                 _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(Self {
+        Ok(wrap(Self {
             invoke_id: f_invoke_id,
             call_id: f_call_id,
             connection_device_type: f_connection_device_type,
             connection_device_id: f_connection_device_id,
             unknown: f_unknown,
-        })
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::SnapshotCallReq)
     }
 }
 
@@ -6294,7 +6526,7 @@ impl CtiMessage for SnapshotCallReq {
     const SPEC: &'static MessageSpec = &crate::table::SNAPSHOT_CALL_REQ;
     #[inline]
     fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
-        Self::decode_parts(body, settings)
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -6364,7 +6596,7 @@ pub struct SnapshotCallConf {
 
 impl SnapshotCallConf {
     #[inline(always)]
-    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
         let mut rd = FixedReader::new(body);
         let f_invoke_id = rd.u32("InvokeID")?;
@@ -6514,7 +6746,7 @@ impl SnapshotCallConf {
                 _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(Self {
+        Ok(wrap(Self {
             invoke_id: f_invoke_id,
             call_type: f_call_type,
             ani: f_ani,
@@ -6536,7 +6768,11 @@ impl SnapshotCallConf {
             named_variables: f_named_variables,
             named_arrays: f_named_arrays,
             unknown: f_unknown,
-        })
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::SnapshotCallConf)
     }
 }
 
@@ -6544,7 +6780,7 @@ impl CtiMessage for SnapshotCallConf {
     const SPEC: &'static MessageSpec = &crate::table::SNAPSHOT_CALL_CONF;
     #[inline]
     fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
-        Self::decode_parts(body, settings)
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -6614,7 +6850,7 @@ pub struct SnapshotDeviceReq {
 
 impl SnapshotDeviceReq {
     #[inline(always)]
-    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
         let Some((fx, floating)) = body.split_first_chunk::<10>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
         let fixed_len = 10usize;
@@ -6633,12 +6869,16 @@ impl SnapshotDeviceReq {
                 _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(Self {
+        Ok(wrap(Self {
             invoke_id: f_invoke_id,
             snapshot_device_type: f_snapshot_device_type,
             agent_instrument: f_agent_instrument,
             unknown: f_unknown,
-        })
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::SnapshotDeviceReq)
     }
 }
 
@@ -6646,7 +6886,7 @@ impl CtiMessage for SnapshotDeviceReq {
     const SPEC: &'static MessageSpec = &crate::table::SNAPSHOT_DEVICE_REQ;
     #[inline]
     fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
-        Self::decode_parts(body, settings)
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -6679,7 +6919,7 @@ pub struct SnapshotDeviceConf {
 
 impl SnapshotDeviceConf {
     #[inline(always)]
-    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
         let Some((fx, floating)) = body.split_first_chunk::<6>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
         let fixed_len = 6usize;
@@ -6720,11 +6960,15 @@ impl SnapshotDeviceConf {
                 _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(Self {
+        Ok(wrap(Self {
             invoke_id: f_invoke_id,
             calls: f_calls,
             unknown: f_unknown,
-        })
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::SnapshotDeviceConf)
     }
 }
 
@@ -6732,7 +6976,7 @@ impl CtiMessage for SnapshotDeviceConf {
     const SPEC: &'static MessageSpec = &crate::table::SNAPSHOT_DEVICE_CONF;
     #[inline]
     fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
-        Self::decode_parts(body, settings)
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -6785,7 +7029,7 @@ pub struct CallDequeuedEvent {
 
 impl CallDequeuedEvent {
     #[inline(always)]
-    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
         let Some((fx, floating)) = body.split_first_chunk::<34>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
         let fixed_len = 34usize;
@@ -6832,7 +7076,7 @@ impl CallDequeuedEvent {
                 _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(Self {
+        Ok(wrap(Self {
             connection_device_type: f_connection_device_type,
             call_id: f_call_id,
             application_id: f_application_id,
@@ -6844,7 +7088,11 @@ impl CallDequeuedEvent {
             queue_device_id: f_queue_device_id,
             csqs: f_csqs,
             unknown: f_unknown,
-        })
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::CallDequeuedEvent)
     }
 }
 
@@ -6852,7 +7100,7 @@ impl CtiMessage for CallDequeuedEvent {
     const SPEC: &'static MessageSpec = &crate::table::CALL_DEQUEUED_EVENT;
     #[inline]
     fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
-        Self::decode_parts(body, settings)
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(0_u32);
@@ -6912,7 +7160,7 @@ pub struct SendDtmfSignalReq {
 
 impl SendDtmfSignalReq {
     #[inline(always)]
-    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
         let Some((fx, floating)) = body.split_first_chunk::<20>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
         let fixed_len = 20usize;
@@ -6942,7 +7190,7 @@ impl SendDtmfSignalReq {
                 _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(Self {
+        Ok(wrap(Self {
             invoke_id: f_invoke_id,
             call_id: f_call_id,
             connection_device_type: f_connection_device_type,
@@ -6952,7 +7200,11 @@ impl SendDtmfSignalReq {
             dtmf_string: f_dtmf_string,
             agent_instrument: f_agent_instrument,
             unknown: f_unknown,
-        })
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::SendDtmfSignalReq)
     }
 }
 
@@ -6960,7 +7212,7 @@ impl CtiMessage for SendDtmfSignalReq {
     const SPEC: &'static MessageSpec = &crate::table::SEND_DTMF_SIGNAL_REQ;
     #[inline]
     fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
-        Self::decode_parts(body, settings)
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -6996,17 +7248,21 @@ pub struct SendDtmfSignalConf {
 
 impl SendDtmfSignalConf {
     #[inline(always)]
-    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
         let Some((fx, floating)) = body.split_first_chunk::<4>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
         let fixed_len = 4usize;
         let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
         let mut f_unknown: Vec<RawField> = Vec::new();
         support::unknown_fields(floating, crate::wire::HEADER_LEN + fixed_len, settings, &mut f_unknown)?;
-        Ok(Self {
+        Ok(wrap(Self {
             invoke_id: f_invoke_id,
             unknown: f_unknown,
-        })
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::SendDtmfSignalConf)
     }
 }
 
@@ -7014,7 +7270,7 @@ impl CtiMessage for SendDtmfSignalConf {
     const SPEC: &'static MessageSpec = &crate::table::SEND_DTMF_SIGNAL_CONF;
     #[inline]
     fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
-        Self::decode_parts(body, settings)
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -7072,7 +7328,7 @@ pub struct RtpStartedEvent {
 
 impl RtpStartedEvent {
     #[inline(always)]
-    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
         let Some((fx, floating)) = body.split_first_chunk::<34>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
         let fixed_len = 34usize;
@@ -7122,7 +7378,7 @@ impl RtpStartedEvent {
                 _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(Self {
+        Ok(wrap(Self {
             client_port: f_client_port,
             direction: f_direction,
             rtp_type: f_rtp_type,
@@ -7140,7 +7396,11 @@ impl RtpStartedEvent {
             sending_port: f_sending_port,
             agent_id: f_agent_id,
             unknown: f_unknown,
-        })
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::RtpStartedEvent)
     }
 }
 
@@ -7148,7 +7408,7 @@ impl CtiMessage for RtpStartedEvent {
     const SPEC: &'static MessageSpec = &crate::table::RTP_STARTED_EVENT;
     #[inline]
     fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
-        Self::decode_parts(body, settings)
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(0_u32);
@@ -7213,7 +7473,7 @@ pub struct RtpStoppedEvent {
 
 impl RtpStoppedEvent {
     #[inline(always)]
-    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
         let Some((fx, floating)) = body.split_first_chunk::<20>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
         let fixed_len = 20usize;
@@ -7258,7 +7518,7 @@ impl RtpStoppedEvent {
                 _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(Self {
+        Ok(wrap(Self {
             client_port: f_client_port,
             direction: f_direction,
             connection_device_type: f_connection_device_type,
@@ -7271,7 +7531,11 @@ impl RtpStoppedEvent {
             sending_port: f_sending_port,
             agent_id: f_agent_id,
             unknown: f_unknown,
-        })
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::RtpStoppedEvent)
     }
 }
 
@@ -7279,7 +7543,7 @@ impl CtiMessage for RtpStoppedEvent {
     const SPEC: &'static MessageSpec = &crate::table::RTP_STOPPED_EVENT;
     #[inline]
     fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
-        Self::decode_parts(body, settings)
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(0_u32);
@@ -7331,7 +7595,7 @@ pub struct SupervisorAssistReq {
 
 impl SupervisorAssistReq {
     #[inline(always)]
-    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
         let Some((fx, floating)) = body.split_first_chunk::<14>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
         let fixed_len = 14usize;
@@ -7363,7 +7627,7 @@ impl SupervisorAssistReq {
                 _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(Self {
+        Ok(wrap(Self {
             invoke_id: f_invoke_id,
             call_id: f_call_id,
             connection_device_type: f_connection_device_type,
@@ -7372,7 +7636,11 @@ impl SupervisorAssistReq {
             agent_instrument: f_agent_instrument,
             agent_id: f_agent_id,
             unknown: f_unknown,
-        })
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::SupervisorAssistReq)
     }
 }
 
@@ -7380,7 +7648,7 @@ impl CtiMessage for SupervisorAssistReq {
     const SPEC: &'static MessageSpec = &crate::table::SUPERVISOR_ASSIST_REQ;
     #[inline]
     fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
-        Self::decode_parts(body, settings)
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -7421,7 +7689,7 @@ pub struct SupervisorAssistConf {
 
 impl SupervisorAssistConf {
     #[inline(always)]
-    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
         let Some((fx, floating)) = body.split_first_chunk::<14>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
         let fixed_len = 14usize;
@@ -7441,13 +7709,17 @@ impl SupervisorAssistConf {
                 _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(Self {
+        Ok(wrap(Self {
             invoke_id: f_invoke_id,
             call_id: f_call_id,
             connection_device_type: f_connection_device_type,
             connection_device_id: f_connection_device_id,
             unknown: f_unknown,
-        })
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::SupervisorAssistConf)
     }
 }
 
@@ -7455,7 +7727,7 @@ impl CtiMessage for SupervisorAssistConf {
     const SPEC: &'static MessageSpec = &crate::table::SUPERVISOR_ASSIST_CONF;
     #[inline]
     fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
-        Self::decode_parts(body, settings)
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -7496,7 +7768,7 @@ pub struct SupervisorAssistEvent {
 
 impl SupervisorAssistEvent {
     #[inline(always)]
-    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
         let Some((fx, floating)) = body.split_first_chunk::<14>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
         let fixed_len = 14usize;
@@ -7523,14 +7795,18 @@ impl SupervisorAssistEvent {
                 _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(Self {
+        Ok(wrap(Self {
             call_id: f_call_id,
             connection_device_type: f_connection_device_type,
             connection_device_id: f_connection_device_id,
             client_id: f_client_id,
             text: f_text,
             unknown: f_unknown,
-        })
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::SupervisorAssistEvent)
     }
 }
 
@@ -7538,7 +7814,7 @@ impl CtiMessage for SupervisorAssistEvent {
     const SPEC: &'static MessageSpec = &crate::table::SUPERVISOR_ASSIST_EVENT;
     #[inline]
     fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
-        Self::decode_parts(body, settings)
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(1_u32);
@@ -7584,7 +7860,7 @@ pub struct EmergencyCallReq {
 
 impl EmergencyCallReq {
     #[inline(always)]
-    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
         let Some((fx, floating)) = body.split_first_chunk::<14>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
         let fixed_len = 14usize;
@@ -7613,7 +7889,7 @@ impl EmergencyCallReq {
                 _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(Self {
+        Ok(wrap(Self {
             invoke_id: f_invoke_id,
             peripheral_id: f_peripheral_id,
             connection_call_id: f_connection_call_id,
@@ -7622,7 +7898,11 @@ impl EmergencyCallReq {
             agent_id: f_agent_id,
             agent_instrument: f_agent_instrument,
             unknown: f_unknown,
-        })
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::EmergencyCallReq)
     }
 }
 
@@ -7630,7 +7910,7 @@ impl CtiMessage for EmergencyCallReq {
     const SPEC: &'static MessageSpec = &crate::table::EMERGENCY_CALL_REQ;
     #[inline]
     fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
-        Self::decode_parts(body, settings)
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -7674,7 +7954,7 @@ pub struct EmergencyCallConf {
 
 impl EmergencyCallConf {
     #[inline(always)]
-    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
         let Some((fx, floating)) = body.split_first_chunk::<14>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
         let fixed_len = 14usize;
@@ -7696,7 +7976,7 @@ impl EmergencyCallConf {
                 _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(Self {
+        Ok(wrap(Self {
             invoke_id: f_invoke_id,
             connection_call_id: f_connection_call_id,
             connection_device_type: f_connection_device_type,
@@ -7704,7 +7984,11 @@ impl EmergencyCallConf {
             line_type: f_line_type,
             connection_device_id: f_connection_device_id,
             unknown: f_unknown,
-        })
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::EmergencyCallConf)
     }
 }
 
@@ -7712,7 +7996,7 @@ impl CtiMessage for EmergencyCallConf {
     const SPEC: &'static MessageSpec = &crate::table::EMERGENCY_CALL_CONF;
     #[inline]
     fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
-        Self::decode_parts(body, settings)
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -7765,7 +8049,7 @@ pub struct EmergencyCallEvent {
 
 impl EmergencyCallEvent {
     #[inline(always)]
-    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
         let Some((fx, floating)) = body.split_first_chunk::<18>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
         let fixed_len = 18usize;
@@ -7807,7 +8091,7 @@ impl EmergencyCallEvent {
                 _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(Self {
+        Ok(wrap(Self {
             invoke_id: f_invoke_id,
             peripheral_id: f_peripheral_id,
             connection_call_id: f_connection_call_id,
@@ -7820,7 +8104,11 @@ impl EmergencyCallEvent {
             agent_id: f_agent_id,
             agent_instrument: f_agent_instrument,
             unknown: f_unknown,
-        })
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::EmergencyCallEvent)
     }
 }
 
@@ -7828,7 +8116,7 @@ impl CtiMessage for EmergencyCallEvent {
     const SPEC: &'static MessageSpec = &crate::table::EMERGENCY_CALL_EVENT;
     #[inline]
     fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
-        Self::decode_parts(body, settings)
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -7888,7 +8176,7 @@ pub struct SuperviseCallReq {
 
 impl SuperviseCallReq {
     #[inline(always)]
-    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
         let Some((fx, floating)) = body.split_first_chunk::<22>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
         let fixed_len = 22usize;
@@ -7931,7 +8219,7 @@ impl SuperviseCallReq {
                 _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(Self {
+        Ok(wrap(Self {
             invoke_id: f_invoke_id,
             agent_call_id: f_agent_call_id,
             supervisor_call_id: f_supervisor_call_id,
@@ -7945,7 +8233,11 @@ impl SuperviseCallReq {
             agent_instrument: f_agent_instrument,
             supervisor_instrument: f_supervisor_instrument,
             unknown: f_unknown,
-        })
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::SuperviseCallReq)
     }
 }
 
@@ -7953,7 +8245,7 @@ impl CtiMessage for SuperviseCallReq {
     const SPEC: &'static MessageSpec = &crate::table::SUPERVISE_CALL_REQ;
     #[inline]
     fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
-        Self::decode_parts(body, settings)
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -7999,7 +8291,7 @@ pub struct SuperviseCallConf {
 
 impl SuperviseCallConf {
     #[inline(always)]
-    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
         let Some((fx, floating)) = body.split_first_chunk::<10>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
         let fixed_len = 10usize;
@@ -8019,13 +8311,17 @@ impl SuperviseCallConf {
                 _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(Self {
+        Ok(wrap(Self {
             invoke_id: f_invoke_id,
             call_id: f_call_id,
             connection_device_type: f_connection_device_type,
             connection_device_id: f_connection_device_id,
             unknown: f_unknown,
-        })
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::SuperviseCallConf)
     }
 }
 
@@ -8033,7 +8329,7 @@ impl CtiMessage for SuperviseCallConf {
     const SPEC: &'static MessageSpec = &crate::table::SUPERVISE_CALL_CONF;
     #[inline]
     fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
-        Self::decode_parts(body, settings)
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -8072,7 +8368,7 @@ pub struct BadCallReq {
 
 impl BadCallReq {
     #[inline(always)]
-    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
         let Some((fx, floating)) = body.split_first_chunk::<14>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
         let fixed_len = 14usize;
@@ -8096,14 +8392,18 @@ impl BadCallReq {
                 _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(Self {
+        Ok(wrap(Self {
             invoke_id: f_invoke_id,
             connection_device_type: f_connection_device_type,
             call_id: f_call_id,
             connection_device_id: f_connection_device_id,
             agent_id: f_agent_id,
             unknown: f_unknown,
-        })
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::BadCallReq)
     }
 }
 
@@ -8111,7 +8411,7 @@ impl CtiMessage for BadCallReq {
     const SPEC: &'static MessageSpec = &crate::table::BAD_CALL_REQ;
     #[inline]
     fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
-        Self::decode_parts(body, settings)
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -8144,17 +8444,21 @@ pub struct BadCallConf {
 
 impl BadCallConf {
     #[inline(always)]
-    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
         let Some((fx, floating)) = body.split_first_chunk::<4>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
         let fixed_len = 4usize;
         let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
         let mut f_unknown: Vec<RawField> = Vec::new();
         support::unknown_fields(floating, crate::wire::HEADER_LEN + fixed_len, settings, &mut f_unknown)?;
-        Ok(Self {
+        Ok(wrap(Self {
             invoke_id: f_invoke_id,
             unknown: f_unknown,
-        })
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::BadCallConf)
     }
 }
 
@@ -8162,7 +8466,7 @@ impl CtiMessage for BadCallConf {
     const SPEC: &'static MessageSpec = &crate::table::BAD_CALL_CONF;
     #[inline]
     fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
-        Self::decode_parts(body, settings)
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -8186,7 +8490,7 @@ pub struct ConfigRequestKeyEvent {
 
 impl ConfigRequestKeyEvent {
     #[inline(always)]
-    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
         let mut rd = FixedReader::new(body);
         if v >= 11 { rd.skip(4, "reserved")?; }
@@ -8202,9 +8506,13 @@ impl ConfigRequestKeyEvent {
                 _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(Self {
+        Ok(wrap(Self {
             unknown: f_unknown,
-        })
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::ConfigRequestKeyEvent)
     }
 }
 
@@ -8212,7 +8520,7 @@ impl CtiMessage for ConfigRequestKeyEvent {
     const SPEC: &'static MessageSpec = &crate::table::CONFIG_REQUEST_KEY_EVENT;
     #[inline]
     fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
-        Self::decode_parts(body, settings)
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         if w.version() >= 11 { w.u32(0_u32); }
@@ -8247,7 +8555,7 @@ pub struct ConfigKeyEvent {
 
 impl ConfigKeyEvent {
     #[inline(always)]
-    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
         let Some((fx, floating)) = body.split_first_chunk::<4>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
         let fixed_len = 4usize;
@@ -8277,14 +8585,18 @@ impl ConfigKeyEvent {
                 _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(Self {
+        Ok(wrap(Self {
             status: f_status,
             application_key: f_application_key,
             csq_key: f_csq_key,
             agent_key: f_agent_key,
             device_key: f_device_key,
             unknown: f_unknown,
-        })
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::ConfigKeyEvent)
     }
 }
 
@@ -8292,7 +8604,7 @@ impl CtiMessage for ConfigKeyEvent {
     const SPEC: &'static MessageSpec = &crate::table::CONFIG_KEY_EVENT;
     #[inline]
     fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
-        Self::decode_parts(body, settings)
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.status.0);
@@ -8324,7 +8636,7 @@ pub struct ConfigRequestEvent {
 
 impl ConfigRequestEvent {
     #[inline(always)]
-    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
         let mut rd = FixedReader::new(body);
         let f_configuration_mask = ConfigurationMask(rd.u32("ConfigurationMask")?);
@@ -8341,10 +8653,14 @@ impl ConfigRequestEvent {
                 _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(Self {
+        Ok(wrap(Self {
             configuration_mask: f_configuration_mask,
             unknown: f_unknown,
-        })
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::ConfigRequestEvent)
     }
 }
 
@@ -8352,7 +8668,7 @@ impl CtiMessage for ConfigRequestEvent {
     const SPEC: &'static MessageSpec = &crate::table::CONFIG_REQUEST_EVENT;
     #[inline]
     fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
-        Self::decode_parts(body, settings)
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.configuration_mask.0);
@@ -8392,7 +8708,7 @@ pub struct ConfigBeginEvent {
 
 impl ConfigBeginEvent {
     #[inline(always)]
-    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
         let Some((fx, floating)) = body.split_first_chunk::<6>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
         let fixed_len = 6usize;
@@ -8423,7 +8739,7 @@ impl ConfigBeginEvent {
                 _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(Self {
+        Ok(wrap(Self {
             config_type: f_config_type,
             configuration_mask: f_configuration_mask,
             application_key: f_application_key,
@@ -8431,7 +8747,11 @@ impl ConfigBeginEvent {
             agent_key: f_agent_key,
             device_key: f_device_key,
             unknown: f_unknown,
-        })
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::ConfigBeginEvent)
     }
 }
 
@@ -8439,7 +8759,7 @@ impl CtiMessage for ConfigBeginEvent {
     const SPEC: &'static MessageSpec = &crate::table::CONFIG_BEGIN_EVENT;
     #[inline]
     fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
-        Self::decode_parts(body, settings)
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u16(self.config_type);
@@ -8474,7 +8794,7 @@ pub struct ConfigEndEvent {
 
 impl ConfigEndEvent {
     #[inline(always)]
-    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
         let Some((fx, floating)) = body.split_first_chunk::<4>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
         let fixed_len = 4usize;
@@ -8492,11 +8812,15 @@ impl ConfigEndEvent {
                 _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(Self {
+        Ok(wrap(Self {
             status: f_status,
             text: f_text,
             unknown: f_unknown,
-        })
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::ConfigEndEvent)
     }
 }
 
@@ -8504,7 +8828,7 @@ impl CtiMessage for ConfigEndEvent {
     const SPEC: &'static MessageSpec = &crate::table::CONFIG_END_EVENT;
     #[inline]
     fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
-        Self::decode_parts(body, settings)
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.status.0);
@@ -8533,7 +8857,7 @@ pub struct ConfigApplicationEvent {
 
 impl ConfigApplicationEvent {
     #[inline(always)]
-    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
         let Some((fx, floating)) = body.split_first_chunk::<2>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
         let fixed_len = 2usize;
@@ -8613,10 +8937,14 @@ impl ConfigApplicationEvent {
                 _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(Self {
+        Ok(wrap(Self {
             records: f_records,
             unknown: f_unknown,
-        })
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::ConfigApplicationEvent)
     }
 }
 
@@ -8624,7 +8952,7 @@ impl CtiMessage for ConfigApplicationEvent {
     const SPEC: &'static MessageSpec = &crate::table::CONFIG_APPLICATION_EVENT;
     #[inline]
     fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
-        Self::decode_parts(body, settings)
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         { let n = w.count(self.records.len(), 10, "NumRecords")?; w.u16(n); }
@@ -8667,7 +8995,7 @@ pub struct ConfigCsqEvent {
 
 impl ConfigCsqEvent {
     #[inline(always)]
-    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
         let Some((fx, floating)) = body.split_first_chunk::<2>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
         let fixed_len = 2usize;
@@ -8743,10 +9071,14 @@ impl ConfigCsqEvent {
                 _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(Self {
+        Ok(wrap(Self {
             records: f_records,
             unknown: f_unknown,
-        })
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::ConfigCsqEvent)
     }
 }
 
@@ -8754,7 +9086,7 @@ impl CtiMessage for ConfigCsqEvent {
     const SPEC: &'static MessageSpec = &crate::table::CONFIG_CSQ_EVENT;
     #[inline]
     fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
-        Self::decode_parts(body, settings)
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         { let n = w.count(self.records.len(), 10, "NumRecords")?; w.u16(n); }
@@ -8796,7 +9128,7 @@ pub struct ConfigAgentEvent {
 
 impl ConfigAgentEvent {
     #[inline(always)]
-    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
         let Some((fx, floating)) = body.split_first_chunk::<2>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
         let fixed_len = 2usize;
@@ -8908,10 +9240,14 @@ impl ConfigAgentEvent {
                 _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(Self {
+        Ok(wrap(Self {
             records: f_records,
             unknown: f_unknown,
-        })
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::ConfigAgentEvent)
     }
 }
 
@@ -8919,7 +9255,7 @@ impl CtiMessage for ConfigAgentEvent {
     const SPEC: &'static MessageSpec = &crate::table::CONFIG_AGENT_EVENT;
     #[inline]
     fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
-        Self::decode_parts(body, settings)
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         { let n = w.count(self.records.len(), 10, "NumRecords")?; w.u16(n); }
@@ -8968,7 +9304,7 @@ pub struct ConfigDeviceEvent {
 
 impl ConfigDeviceEvent {
     #[inline(always)]
-    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
         let Some((fx, floating)) = body.split_first_chunk::<2>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
         let fixed_len = 2usize;
@@ -9042,10 +9378,14 @@ impl ConfigDeviceEvent {
                 _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(Self {
+        Ok(wrap(Self {
             records: f_records,
             unknown: f_unknown,
-        })
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::ConfigDeviceEvent)
     }
 }
 
@@ -9053,7 +9393,7 @@ impl CtiMessage for ConfigDeviceEvent {
     const SPEC: &'static MessageSpec = &crate::table::CONFIG_DEVICE_EVENT;
     #[inline]
     fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
-        Self::decode_parts(body, settings)
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         { let n = w.count(self.records.len(), 10, "NumRecords")?; w.u16(n); }
@@ -9093,7 +9433,7 @@ pub struct ConfigTerminalEvent {
 
 impl ConfigTerminalEvent {
     #[inline(always)]
-    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
         let Some((fx, floating)) = body.split_first_chunk::<2>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
         let fixed_len = 2usize;
@@ -9143,10 +9483,14 @@ impl ConfigTerminalEvent {
                 _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(Self {
+        Ok(wrap(Self {
             records: f_records,
             unknown: f_unknown,
-        })
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::ConfigTerminalEvent)
     }
 }
 
@@ -9154,7 +9498,7 @@ impl CtiMessage for ConfigTerminalEvent {
     const SPEC: &'static MessageSpec = &crate::table::CONFIG_TERMINAL_EVENT;
     #[inline]
     fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
-        Self::decode_parts(body, settings)
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         { let n = w.count(if w.version() >= 18 { self.records.len() } else { 0 }, 10, "NumRecords")?; w.u16(n); }
@@ -9198,7 +9542,7 @@ pub struct TeamConfigReq {
 
 impl TeamConfigReq {
     #[inline(always)]
-    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
         let Some((fx, floating)) = body.split_first_chunk::<14>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
         let fixed_len = 14usize;
@@ -9206,11 +9550,15 @@ impl TeamConfigReq {
         let f_config_param = u16::from_be_bytes([fx[4], fx[5]]);
         let mut f_unknown: Vec<RawField> = Vec::new();
         support::unknown_fields(floating, crate::wire::HEADER_LEN + fixed_len, settings, &mut f_unknown)?;
-        Ok(Self {
+        Ok(wrap(Self {
             invoke_id: f_invoke_id,
             config_param: f_config_param,
             unknown: f_unknown,
-        })
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::TeamConfigReq)
     }
 }
 
@@ -9218,7 +9566,7 @@ impl CtiMessage for TeamConfigReq {
     const SPEC: &'static MessageSpec = &crate::table::TEAM_CONFIG_REQ;
     #[inline]
     fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
-        Self::decode_parts(body, settings)
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -9254,7 +9602,7 @@ pub struct TeamConfigEvent {
 
 impl TeamConfigEvent {
     #[inline(always)]
-    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
         let Some((fx, floating)) = body.split_first_chunk::<16>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
         let fixed_len = 16usize;
@@ -9301,13 +9649,17 @@ impl TeamConfigEvent {
                 _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(Self {
+        Ok(wrap(Self {
             team_id: f_team_id,
             operation: f_operation,
             team_name: f_team_name,
             members: f_members,
             unknown: f_unknown,
-        })
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::TeamConfigEvent)
     }
 }
 
@@ -9315,7 +9667,7 @@ impl CtiMessage for TeamConfigEvent {
     const SPEC: &'static MessageSpec = &crate::table::TEAM_CONFIG_EVENT;
     #[inline]
     fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
-        Self::decode_parts(body, settings)
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.team_id);
@@ -9357,7 +9709,7 @@ pub struct TeamConfigConf {
 
 impl TeamConfigConf {
     #[inline(always)]
-    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
         let Some((fx, floating)) = body.split_first_chunk::<8>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
         let fixed_len = 8usize;
@@ -9376,12 +9728,16 @@ impl TeamConfigConf {
                 _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(Self {
+        Ok(wrap(Self {
             invoke_id: f_invoke_id,
             status: f_status,
             text: f_text,
             unknown: f_unknown,
-        })
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::TeamConfigConf)
     }
 }
 
@@ -9389,7 +9745,7 @@ impl CtiMessage for TeamConfigConf {
     const SPEC: &'static MessageSpec = &crate::table::TEAM_CONFIG_CONF;
     #[inline]
     fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
-        Self::decode_parts(body, settings)
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -9421,7 +9777,7 @@ pub struct QueryQueueStatisticsReq {
 
 impl QueryQueueStatisticsReq {
     #[inline(always)]
-    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
         let Some((fx, floating)) = body.split_first_chunk::<4>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
         let fixed_len = 4usize;
@@ -9439,11 +9795,15 @@ impl QueryQueueStatisticsReq {
                 _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(Self {
+        Ok(wrap(Self {
             invoke_id: f_invoke_id,
             csq_id: f_csq_id,
             unknown: f_unknown,
-        })
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::QueryQueueStatisticsReq)
     }
 }
 
@@ -9451,7 +9811,7 @@ impl CtiMessage for QueryQueueStatisticsReq {
     const SPEC: &'static MessageSpec = &crate::table::QUERY_QUEUE_STATISTICS_REQ;
     #[inline]
     fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
-        Self::decode_parts(body, settings)
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -9504,7 +9864,7 @@ pub struct QueryQueueStatisticsConf {
 
 impl QueryQueueStatisticsConf {
     #[inline(always)]
-    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
         let Some((fx, floating)) = body.split_first_chunk::<40>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
         let fixed_len = 40usize;
@@ -9523,7 +9883,7 @@ impl QueryQueueStatisticsConf {
         let f_calls_in_priority_queue6 = u32::from_be_bytes([fx[36], fx[37], fx[38], fx[39]]);
         let mut f_unknown: Vec<RawField> = Vec::new();
         support::unknown_fields(floating, crate::wire::HEADER_LEN + fixed_len, settings, &mut f_unknown)?;
-        Ok(Self {
+        Ok(wrap(Self {
             invoke_id: f_invoke_id,
             logged_in_agents: f_logged_in_agents,
             in_session_agents: f_in_session_agents,
@@ -9538,7 +9898,11 @@ impl QueryQueueStatisticsConf {
             calls_in_priority_queue5: f_calls_in_priority_queue5,
             calls_in_priority_queue6: f_calls_in_priority_queue6,
             unknown: f_unknown,
-        })
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::QueryQueueStatisticsConf)
     }
 }
 
@@ -9546,7 +9910,7 @@ impl CtiMessage for QueryQueueStatisticsConf {
     const SPEC: &'static MessageSpec = &crate::table::QUERY_QUEUE_STATISTICS_CONF;
     #[inline]
     fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
-        Self::decode_parts(body, settings)
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -9588,7 +9952,7 @@ pub struct QueryAgentQueueStatisticsReq {
 
 impl QueryAgentQueueStatisticsReq {
     #[inline(always)]
-    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
         let Some((fx, floating)) = body.split_first_chunk::<4>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
         let fixed_len = 4usize;
@@ -9606,11 +9970,15 @@ impl QueryAgentQueueStatisticsReq {
                 _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(Self {
+        Ok(wrap(Self {
             invoke_id: f_invoke_id,
             agent_id: f_agent_id,
             unknown: f_unknown,
-        })
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::QueryAgentQueueStatisticsReq)
     }
 }
 
@@ -9618,7 +9986,7 @@ impl CtiMessage for QueryAgentQueueStatisticsReq {
     const SPEC: &'static MessageSpec = &crate::table::QUERY_AGENT_QUEUE_STATISTICS_REQ;
     #[inline]
     fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
-        Self::decode_parts(body, settings)
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -9653,7 +10021,7 @@ pub struct QueryAgentQueueStatisticsConf {
 
 impl QueryAgentQueueStatisticsConf {
     #[inline(always)]
-    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
         let Some((fx, floating)) = body.split_first_chunk::<12>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
         let fixed_len = 12usize;
@@ -9673,13 +10041,17 @@ impl QueryAgentQueueStatisticsConf {
                 _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(Self {
+        Ok(wrap(Self {
             invoke_id: f_invoke_id,
             calls_in_queue: f_calls_in_queue,
             oldest_call_in_queue: f_oldest_call_in_queue,
             agent_id: f_agent_id,
             unknown: f_unknown,
-        })
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::QueryAgentQueueStatisticsConf)
     }
 }
 
@@ -9687,7 +10059,7 @@ impl CtiMessage for QueryAgentQueueStatisticsConf {
     const SPEC: &'static MessageSpec = &crate::table::QUERY_AGENT_QUEUE_STATISTICS_CONF;
     #[inline]
     fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
-        Self::decode_parts(body, settings)
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -9718,17 +10090,21 @@ pub struct QuerySummaryStatisticsReq {
 
 impl QuerySummaryStatisticsReq {
     #[inline(always)]
-    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
         let Some((fx, floating)) = body.split_first_chunk::<4>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
         let fixed_len = 4usize;
         let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
         let mut f_unknown: Vec<RawField> = Vec::new();
         support::unknown_fields(floating, crate::wire::HEADER_LEN + fixed_len, settings, &mut f_unknown)?;
-        Ok(Self {
+        Ok(wrap(Self {
             invoke_id: f_invoke_id,
             unknown: f_unknown,
-        })
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::QuerySummaryStatisticsReq)
     }
 }
 
@@ -9736,7 +10112,7 @@ impl CtiMessage for QuerySummaryStatisticsReq {
     const SPEC: &'static MessageSpec = &crate::table::QUERY_SUMMARY_STATISTICS_REQ;
     #[inline]
     fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
-        Self::decode_parts(body, settings)
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -9794,7 +10170,7 @@ pub struct QuerySummaryStatisticsConf {
 
 impl QuerySummaryStatisticsConf {
     #[inline(always)]
-    fn decode_parts(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
         let Some((fx, floating)) = body.split_first_chunk::<50>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
         let fixed_len = 50usize;
@@ -9816,7 +10192,7 @@ impl QuerySummaryStatisticsConf {
         let f_calls_in_priority_queue8 = u32::from_be_bytes([fx[46], fx[47], fx[48], fx[49]]);
         let mut f_unknown: Vec<RawField> = Vec::new();
         support::unknown_fields(floating, crate::wire::HEADER_LEN + fixed_len, settings, &mut f_unknown)?;
-        Ok(Self {
+        Ok(wrap(Self {
             invoke_id: f_invoke_id,
             num_queues: f_num_queues,
             logged_in_agents: f_logged_in_agents,
@@ -9834,7 +10210,11 @@ impl QuerySummaryStatisticsConf {
             calls_in_priority_queue7: f_calls_in_priority_queue7,
             calls_in_priority_queue8: f_calls_in_priority_queue8,
             unknown: f_unknown,
-        })
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::QuerySummaryStatisticsConf)
     }
 }
 
@@ -9842,7 +10222,7 @@ impl CtiMessage for QuerySummaryStatisticsConf {
     const SPEC: &'static MessageSpec = &crate::table::QUERY_SUMMARY_STATISTICS_CONF;
     #[inline]
     fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
-        Self::decode_parts(body, settings)
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -10074,101 +10454,101 @@ impl Message {
     /// Decode the body of a message of type `type_id` (lenient: unknown types and tags are kept).
     pub fn decode(type_id: u32, body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
         match type_id {
-            1 => support::decode_as(body, settings, FailureConf::decode_parts, Message::FailureConf),
-            2 => support::decode_as(body, settings, FailureEvent::decode_parts, Message::FailureEvent),
-            3 => support::decode_as(body, settings, OpenReq::decode_parts, Message::OpenReq),
-            4 => support::decode_as(body, settings, OpenConf::decode_parts, Message::OpenConf),
-            5 => support::decode_as(body, settings, HeartbeatReq::decode_parts, Message::HeartbeatReq),
-            6 => support::decode_as(body, settings, HeartbeatConf::decode_parts, Message::HeartbeatConf),
-            7 => support::decode_as(body, settings, CloseReq::decode_parts, Message::CloseReq),
-            8 => support::decode_as(body, settings, CloseConf::decode_parts, Message::CloseConf),
-            9 => support::decode_as(body, settings, CallDeliveredEvent::decode_parts, Message::CallDeliveredEvent),
-            10 => support::decode_as(body, settings, CallEstablishedEvent::decode_parts, Message::CallEstablishedEvent),
-            11 => support::decode_as(body, settings, CallHeldEvent::decode_parts, Message::CallHeldEvent),
-            12 => support::decode_as(body, settings, CallRetrievedEvent::decode_parts, Message::CallRetrievedEvent),
-            13 => support::decode_as(body, settings, CallClearedEvent::decode_parts, Message::CallClearedEvent),
-            14 => support::decode_as(body, settings, CallConnectionClearedEvent::decode_parts, Message::CallConnectionClearedEvent),
-            15 => support::decode_as(body, settings, CallOriginatedEvent::decode_parts, Message::CallOriginatedEvent),
-            16 => support::decode_as(body, settings, CallFailedEvent::decode_parts, Message::CallFailedEvent),
-            17 => support::decode_as(body, settings, CallConferencedEvent::decode_parts, Message::CallConferencedEvent),
-            18 => support::decode_as(body, settings, CallTransferredEvent::decode_parts, Message::CallTransferredEvent),
-            19 => support::decode_as(body, settings, CallDivertedEvent::decode_parts, Message::CallDivertedEvent),
-            20 => support::decode_as(body, settings, CallServiceInitiatedEvent::decode_parts, Message::CallServiceInitiatedEvent),
-            21 => support::decode_as(body, settings, CallQueuedEvent::decode_parts, Message::CallQueuedEvent),
-            23 => support::decode_as(body, settings, BeginCallEvent::decode_parts, Message::BeginCallEvent),
-            24 => support::decode_as(body, settings, EndCallEvent::decode_parts, Message::EndCallEvent),
-            25 => support::decode_as(body, settings, CallDataUpdateEvent::decode_parts, Message::CallDataUpdateEvent),
-            26 => support::decode_as(body, settings, SetCallDataReq::decode_parts, Message::SetCallDataReq),
-            27 => support::decode_as(body, settings, SetCallDataConf::decode_parts, Message::SetCallDataConf),
-            30 => support::decode_as(body, settings, AgentStateEvent::decode_parts, Message::AgentStateEvent),
-            31 => support::decode_as(body, settings, SystemEvent::decode_parts, Message::SystemEvent),
-            35 => support::decode_as(body, settings, ControlFailureConf::decode_parts, Message::ControlFailureConf),
-            36 => support::decode_as(body, settings, QueryAgentStateReq::decode_parts, Message::QueryAgentStateReq),
-            37 => support::decode_as(body, settings, QueryAgentStateConf::decode_parts, Message::QueryAgentStateConf),
-            38 => support::decode_as(body, settings, SetAgentStateReq::decode_parts, Message::SetAgentStateReq),
-            39 => support::decode_as(body, settings, SetAgentStateConf::decode_parts, Message::SetAgentStateConf),
-            40 => support::decode_as(body, settings, AlternateCallReq::decode_parts, Message::AlternateCallReq),
-            41 => support::decode_as(body, settings, AlternateCallConf::decode_parts, Message::AlternateCallConf),
-            42 => support::decode_as(body, settings, AnswerCallReq::decode_parts, Message::AnswerCallReq),
-            43 => support::decode_as(body, settings, AnswerCallConf::decode_parts, Message::AnswerCallConf),
-            44 => support::decode_as(body, settings, ClearCallReq::decode_parts, Message::ClearCallReq),
-            45 => support::decode_as(body, settings, ClearCallConf::decode_parts, Message::ClearCallConf),
-            46 => support::decode_as(body, settings, ClearConnectionReq::decode_parts, Message::ClearConnectionReq),
-            47 => support::decode_as(body, settings, ClearConnectionConf::decode_parts, Message::ClearConnectionConf),
-            48 => support::decode_as(body, settings, ConferenceCallReq::decode_parts, Message::ConferenceCallReq),
-            49 => support::decode_as(body, settings, ConferenceCallConf::decode_parts, Message::ConferenceCallConf),
-            50 => support::decode_as(body, settings, ConsultCallReq::decode_parts, Message::ConsultCallReq),
-            51 => support::decode_as(body, settings, ConsultCallConf::decode_parts, Message::ConsultCallConf),
-            54 => support::decode_as(body, settings, HoldCallReq::decode_parts, Message::HoldCallReq),
-            55 => support::decode_as(body, settings, HoldCallConf::decode_parts, Message::HoldCallConf),
-            56 => support::decode_as(body, settings, MakeCallReq::decode_parts, Message::MakeCallReq),
-            57 => support::decode_as(body, settings, MakeCallConf::decode_parts, Message::MakeCallConf),
-            60 => support::decode_as(body, settings, ReconnectCallReq::decode_parts, Message::ReconnectCallReq),
-            61 => support::decode_as(body, settings, ReconnectCallConf::decode_parts, Message::ReconnectCallConf),
-            62 => support::decode_as(body, settings, RetrieveCallReq::decode_parts, Message::RetrieveCallReq),
-            63 => support::decode_as(body, settings, RetrieveCallConf::decode_parts, Message::RetrieveCallConf),
-            64 => support::decode_as(body, settings, TransferCallReq::decode_parts, Message::TransferCallReq),
-            65 => support::decode_as(body, settings, TransferCallConf::decode_parts, Message::TransferCallConf),
-            78 => support::decode_as(body, settings, QueryDeviceInfoReq::decode_parts, Message::QueryDeviceInfoReq),
-            79 => support::decode_as(body, settings, QueryDeviceInfoConf::decode_parts, Message::QueryDeviceInfoConf),
-            82 => support::decode_as(body, settings, SnapshotCallReq::decode_parts, Message::SnapshotCallReq),
-            83 => support::decode_as(body, settings, SnapshotCallConf::decode_parts, Message::SnapshotCallConf),
-            84 => support::decode_as(body, settings, SnapshotDeviceReq::decode_parts, Message::SnapshotDeviceReq),
-            85 => support::decode_as(body, settings, SnapshotDeviceConf::decode_parts, Message::SnapshotDeviceConf),
-            86 => support::decode_as(body, settings, CallDequeuedEvent::decode_parts, Message::CallDequeuedEvent),
-            91 => support::decode_as(body, settings, SendDtmfSignalReq::decode_parts, Message::SendDtmfSignalReq),
-            92 => support::decode_as(body, settings, SendDtmfSignalConf::decode_parts, Message::SendDtmfSignalConf),
-            116 => support::decode_as(body, settings, RtpStartedEvent::decode_parts, Message::RtpStartedEvent),
-            117 => support::decode_as(body, settings, RtpStoppedEvent::decode_parts, Message::RtpStoppedEvent),
-            118 => support::decode_as(body, settings, SupervisorAssistReq::decode_parts, Message::SupervisorAssistReq),
-            119 => support::decode_as(body, settings, SupervisorAssistConf::decode_parts, Message::SupervisorAssistConf),
-            120 => support::decode_as(body, settings, SupervisorAssistEvent::decode_parts, Message::SupervisorAssistEvent),
-            121 => support::decode_as(body, settings, EmergencyCallReq::decode_parts, Message::EmergencyCallReq),
-            122 => support::decode_as(body, settings, EmergencyCallConf::decode_parts, Message::EmergencyCallConf),
-            123 => support::decode_as(body, settings, EmergencyCallEvent::decode_parts, Message::EmergencyCallEvent),
-            124 => support::decode_as(body, settings, SuperviseCallReq::decode_parts, Message::SuperviseCallReq),
-            125 => support::decode_as(body, settings, SuperviseCallConf::decode_parts, Message::SuperviseCallConf),
-            139 => support::decode_as(body, settings, BadCallReq::decode_parts, Message::BadCallReq),
-            140 => support::decode_as(body, settings, BadCallConf::decode_parts, Message::BadCallConf),
-            230 => support::decode_as(body, settings, ConfigRequestKeyEvent::decode_parts, Message::ConfigRequestKeyEvent),
-            231 => support::decode_as(body, settings, ConfigKeyEvent::decode_parts, Message::ConfigKeyEvent),
-            232 => support::decode_as(body, settings, ConfigRequestEvent::decode_parts, Message::ConfigRequestEvent),
-            233 => support::decode_as(body, settings, ConfigBeginEvent::decode_parts, Message::ConfigBeginEvent),
-            234 => support::decode_as(body, settings, ConfigEndEvent::decode_parts, Message::ConfigEndEvent),
-            235 => support::decode_as(body, settings, ConfigApplicationEvent::decode_parts, Message::ConfigApplicationEvent),
-            236 => support::decode_as(body, settings, ConfigCsqEvent::decode_parts, Message::ConfigCsqEvent),
-            237 => support::decode_as(body, settings, ConfigAgentEvent::decode_parts, Message::ConfigAgentEvent),
-            238 => support::decode_as(body, settings, ConfigDeviceEvent::decode_parts, Message::ConfigDeviceEvent),
-            239 => support::decode_as(body, settings, ConfigTerminalEvent::decode_parts, Message::ConfigTerminalEvent),
-            242 => support::decode_as(body, settings, TeamConfigReq::decode_parts, Message::TeamConfigReq),
-            243 => support::decode_as(body, settings, TeamConfigEvent::decode_parts, Message::TeamConfigEvent),
-            244 => support::decode_as(body, settings, TeamConfigConf::decode_parts, Message::TeamConfigConf),
-            1001 => support::decode_as(body, settings, QueryQueueStatisticsReq::decode_parts, Message::QueryQueueStatisticsReq),
-            1002 => support::decode_as(body, settings, QueryQueueStatisticsConf::decode_parts, Message::QueryQueueStatisticsConf),
-            1003 => support::decode_as(body, settings, QueryAgentQueueStatisticsReq::decode_parts, Message::QueryAgentQueueStatisticsReq),
-            1004 => support::decode_as(body, settings, QueryAgentQueueStatisticsConf::decode_parts, Message::QueryAgentQueueStatisticsConf),
-            1005 => support::decode_as(body, settings, QuerySummaryStatisticsReq::decode_parts, Message::QuerySummaryStatisticsReq),
-            1006 => support::decode_as(body, settings, QuerySummaryStatisticsConf::decode_parts, Message::QuerySummaryStatisticsConf),
+            1 => FailureConf::decode_message(body, settings),
+            2 => FailureEvent::decode_message(body, settings),
+            3 => OpenReq::decode_message(body, settings),
+            4 => OpenConf::decode_message(body, settings),
+            5 => HeartbeatReq::decode_message(body, settings),
+            6 => HeartbeatConf::decode_message(body, settings),
+            7 => CloseReq::decode_message(body, settings),
+            8 => CloseConf::decode_message(body, settings),
+            9 => CallDeliveredEvent::decode_message(body, settings),
+            10 => CallEstablishedEvent::decode_message(body, settings),
+            11 => CallHeldEvent::decode_message(body, settings),
+            12 => CallRetrievedEvent::decode_message(body, settings),
+            13 => CallClearedEvent::decode_message(body, settings),
+            14 => CallConnectionClearedEvent::decode_message(body, settings),
+            15 => CallOriginatedEvent::decode_message(body, settings),
+            16 => CallFailedEvent::decode_message(body, settings),
+            17 => CallConferencedEvent::decode_message(body, settings),
+            18 => CallTransferredEvent::decode_message(body, settings),
+            19 => CallDivertedEvent::decode_message(body, settings),
+            20 => CallServiceInitiatedEvent::decode_message(body, settings),
+            21 => CallQueuedEvent::decode_message(body, settings),
+            23 => BeginCallEvent::decode_message(body, settings),
+            24 => EndCallEvent::decode_message(body, settings),
+            25 => CallDataUpdateEvent::decode_message(body, settings),
+            26 => SetCallDataReq::decode_message(body, settings),
+            27 => SetCallDataConf::decode_message(body, settings),
+            30 => AgentStateEvent::decode_message(body, settings),
+            31 => SystemEvent::decode_message(body, settings),
+            35 => ControlFailureConf::decode_message(body, settings),
+            36 => QueryAgentStateReq::decode_message(body, settings),
+            37 => QueryAgentStateConf::decode_message(body, settings),
+            38 => SetAgentStateReq::decode_message(body, settings),
+            39 => SetAgentStateConf::decode_message(body, settings),
+            40 => AlternateCallReq::decode_message(body, settings),
+            41 => AlternateCallConf::decode_message(body, settings),
+            42 => AnswerCallReq::decode_message(body, settings),
+            43 => AnswerCallConf::decode_message(body, settings),
+            44 => ClearCallReq::decode_message(body, settings),
+            45 => ClearCallConf::decode_message(body, settings),
+            46 => ClearConnectionReq::decode_message(body, settings),
+            47 => ClearConnectionConf::decode_message(body, settings),
+            48 => ConferenceCallReq::decode_message(body, settings),
+            49 => ConferenceCallConf::decode_message(body, settings),
+            50 => ConsultCallReq::decode_message(body, settings),
+            51 => ConsultCallConf::decode_message(body, settings),
+            54 => HoldCallReq::decode_message(body, settings),
+            55 => HoldCallConf::decode_message(body, settings),
+            56 => MakeCallReq::decode_message(body, settings),
+            57 => MakeCallConf::decode_message(body, settings),
+            60 => ReconnectCallReq::decode_message(body, settings),
+            61 => ReconnectCallConf::decode_message(body, settings),
+            62 => RetrieveCallReq::decode_message(body, settings),
+            63 => RetrieveCallConf::decode_message(body, settings),
+            64 => TransferCallReq::decode_message(body, settings),
+            65 => TransferCallConf::decode_message(body, settings),
+            78 => QueryDeviceInfoReq::decode_message(body, settings),
+            79 => QueryDeviceInfoConf::decode_message(body, settings),
+            82 => SnapshotCallReq::decode_message(body, settings),
+            83 => SnapshotCallConf::decode_message(body, settings),
+            84 => SnapshotDeviceReq::decode_message(body, settings),
+            85 => SnapshotDeviceConf::decode_message(body, settings),
+            86 => CallDequeuedEvent::decode_message(body, settings),
+            91 => SendDtmfSignalReq::decode_message(body, settings),
+            92 => SendDtmfSignalConf::decode_message(body, settings),
+            116 => RtpStartedEvent::decode_message(body, settings),
+            117 => RtpStoppedEvent::decode_message(body, settings),
+            118 => SupervisorAssistReq::decode_message(body, settings),
+            119 => SupervisorAssistConf::decode_message(body, settings),
+            120 => SupervisorAssistEvent::decode_message(body, settings),
+            121 => EmergencyCallReq::decode_message(body, settings),
+            122 => EmergencyCallConf::decode_message(body, settings),
+            123 => EmergencyCallEvent::decode_message(body, settings),
+            124 => SuperviseCallReq::decode_message(body, settings),
+            125 => SuperviseCallConf::decode_message(body, settings),
+            139 => BadCallReq::decode_message(body, settings),
+            140 => BadCallConf::decode_message(body, settings),
+            230 => ConfigRequestKeyEvent::decode_message(body, settings),
+            231 => ConfigKeyEvent::decode_message(body, settings),
+            232 => ConfigRequestEvent::decode_message(body, settings),
+            233 => ConfigBeginEvent::decode_message(body, settings),
+            234 => ConfigEndEvent::decode_message(body, settings),
+            235 => ConfigApplicationEvent::decode_message(body, settings),
+            236 => ConfigCsqEvent::decode_message(body, settings),
+            237 => ConfigAgentEvent::decode_message(body, settings),
+            238 => ConfigDeviceEvent::decode_message(body, settings),
+            239 => ConfigTerminalEvent::decode_message(body, settings),
+            242 => TeamConfigReq::decode_message(body, settings),
+            243 => TeamConfigEvent::decode_message(body, settings),
+            244 => TeamConfigConf::decode_message(body, settings),
+            1001 => QueryQueueStatisticsReq::decode_message(body, settings),
+            1002 => QueryQueueStatisticsConf::decode_message(body, settings),
+            1003 => QueryAgentQueueStatisticsReq::decode_message(body, settings),
+            1004 => QueryAgentQueueStatisticsConf::decode_message(body, settings),
+            1005 => QuerySummaryStatisticsReq::decode_message(body, settings),
+            1006 => QuerySummaryStatisticsConf::decode_message(body, settings),
             _ => Ok(Message::Unknown(RawMessage { type_id, body: body.to_vec() })),
         }
     }

@@ -162,24 +162,10 @@ impl RawMessage {
 /// Helpers called by the generated decoders.
 #[allow(dead_code)]
 pub(crate) mod support {
-    use super::{Message, NamedArrayElement, NamedVariable};
+    use super::{NamedArrayElement, NamedVariable};
     use crate::spec::MessageSpec;
     use crate::wire::{self, RawField, RawFields, Settings};
     use crate::{DecodeError, Problem};
-
-    /// Decode a body with `parts` (a message's inlined decoder) and wrap it as a [`Message`].
-    /// One function per message type, kept out of line: `Message::decode` jumps here with its
-    /// own return slot, and the decoder builds the message in place there (no copy of the
-    /// message, nor of the whole enum, between the decoder and the caller).
-    #[inline(never)]
-    pub fn decode_as<T>(
-        body: &[u8],
-        settings: &Settings,
-        parts: impl FnOnce(&[u8], &Settings) -> Result<T, DecodeError>,
-        wrap: impl FnOnce(T) -> Message,
-    ) -> Result<Message, DecodeError> {
-        parts(body, settings).map(wrap)
-    }
 
     /// The error for a body that ends inside the fixed part at version `v`: the first field
     /// that does not fit, as reading the fields one by one would report it.
