@@ -234,18 +234,18 @@ pub(crate) mod support {
 
     /// The text of the STRING, NAMEDVARIABLE and NAMEDARRAY fields of one floating part.
     ///
-    /// Text is UTF-8 (invalid bytes are replaced), and nearly always ASCII. Checking each
-    /// field on its own costs a call to the UTF-8 validator per field, most of it set-up for a
-    /// few bytes; instead, the first field asks for the run of ASCII bytes that starts at it
-    /// (tags, lengths and numbers in between included, up to the first byte over 0x7F), that
-    /// run is checked once, and every later field inside it is a slice of it. A field outside
-    /// the run starts a new run; a field that is not ASCII is checked on its own.
+    /// Text is UTF-8 (invalid bytes are replaced). Checking each field on its own costs a call
+    /// to the UTF-8 validator per field, most of it set-up for a few bytes; instead, the first
+    /// field checks the floating part from its start up to the first invalid byte (tags,
+    /// lengths and numbers in between included: they are nearly always ASCII), and every later
+    /// field inside that run is a slice of it. A field past the run starts a new one; a field
+    /// that is not valid on its own is converted on its own, as before.
     pub struct Text<'a> {
         /// The floating part: every field's data is a slice of it.
         buf: &'a [u8],
         /// Where `run` starts in `buf`.
         at: usize,
-        /// Checked ASCII text at `buf[at..]`.
+        /// Checked text at `buf[at..]`.
         run: &'a str,
     }
 
@@ -322,18 +322,33 @@ pub(crate) mod support {
             }
         }
 
-        /// `b`, at `p` in `buf`, is outside the current run: start a new run at `b`, or
-        /// convert `b` on its own when it is not ASCII.
+        /// `b`, at `p` in `buf`, is not a slice of the run: start a new run at `b` (the rest
+        /// of `buf` up to its first invalid byte), or convert `b` on its own when that byte
+        /// is inside it.
+        ///
+        /// A field starting inside the run but not a slice of it either runs past the run's
+        /// end, so contains the invalid byte there, or cuts a character: it is converted on
+        /// its own, never made a new run. So runs never overlap, each byte is checked at most
+        /// twice, and the work stays linear in the floating part whatever the fields hold.
         #[inline(never)]
         fn start_run(&mut self, p: usize, b: &'a [u8]) -> String {
-            if let Some(rest) = self.buf.get(p..) {
-                let n = ascii_len(rest);
-                if n >= b.len() && std::ptr::eq(rest.as_ptr(), b.as_ptr()) {
-                    if let Ok(run) = std::str::from_utf8(&rest[..n]) {
-                        self.at = p;
-                        self.run = run;
-                        if let Some(s) = run.get(..b.len()) {
-                            return String::from(s);
+            if p.wrapping_sub(self.at) >= self.run.len() {
+                if let Some(rest) = self.buf.get(p..) {
+                    if std::ptr::eq(rest.as_ptr(), b.as_ptr()) {
+                        let run = match std::str::from_utf8(rest) {
+                            Ok(run) => Some(run),
+                            // Valid past `b`: check that much again to keep it as text.
+                            Err(e) if e.valid_up_to() >= b.len() => {
+                                std::str::from_utf8(&rest[..e.valid_up_to()]).ok()
+                            }
+                            Err(_) => None,
+                        };
+                        if let Some(run) = run {
+                            self.at = p;
+                            self.run = run;
+                            if let Some(s) = run.get(..b.len()) {
+                                return String::from(s);
+                            }
                         }
                     }
                 }
@@ -348,30 +363,6 @@ pub(crate) mod support {
             Ok(s) => s.to_owned(),
             Err(_) => String::from_utf8_lossy(b).into_owned(),
         }
-    }
-
-    /// How many bytes at the start of `b` are ASCII, eight at a time.
-    #[inline]
-    fn ascii_len(b: &[u8]) -> usize {
-        const HIGHS: u64 = 0x8080_8080_8080_8080;
-        let mut chunks = b.chunks_exact(8);
-        let mut at = 0usize;
-        for chunk in &mut chunks {
-            let Ok(bytes) = <[u8; 8]>::try_from(chunk) else {
-                break;
-            };
-            // Read little-endian, the lowest high bit marks the first non-ASCII byte.
-            let high = u64::from_le_bytes(bytes) & HIGHS;
-            if high != 0 {
-                return at + (high.trailing_zeros() / 8) as usize;
-            }
-            at += 8;
-        }
-        at + chunks
-            .remainder()
-            .iter()
-            .take_while(|b| b.is_ascii())
-            .count()
     }
 
     /// Keep every floating field of a message that defines none.
