@@ -267,7 +267,7 @@ pub(crate) mod support {
         }
 
         /// A NAMEDVARIABLE field.
-        #[inline]
+        #[inline(always)]
         pub fn named_var(
             &mut self,
             d: &'a [u8],
@@ -288,7 +288,7 @@ pub(crate) mod support {
         }
 
         /// A NAMEDARRAY field.
-        #[inline]
+        #[inline(always)]
         pub fn named_array(
             &mut self,
             d: &'a [u8],
@@ -335,13 +335,20 @@ pub(crate) mod support {
             if p.wrapping_sub(self.at) >= self.run.len() {
                 if let Some(rest) = self.buf.get(p..) {
                     if std::ptr::eq(rest.as_ptr(), b.as_ptr()) {
-                        let run = match std::str::from_utf8(rest) {
-                            Ok(run) => Some(run),
-                            // Valid past `b`: check that much again to keep it as text.
-                            Err(e) if e.valid_up_to() >= b.len() => {
-                                std::str::from_utf8(&rest[..e.valid_up_to()]).ok()
-                            }
-                            Err(_) => None,
+                        // A run that ends within 16 bytes (a short field, then a byte over
+                        // 0x7F) is found by looking, and checked once; a longer one is found by
+                        // the validator, and checked again up to the byte that stopped it.
+                        let short = short_ascii(rest).filter(|&n| n >= b.len());
+                        let run = match short {
+                            Some(n) => std::str::from_utf8(&rest[..n]).ok(),
+                            None => match std::str::from_utf8(rest) {
+                                Ok(run) => Some(run),
+                                // Valid past `b`: check that much again to keep it as text.
+                                Err(e) if e.valid_up_to() >= b.len() => {
+                                    std::str::from_utf8(&rest[..e.valid_up_to()]).ok()
+                                }
+                                Err(_) => None,
+                            },
                         };
                         if let Some(run) = run {
                             self.at = p;
@@ -354,6 +361,24 @@ pub(crate) mod support {
                 }
             }
             utf8_lossy(b)
+        }
+    }
+
+    /// Where the first byte over 0x7F is, if it is among the first 16 bytes of `b` (or `b`'s
+    /// length if `b` is shorter and all ASCII).
+    #[inline]
+    fn short_ascii(b: &[u8]) -> Option<usize> {
+        const HIGHS: u64 = 0x8080_8080_8080_8080;
+        let Some((lo, hi)) = b.first_chunk::<16>().map(|c| c.split_at(8)) else {
+            return Some(b.iter().position(|c| !c.is_ascii()).unwrap_or(b.len()));
+        };
+        let word = |w: &[u8]| <[u8; 8]>::try_from(w).map_or(0, u64::from_le_bytes) & HIGHS;
+        // Read little-endian, the lowest high bit marks the first non-ASCII byte.
+        let (lo, hi) = (word(lo), word(hi));
+        match (lo, hi) {
+            (0, 0) => None,
+            (0, hi) => Some(8 + (hi.trailing_zeros() / 8) as usize),
+            (lo, _) => Some((lo.trailing_zeros() / 8) as usize),
         }
     }
 
