@@ -243,9 +243,7 @@ pub(crate) mod support {
     pub struct Text<'a> {
         /// The floating part: every field's data is a slice of it.
         buf: &'a [u8],
-        /// Where `run` starts in `buf`.
-        at: usize,
-        /// Checked text at `buf[at..]`.
+        /// Checked text: a slice of `buf`.
         run: &'a str,
     }
 
@@ -253,11 +251,7 @@ pub(crate) mod support {
         /// Text of the fields of `buf`.
         #[inline]
         pub fn new(buf: &'a [u8]) -> Self {
-            Text {
-                buf,
-                at: 0,
-                run: "",
-            }
+            Text { buf, run: "" }
         }
 
         /// A STRING field: the text before the first NUL.
@@ -309,30 +303,30 @@ pub(crate) mod support {
         /// `b` (a slice of `buf`) as a `String`.
         #[inline]
         fn owned(&mut self, b: &'a [u8]) -> String {
-            if b.is_empty() {
-                return String::new();
-            }
-            // Where `b` starts in `buf`, and so in `run`. Only addresses are compared: `run`
-            // is `buf[at..]`, so a range of `run` found here is exactly the bytes of `b`.
-            let p = (b.as_ptr() as usize).wrapping_sub(self.buf.as_ptr() as usize);
-            let rel = p.wrapping_sub(self.at);
+            // Where `b` starts in `run`. Only addresses are compared: a range of `run` found
+            // here is exactly the bytes of `b`.
+            let rel = (b.as_ptr() as usize).wrapping_sub(self.run.as_ptr() as usize);
             match self.run.get(rel..rel.wrapping_add(b.len())) {
                 Some(s) => String::from(s),
-                None => self.start_run(p, b),
+                None => self.start_run(rel, b),
             }
         }
 
-        /// `b`, at `p` in `buf`, is not a slice of the run: start a new run at `b` (the rest
-        /// of `buf` up to its first invalid byte), or convert `b` on its own when that byte
-        /// is inside it.
+        /// `b`, `rel` bytes after the start of the run, is not a slice of it: start a new run
+        /// at `b` (the rest of `buf` up to its first invalid byte), or convert `b` on its own
+        /// when that byte is inside it.
         ///
         /// A field starting inside the run but not a slice of it either runs past the run's
         /// end, so contains the invalid byte there, or cuts a character: it is converted on
         /// its own, never made a new run. So runs never overlap, each byte is checked at most
         /// twice, and the work stays linear in the floating part whatever the fields hold.
         #[inline(never)]
-        fn start_run(&mut self, p: usize, b: &'a [u8]) -> String {
-            if p.wrapping_sub(self.at) >= self.run.len() {
+        fn start_run(&mut self, rel: usize, b: &'a [u8]) -> String {
+            if b.is_empty() {
+                return String::new();
+            }
+            if rel >= self.run.len() {
+                let p = (b.as_ptr() as usize).wrapping_sub(self.buf.as_ptr() as usize);
                 if let Some(rest) = self.buf.get(p..) {
                     if std::ptr::eq(rest.as_ptr(), b.as_ptr()) {
                         // A run that ends within 16 bytes (a short field, then a byte over
@@ -351,7 +345,6 @@ pub(crate) mod support {
                             },
                         };
                         if let Some(run) = run {
-                            self.at = p;
                             self.run = run;
                             if let Some(s) = run.get(..b.len()) {
                                 return String::from(s);
