@@ -236,7 +236,7 @@ pub(crate) mod support {
     ///
     /// Text is UTF-8 (invalid bytes are replaced). Checking each field on its own costs a call
     /// to the UTF-8 validator per field, most of it set-up for a few bytes; instead, the first
-    /// field checks the floating part from its start up to the first invalid byte (tags,
+    /// text field checks the floating part from its start up to the first invalid byte (tags,
     /// lengths and numbers in between included: they are nearly always ASCII), and every later
     /// field inside that run is a slice of it. A field past the run starts a new one; a field
     /// that is not valid on its own is converted on its own, as before.
@@ -318,8 +318,9 @@ pub(crate) mod support {
         ///
         /// A field starting inside the run but not a slice of it either runs past the run's
         /// end, so contains the invalid byte there, or cuts a character: it is converted on
-        /// its own, never made a new run. So runs never overlap, each byte is checked at most
-        /// twice, and the work stays linear in the floating part whatever the fields hold.
+        /// its own, never made a new run. As fields come in order, runs never overlap, each
+        /// byte is checked at most twice, and the work stays linear in the floating part
+        /// whatever the fields hold.
         #[inline(never)]
         fn start_run(&mut self, rel: usize, b: &'a [u8]) -> String {
             if b.is_empty() {
