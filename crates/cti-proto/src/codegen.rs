@@ -311,17 +311,17 @@ fn float_type(f: &FloatField) -> (String, bool) {
 
 fn float_decode_expr(f: &FloatField) -> String {
     let (ty, newtype) = float_type(f);
-    let args = format!("r.raw.data, {:?}, r.raw.tag, r.raw.offset", f.name);
+    let args = format!("r.data, {:?}, r.tag, r.offset", f.name);
     let e = match f.ty {
-        FloatType::String => "support::string(r.raw.data)".to_string(),
-        FloatType::Unspec => "r.raw.data.to_vec()".to_string(),
+        FloatType::String => "text.string(r.data)".to_string(),
+        FloatType::Unspec => "r.data.to_vec()".to_string(),
         FloatType::Key => format!("support::key({args})?"),
         FloatType::U16 => format!("support::u16({args})?"),
         FloatType::U32 | FloatType::Time => format!("support::u32({args})?"),
         FloatType::I32 => format!("support::i32({args})?"),
         FloatType::Bool => format!("support::bool({args})?"),
-        FloatType::NamedVar => format!("support::named_var({args})?"),
-        FloatType::NamedArray => format!("support::named_array({args})?"),
+        FloatType::NamedVar => format!("text.named_var({args})?"),
+        FloatType::NamedArray => format!("text.named_array({args})?"),
     };
     if newtype {
         format!("{ty}({e})")
@@ -563,62 +563,86 @@ fn find_group(items: &'static [FloatItem], ident: &str) -> Option<&'static Group
     })
 }
 
-/// Decode match arms, one per slot, in layout order (matches `Layout` slot numbering).
+/// Decode match arms, one per tag. Each arm tracks group instances itself with
+/// `layout::enter_group` (the rule the walker and strict validation share), its group numbers
+/// and nesting written in as constants: groups are numbered in table order, depth first, as
+/// `Layout` numbers them. A top-level field closes any open instance; `grouped` says whether
+/// the message has groups (and so the `open` state) at all.
 fn decode_arms(
     o: &mut String,
     items: &'static [FloatItem],
-    path: &mut Vec<&'static Group>,
-    slot: &mut usize,
+    path: &mut Vec<(&'static Group, u8)>,
+    next_group: &mut u8,
+    grouped: bool,
 ) {
-    for it in items {
+    const IND: &str = "                    ";
+    for (index, it) in items.iter().enumerate() {
         match it {
             FloatItem::Field(f) => {
-                let i = *slot;
-                *slot += 1;
                 let value_field = float_is_value(f);
                 let conv = float_decode_expr(f);
+                let is_start = index == 0;
+                let _ = writeln!(o, "                {} => {{", f.tag);
                 match path.len() {
                     0 => {
+                        if grouped {
+                            let _ = writeln!(o, "{IND}open = [NO_GROUP; 2];");
+                        }
                         if value_field {
                             if f.presence == Presence::Required {
-                                let _ =
-                                    writeln!(o, "                {i} => m.{} = {conv},", f.ident);
+                                let _ = writeln!(o, "{IND}f_{} = {conv};", f.ident);
                             } else {
-                                let _ = writeln!(
-                                    o,
-                                    "                {i} => m.{} = Some({conv}),",
-                                    f.ident
-                                );
+                                let _ = writeln!(o, "{IND}f_{} = Some({conv});", f.ident);
                             }
                         }
                     }
                     1 => {
-                        let g0 = path[0];
+                        let (g0, gi) = path[0];
+                        let _ = writeln!(
+                            o,
+                            "{IND}let (opens, _) = enter_group(&mut open, {gi}, 0, NO_GROUP, {is_start});"
+                        );
                         if group_single(g0).is_some() {
-                            let _ =
-                                writeln!(o, "                {i} => m.{}.push({conv}),", g0.ident);
+                            let _ = writeln!(o, "{IND}f_{}.push({conv});", g0.ident);
                         } else {
-                            let _ = writeln!(o, "                {i} => {{");
-                            let _ = writeln!(o, "                    if r.opens & 1 != 0 {{ m.{}.push(Default::default()); }}", g0.ident);
+                            let _ = writeln!(
+                                o,
+                                "{IND}if opens & 1 != 0 {{ f_{}.push(Default::default()); }}",
+                                g0.ident
+                            );
                             if value_field {
                                 let set = if f.presence == Presence::Required {
                                     conv
                                 } else {
                                     format!("Some({conv})")
                                 };
-                                let _ = writeln!(o, "                    let v = {set};");
-                                let _ = writeln!(o, "                    if let Some(g0) = m.{}.last_mut() {{ g0.{} = v; }}", g0.ident, f.ident);
+                                let _ = writeln!(o, "{IND}let v = {set};");
+                                let _ = writeln!(
+                                    o,
+                                    "{IND}if let Some(g0) = f_{}.last_mut() {{ g0.{} = v; }}",
+                                    g0.ident, f.ident
+                                );
                             }
-                            let _ = writeln!(o, "                }}");
                         }
                     }
                     _ => {
-                        let (g0, g1) = (path[0], path[1]);
-                        let _ = writeln!(o, "                {i} => {{");
-                        let _ = writeln!(o, "                    if r.opens & 1 != 0 {{ m.{}.push(Default::default()); }}", g0.ident);
+                        let ((g0, gi0), (g1, gi1)) = (path[0], path[1]);
+                        let _ = writeln!(
+                            o,
+                            "{IND}let (opens, _) = enter_group(&mut open, {gi1}, 1, {gi0}, {is_start});"
+                        );
+                        let _ = writeln!(
+                            o,
+                            "{IND}if opens & 1 != 0 {{ f_{}.push(Default::default()); }}",
+                            g0.ident
+                        );
                         if group_single(g1).is_some() {
-                            let _ = writeln!(o, "                    let v = {conv};");
-                            let _ = writeln!(o, "                    if let Some(g0) = m.{}.last_mut() {{ g0.{}.push(v); }}", g0.ident, g1.ident);
+                            let _ = writeln!(o, "{IND}let v = {conv};");
+                            let _ = writeln!(
+                                o,
+                                "{IND}if let Some(g0) = f_{}.last_mut() {{ g0.{}.push(v); }}",
+                                g0.ident, g1.ident
+                            );
                         } else {
                             let set = if !value_field {
                                 None
@@ -628,30 +652,224 @@ fn decode_arms(
                                 Some(format!("Some({conv})"))
                             };
                             if let Some(set) = &set {
-                                let _ = writeln!(o, "                    let v = {set};");
+                                let _ = writeln!(o, "{IND}let v = {set};");
                             }
+                            let _ =
+                                writeln!(o, "{IND}if let Some(g0) = f_{}.last_mut() {{", g0.ident);
                             let _ = writeln!(
                                 o,
-                                "                    if let Some(g0) = m.{}.last_mut() {{",
-                                g0.ident
+                                "{IND}    if opens & 2 != 0 {{ g0.{}.push(Default::default()); }}",
+                                g1.ident
                             );
-                            let _ = writeln!(o, "                        if r.opens & 2 != 0 {{ g0.{}.push(Default::default()); }}", g1.ident);
                             if set.is_some() {
-                                let _ = writeln!(o, "                        if let Some(g1) = g0.{}.last_mut() {{ g1.{} = v; }}", g1.ident, f.ident);
+                                let _ = writeln!(
+                                    o,
+                                    "{IND}    if let Some(g1) = g0.{}.last_mut() {{ g1.{} = v; }}",
+                                    g1.ident, f.ident
+                                );
                             }
-                            let _ = writeln!(o, "                    }}");
+                            let _ = writeln!(o, "{IND}}}");
                         }
-                        let _ = writeln!(o, "                }}");
                     }
                 }
+                let _ = writeln!(o, "                }}");
             }
             FloatItem::Group(g) => {
-                path.push(g);
-                decode_arms(o, g.items, path, slot);
+                path.push((g, *next_group));
+                *next_group += 1;
+                decode_arms(o, g.items, path, next_group, grouped);
                 path.pop();
             }
         }
     }
+}
+
+fn has_groups(items: &[FloatItem]) -> bool {
+    items.iter().any(|it| matches!(it, FloatItem::Group(_)))
+}
+
+/// The inherent `decode_parts` of message `m`, the decoder behind `decode_body` and
+/// `Message::decode`, and `decode_message`, its out-of-line use by `Message::decode`. Every
+/// field is decoded into a local and the struct is built once at the end, inside whatever
+/// `wrap` makes of it (itself, or a `Message`), so the message is written straight into the
+/// caller's return slot instead of being default-initialised, patched field by field and then
+/// copied out (as a struct, then as an enum).
+fn decode_parts(o: &mut String, m: &'static MessageSpec) {
+    let ident = m.ident;
+    let _ = writeln!(o, "impl {ident} {{");
+    let _ = writeln!(o, "    #[inline(always)]");
+    let _ = writeln!(
+        o,
+        "    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {{"
+    );
+    let _ = writeln!(o, "        let v = settings.version;");
+    let mut fields: Vec<&'static str> = Vec::new();
+    // Groups whose instance count the fixed part gives (read into `n_<group>`).
+    let mut counted: Vec<&'static str> = Vec::new();
+    if m.fixed.iter().all(|f| f.since <= MIN_VERSION) {
+        // The fixed part has one length at every version: check it once, then read each
+        // value at its constant offset in the array.
+        let n: usize = m.fixed.iter().map(|f| f.ty.size()).sum();
+        if n == 0 {
+            let _ = writeln!(o, "        let (fixed_len, floating) = (0usize, body);");
+        } else {
+            let _ = writeln!(o, "        let Some((fx, floating)) = body.split_first_chunk::<{n}>() else {{ return Err(support::fixed_truncated(Self::SPEC, body, v)); }};");
+            let _ = writeln!(o, "        let fixed_len = {n}usize;");
+        }
+        let mut at = 0usize;
+        for f in m.fixed {
+            let size = f.ty.size();
+            if f.role == FixedRole::Value {
+                let bytes = (at..at + size)
+                    .map(|i| format!("fx[{i}]"))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                let e = match f.ty {
+                    FixedType::U8 => format!("fx[{at}]"),
+                    FixedType::U16 => format!("u16::from_be_bytes([{bytes}])"),
+                    FixedType::I16 => format!("i16::from_be_bytes([{bytes}])"),
+                    FixedType::U32 | FixedType::Time => format!("u32::from_be_bytes([{bytes}])"),
+                    FixedType::I32 => format!("i32::from_be_bytes([{bytes}])"),
+                    FixedType::Bool => format!("u16::from_be_bytes([{bytes}]) != 0"),
+                    FixedType::Unspec8 => format!("u64::from_be_bytes([{bytes}])"),
+                };
+                let (ty, newtype) = fixed_type(f);
+                let e = if newtype { format!("{ty}({e})") } else { e };
+                let _ = writeln!(o, "        let f_{} = {e};", f.ident);
+                fields.push(f.ident);
+            }
+            if let FixedRole::Count(group) = f.role {
+                let _ = writeln!(
+                    o,
+                    "        let n_{group} = u16::from_be_bytes([fx[{at}], fx[{}]]);",
+                    at + 1
+                );
+                counted.push(group);
+            }
+            at += size;
+        }
+    } else {
+        let _ = writeln!(o, "        let mut rd = FixedReader::new(body);");
+        for f in m.fixed {
+            let gate = f.since > MIN_VERSION;
+            match f.role {
+                FixedRole::Value => {
+                    let (ty, newtype) = fixed_type(f);
+                    let read = match f.ty {
+                        FixedType::U8 => "u8",
+                        FixedType::U16 => "u16",
+                        FixedType::I16 => "i16",
+                        FixedType::U32 | FixedType::Time => "u32",
+                        FixedType::I32 => "i32",
+                        FixedType::Bool => "bool",
+                        FixedType::Unspec8 => "u64",
+                    };
+                    let e = format!("rd.{read}({:?})?", f.name);
+                    let e = if newtype { format!("{ty}({e})") } else { e };
+                    if gate {
+                        let _ = writeln!(
+                            o,
+                            "        let f_{}: {ty} = if v >= {} {{ {e} }} else {{ Default::default() }};",
+                            f.ident, f.since
+                        );
+                    } else {
+                        let _ = writeln!(o, "        let f_{} = {e};", f.ident);
+                    }
+                    fields.push(f.ident);
+                }
+                _ => {
+                    let stmt = format!("rd.skip({}, {:?})?;", f.ty.size(), f.name);
+                    if gate {
+                        let _ = writeln!(o, "        if v >= {} {{ {stmt} }}", f.since);
+                    } else {
+                        let _ = writeln!(o, "        {stmt}");
+                    }
+                }
+            }
+        }
+        let _ = writeln!(
+            o,
+            "        let (fixed_len, floating) = (rd.pos(), rd.rest());"
+        );
+    }
+    for it in m.floating {
+        match it {
+            FloatItem::Field(f) if float_is_value(f) => {
+                let (ty, _) = float_type(f);
+                if f.presence == Presence::Required {
+                    let _ = writeln!(
+                        o,
+                        "        let mut f_{}: {ty} = Default::default();",
+                        f.ident
+                    );
+                } else {
+                    let _ = writeln!(o, "        let mut f_{}: Option<{ty}> = None;", f.ident);
+                }
+                fields.push(f.ident);
+            }
+            FloatItem::Field(_) => {}
+            FloatItem::Group(g) if counted.contains(&g.ident) => {
+                // Room for the instances the count announces, as far as the group's maximum
+                // and the floating part (two bytes at least per instance) allow: never more
+                // than growing to the instances present could take.
+                let _ = writeln!(
+                    o,
+                    "        let mut f_{0}: Vec<{1}> = Vec::with_capacity(usize::from(n_{0}.min({2})).min(floating.len() / 2));",
+                    g.ident,
+                    group_elem_type(g),
+                    g.max
+                );
+                fields.push(g.ident);
+            }
+            FloatItem::Group(g) => {
+                let _ = writeln!(
+                    o,
+                    "        let mut f_{}: Vec<{}> = Vec::new();",
+                    g.ident,
+                    group_elem_type(g)
+                );
+                fields.push(g.ident);
+            }
+        }
+    }
+    let _ = writeln!(o, "        let mut f_unknown: Vec<RawField> = Vec::new();");
+    fields.push("unknown");
+    if has_floating_value(m.floating) {
+        let grouped = has_groups(m.floating);
+        let _ = writeln!(o, "        let mut text = support::Text::new(floating);");
+        if grouped {
+            let _ = writeln!(o, "        let mut open = [NO_GROUP; 2];");
+        }
+        let _ = writeln!(o, "        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);");
+        let _ = writeln!(o, "        while let Some(r) = fields.next() {{");
+        let _ = writeln!(o, "            let r = r.map_err(support::framing)?;");
+        let _ = writeln!(o, "            match r.tag {{");
+        decode_arms(o, m.floating, &mut Vec::new(), &mut 0, grouped);
+        let _ = writeln!(o, "                _ => f_unknown.push(RawField {{ tag: r.tag, data: r.data.to_vec() }}),");
+        let _ = writeln!(o, "            }}");
+        let _ = writeln!(o, "        }}");
+    } else {
+        let _ = writeln!(o, "        support::unknown_fields(floating, crate::wire::HEADER_LEN + fixed_len, settings, &mut f_unknown)?;");
+    }
+    let _ = writeln!(o, "        Ok(wrap(Self {{");
+    for f in fields {
+        let _ = writeln!(o, "            {f}: f_{f},");
+    }
+    let _ = writeln!(o, "        }}))");
+    let _ = writeln!(o, "    }}");
+    // One function per type, kept out of line: `Message::decode` jumps here with its own
+    // return slot.
+    let _ = writeln!(o, "    #[inline(never)]");
+    let _ = writeln!(
+        o,
+        "    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {{"
+    );
+    let _ = writeln!(
+        o,
+        "        Self::decode_parts(body, settings, Message::{ident})"
+    );
+    let _ = writeln!(o, "    }}");
+    let _ = writeln!(o, "}}\n");
 }
 
 fn has_floating_value(items: &[FloatItem]) -> bool {
@@ -667,7 +885,7 @@ pub fn msg_rs() -> String {
     o.push_str("#![allow(clippy::all, unused_mut, unused_variables)]\n\n");
     o.push_str("use bytes::BytesMut;\n\n");
     o.push_str("use super::support;\nuse super::{CtiMessage, NamedArrayElement, NamedVariable, RawMessage};\n");
-    o.push_str("use crate::codes::*;\nuse crate::spec::MessageSpec;\nuse crate::wire::{FixedReader, FrameWriter, RawField, Settings};\nuse crate::{DecodeError, EncodeError};\n\n");
+    o.push_str("use crate::codes::*;\nuse crate::layout::{enter_group, NO_GROUP};\nuse crate::spec::MessageSpec;\nuse crate::wire::{FixedReader, FrameWriter, RawField, RawFields, Settings};\nuse crate::{DecodeError, EncodeError};\n\n");
 
     // Group structs.
     let mut groups = BTreeMap::new();
@@ -721,6 +939,7 @@ pub fn msg_rs() -> String {
         let _ = writeln!(o, "    pub unknown: Vec<RawField>,");
         let _ = writeln!(o, "}}\n");
 
+        decode_parts(&mut o, m);
         let _ = writeln!(o, "impl CtiMessage for {ident} {{");
         let _ = writeln!(
             o,
@@ -730,53 +949,9 @@ pub fn msg_rs() -> String {
         // decode
         let _ = writeln!(
             o,
-            "    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {{"
+            "    #[inline]\n    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {{"
         );
-        let _ = writeln!(o, "        let v = settings.version;");
-        let _ = writeln!(o, "        let mut rd = FixedReader::new(body);");
-        let _ = writeln!(o, "        let mut m = Self::default();");
-        for f in m.fixed {
-            let gate = f.since > MIN_VERSION;
-            let stmt = match f.role {
-                FixedRole::Value => {
-                    let (ty, newtype) = fixed_type(f);
-                    let read = match f.ty {
-                        FixedType::U8 => "u8",
-                        FixedType::U16 => "u16",
-                        FixedType::I16 => "i16",
-                        FixedType::U32 | FixedType::Time => "u32",
-                        FixedType::I32 => "i32",
-                        FixedType::Bool => "bool",
-                        FixedType::Unspec8 => "u64",
-                    };
-                    let e = format!("rd.{read}({:?})?", f.name);
-                    let e = if newtype { format!("{ty}({e})") } else { e };
-                    format!("m.{} = {e};", f.ident)
-                }
-                _ => format!("rd.skip({}, {:?})?;", f.ty.size(), f.name),
-            };
-            if gate {
-                let _ = writeln!(o, "        if v >= {} {{ {stmt} }}", f.since);
-            } else {
-                let _ = writeln!(o, "        {stmt}");
-            }
-        }
-        if has_floating_value(m.floating) {
-            let _ = writeln!(o, "        let layout = support::layout_of(Self::SPEC);");
-            let _ = writeln!(o, "        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);");
-            let _ = writeln!(o, "        while let Some(r) = walk.next() {{");
-            let _ = writeln!(o, "            let r = r?;");
-            let _ = writeln!(o, "            match r.slot {{");
-            let mut slot = 0usize;
-            decode_arms(&mut o, m.floating, &mut Vec::new(), &mut slot);
-            let _ = writeln!(o, "                crate::layout::NO_SLOT => m.unknown.push(RawField {{ tag: r.raw.tag, data: r.raw.data.to_vec() }}),");
-            let _ = writeln!(o, "                _ => {{}}");
-            let _ = writeln!(o, "            }}");
-            let _ = writeln!(o, "        }}");
-        } else {
-            let _ = writeln!(o, "        support::unknown_fields(rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings, &mut m.unknown)?;");
-        }
-        let _ = writeln!(o, "        Ok(m)");
+        let _ = writeln!(o, "        Self::decode_parts(body, settings, |m| m)");
         let _ = writeln!(o, "    }}");
         // encode
         let _ = writeln!(
@@ -854,15 +1029,15 @@ pub fn msg_rs() -> String {
     o.push_str("    /// A MessageTypeID the table does not know.\n    Unknown(RawMessage),\n}\n\n");
     o.push_str("impl Message {\n");
     o.push_str("    /// Decode the body of a message of type `type_id` (lenient: unknown types and tags are kept).\n");
-    o.push_str("    pub fn decode(type_id: u32, body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {\n        Ok(match type_id {\n");
+    o.push_str("    pub fn decode(type_id: u32, body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {\n        match type_id {\n");
     for m in msgs {
         let _ = writeln!(
             o,
-            "            {} => Message::{}({}::decode_body(body, settings)?),",
-            m.id, m.ident, m.ident
+            "            {} => {}::decode_message(body, settings),",
+            m.id, m.ident
         );
     }
-    o.push_str("            _ => Message::Unknown(RawMessage { type_id, body: body.to_vec() }),\n        })\n    }\n\n");
+    o.push_str("            _ => Ok(Message::Unknown(RawMessage { type_id, body: body.to_vec() })),\n        }\n    }\n\n");
     o.push_str("    /// Append the whole frame (header included) to `out`.\n");
     o.push_str("    pub fn encode(&self, settings: &Settings, out: &mut BytesMut) -> Result<(), EncodeError> {\n        match self {\n");
     for m in msgs {

@@ -2,8 +2,10 @@
 //! that resolves each tag to its place in the message (top level or which repeated group)
 //! without allocating.
 //!
-//! The walker is shared by the typed decoders (lenient: unknown tags pass through, a group
-//! member seen before its group's first field opens the group) and by strict validation.
+//! The walker serves the borrowed view (lenient: unknown tags pass through, a group member
+//! seen before its group's first field opens the group). Its group-tracking rule,
+//! `enter_group`, is shared with strict validation and with the typed decoders, which
+//! dispatch on tags they know at compile time instead of walking the layout.
 
 use std::sync::OnceLock;
 
@@ -752,8 +754,8 @@ impl<'a> Walker<'a> {
     }
 
     /// The next field, or a framing error (after which the walk ends).
-    // Always inlined: every generated decoder and the view's iterator loop over it, and as a
-    // call it costs a third of a typed decode.
+    // Always inlined: the view's iterator loops over it, and as a call it costs a large part
+    // of each step.
     #[inline(always)]
     #[allow(clippy::should_implement_trait)]
     pub fn next(&mut self) -> Option<Result<Resolved<'a>, DecodeError>> {

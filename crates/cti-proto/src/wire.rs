@@ -194,12 +194,12 @@ pub struct RawField {
 /// Iterates over the floating fields of a body, bounds-checked, without allocating.
 #[derive(Clone, Debug)]
 pub struct RawFields<'a> {
-    buf: &'a [u8],
-    pos: usize,
-    /// Offset of `buf[0]` from the start of the frame.
-    base: usize,
-    tag_w: u8,
-    len_w: u8,
+    /// The fields not read yet.
+    rest: &'a [u8],
+    /// Offset from the start of the frame of the byte after the body.
+    end: usize,
+    wide_tag: bool,
+    wide_len: bool,
 }
 
 impl<'a> RawFields<'a> {
@@ -207,11 +207,10 @@ impl<'a> RawFields<'a> {
     #[inline]
     pub fn new(buf: &'a [u8], base: usize, settings: &Settings) -> Self {
         RawFields {
-            buf,
-            pos: 0,
-            base,
-            tag_w: settings.tag_width() as u8,
-            len_w: settings.len_width() as u8,
+            rest: buf,
+            end: base + buf.len(),
+            wide_tag: settings.tag_width() == 2,
+            wide_len: settings.len_width() == 2,
         }
     }
 }
@@ -221,39 +220,35 @@ impl<'a> Iterator for RawFields<'a> {
 
     #[inline(always)]
     fn next(&mut self) -> Option<Self::Item> {
-        let rest = &self.buf[self.pos..];
+        let rest = self.rest;
         if rest.is_empty() {
             return None;
         }
-        let offset = self.base + self.pos;
-        let hl = (self.tag_w + self.len_w) as usize;
-        if rest.len() < hl {
-            self.pos = self.buf.len();
+        let offset = self.end - rest.len();
+        let hl = 2 + self.wide_tag as usize + self.wide_len as usize;
+        let Some((head, after)) = rest.split_at_checked(hl) else {
+            self.rest = &[];
             return Some(Err((Problem::FieldHeaderTruncated, offset)));
-        }
-        let (tag, len) = match (self.tag_w, self.len_w) {
-            (1, 1) => (rest[0] as u16, rest[1] as usize),
-            (2, 1) => (u16::from_be_bytes([rest[0], rest[1]]), rest[2] as usize),
-            (2, 2) => (
-                u16::from_be_bytes([rest[0], rest[1]]),
-                u16::from_be_bytes([rest[2], rest[3]]) as usize,
-            ),
-            _ => (
-                rest[0] as u16,
-                u16::from_be_bytes([rest[1], rest[2]]) as usize,
-            ),
         };
-        let Some(data) = rest.get(hl..hl + len) else {
-            self.pos = self.buf.len();
+        let tag = match head {
+            [a, b, ..] if self.wide_tag => u16::from_be_bytes([*a, *b]),
+            _ => u16::from(head[0]),
+        };
+        let len = match head {
+            [.., a, b] if self.wide_len => usize::from(u16::from_be_bytes([*a, *b])),
+            _ => usize::from(head[hl - 1]),
+        };
+        let Some((data, tail)) = after.split_at_checked(len) else {
+            self.rest = &[];
             return Some(Err((
                 Problem::FieldOverrun {
                     len,
-                    left: rest.len() - hl,
+                    left: after.len(),
                 },
                 offset,
             )));
         };
-        self.pos += hl + len;
+        self.rest = tail;
         Some(Ok(RawFieldRef { tag, data, offset }))
     }
 }

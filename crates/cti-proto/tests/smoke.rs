@@ -108,3 +108,38 @@ fn validation_statuses() {
         (StatusCode::E_CTI_INVALID_FIELD, 12, Some(250))
     );
 }
+
+/// A body cut inside the fixed part is reported at the first field that does not fit, with its
+/// name and offset, for every message at every version (the decoders check the fixed part's
+/// length once, and look for the field only when it is short).
+#[test]
+fn truncated_fixed_parts_name_the_first_missing_field() {
+    use cti_proto::spec::FixedType;
+    use cti_proto::wire::FixedReader;
+    use cti_proto::DecodeError;
+    let body = [0u8; 256];
+    for spec in cti_proto::table::messages() {
+        for v in 10..=18u8 {
+            let s = Settings::new(v);
+            let len = spec.fixed_len(v);
+            for cut in 0..len {
+                // The reference: read the fields one by one.
+                let mut rd = FixedReader::new(&body[..cut]);
+                let mut want: Option<DecodeError> = None;
+                for f in spec.fixed.iter().filter(|f| f.present_in(v)) {
+                    let r = match f.ty {
+                        FixedType::U8 => rd.u8(f.name).map(drop),
+                        FixedType::U16 | FixedType::Bool => rd.u16(f.name).map(drop),
+                        _ => rd.skip(f.ty.size(), f.name),
+                    };
+                    if let Err(e) = r {
+                        want = Some(e);
+                        break;
+                    }
+                }
+                let got = Message::decode(spec.id, &body[..cut], &s).unwrap_err();
+                assert_eq!(Some(got), want, "{} v{v} cut at {cut}", spec.name);
+            }
+        }
+    }
+}

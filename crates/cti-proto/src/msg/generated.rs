@@ -8,8 +8,9 @@ use bytes::BytesMut;
 use super::support;
 use super::{CtiMessage, NamedArrayElement, NamedVariable, RawMessage};
 use crate::codes::*;
+use crate::layout::{enter_group, NO_GROUP};
 use crate::spec::MessageSpec;
-use crate::wire::{FixedReader, FrameWriter, RawField, Settings};
+use crate::wire::{FixedReader, FrameWriter, RawField, RawFields, Settings};
 use crate::{DecodeError, EncodeError};
 
 /// One agent CSQ entry.
@@ -219,25 +220,45 @@ pub struct FailureConf {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for FailureConf {
-    const SPEC: &'static MessageSpec = &crate::table::FAILURE_CONF;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl FailureConf {
+    #[inline(always)]
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.invoke_id = rd.u32("InvokeID")?;
-        m.status = StatusCode(rd.u32("Status")?);
-        let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => m.text = Some(support::string(r.raw.data)),
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+        let Some((fx, floating)) = body.split_first_chunk::<8>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 8usize;
+        let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
+        let f_status = StatusCode(u32::from_be_bytes([fx[4], fx[5], fx[6], fx[7]]));
+        let mut f_text: Option<String> = None;
+        let mut f_unknown: Vec<RawField> = Vec::new();
+        let mut text = support::Text::new(floating);
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                7 => {
+                    f_text = Some(text.string(r.data));
+                }
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(m)
+        Ok(wrap(Self {
+            invoke_id: f_invoke_id,
+            status: f_status,
+            text: f_text,
+            unknown: f_unknown,
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::FailureConf)
+    }
+}
+
+impl CtiMessage for FailureConf {
+    const SPEC: &'static MessageSpec = &crate::table::FAILURE_CONF;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -265,24 +286,43 @@ pub struct FailureEvent {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for FailureEvent {
-    const SPEC: &'static MessageSpec = &crate::table::FAILURE_EVENT;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl FailureEvent {
+    #[inline(always)]
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.status = StatusCode(rd.u32("Status")?);
-        let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => m.text = Some(support::string(r.raw.data)),
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+        let Some((fx, floating)) = body.split_first_chunk::<4>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 4usize;
+        let f_status = StatusCode(u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]));
+        let mut f_text: Option<String> = None;
+        let mut f_unknown: Vec<RawField> = Vec::new();
+        let mut text = support::Text::new(floating);
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                7 => {
+                    f_text = Some(text.string(r.data));
+                }
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(m)
+        Ok(wrap(Self {
+            status: f_status,
+            text: f_text,
+            unknown: f_unknown,
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::FailureEvent)
+    }
+}
+
+impl CtiMessage for FailureEvent {
+    const SPEC: &'static MessageSpec = &crate::table::FAILURE_EVENT;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.status.0);
@@ -331,39 +371,80 @@ pub struct OpenReq {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for OpenReq {
-    const SPEC: &'static MessageSpec = &crate::table::OPEN_REQ;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl OpenReq {
+    #[inline(always)]
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.invoke_id = rd.u32("InvokeID")?;
-        m.version_number = rd.u32("VersionNumber")?;
-        m.idle_timeout = rd.u32("IdleTimeout")?;
-        rd.skip(4, "reserved")?;
-        m.services_requested = ServiceMask(rd.u32("ServicesRequested")?);
-        m.call_msg_mask = CallEventMask(rd.u32("CallMsgMask")?);
-        m.agent_state_mask = AgentStateMask(rd.u32("AgentStateMask")?);
-        m.config_msg_mask = ConfigMsgMask(rd.u32("ConfigMsgMask")?);
-        rd.skip(4, "reserved")?;
-        rd.skip(4, "reserved")?;
-        rd.skip(4, "reserved")?;
-        let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => m.client_id = Some(support::string(r.raw.data)),
-                1 => m.client_password = Some(r.raw.data.to_vec()),
-                2 => m.client_signature = Some(support::string(r.raw.data)),
-                3 => m.agent_extension = Some(support::string(r.raw.data)),
-                4 => m.agent_instrument = Some(support::string(r.raw.data)),
-                5 => m.agent_id = Some(support::string(r.raw.data)),
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+        let Some((fx, floating)) = body.split_first_chunk::<44>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 44usize;
+        let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
+        let f_version_number = u32::from_be_bytes([fx[4], fx[5], fx[6], fx[7]]);
+        let f_idle_timeout = u32::from_be_bytes([fx[8], fx[9], fx[10], fx[11]]);
+        let f_services_requested = ServiceMask(u32::from_be_bytes([fx[16], fx[17], fx[18], fx[19]]));
+        let f_call_msg_mask = CallEventMask(u32::from_be_bytes([fx[20], fx[21], fx[22], fx[23]]));
+        let f_agent_state_mask = AgentStateMask(u32::from_be_bytes([fx[24], fx[25], fx[26], fx[27]]));
+        let f_config_msg_mask = ConfigMsgMask(u32::from_be_bytes([fx[28], fx[29], fx[30], fx[31]]));
+        let mut f_client_id: Option<String> = None;
+        let mut f_client_password: Option<Vec<u8>> = None;
+        let mut f_client_signature: Option<String> = None;
+        let mut f_agent_extension: Option<String> = None;
+        let mut f_agent_instrument: Option<String> = None;
+        let mut f_agent_id: Option<String> = None;
+        let mut f_unknown: Vec<RawField> = Vec::new();
+        let mut text = support::Text::new(floating);
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                1 => {
+                    f_client_id = Some(text.string(r.data));
+                }
+                2 => {
+                    f_client_password = Some(r.data.to_vec());
+                }
+                3 => {
+                    f_client_signature = Some(text.string(r.data));
+                }
+                4 => {
+                    f_agent_extension = Some(text.string(r.data));
+                }
+                6 => {
+                    f_agent_instrument = Some(text.string(r.data));
+                }
+                194 => {
+                    f_agent_id = Some(text.string(r.data));
+                }
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(m)
+        Ok(wrap(Self {
+            invoke_id: f_invoke_id,
+            version_number: f_version_number,
+            idle_timeout: f_idle_timeout,
+            services_requested: f_services_requested,
+            call_msg_mask: f_call_msg_mask,
+            agent_state_mask: f_agent_state_mask,
+            config_msg_mask: f_config_msg_mask,
+            client_id: f_client_id,
+            client_password: f_client_password,
+            client_signature: f_client_signature,
+            agent_extension: f_agent_extension,
+            agent_instrument: f_agent_instrument,
+            agent_id: f_agent_id,
+            unknown: f_unknown,
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::OpenReq)
+    }
+}
+
+impl CtiMessage for OpenReq {
+    const SPEC: &'static MessageSpec = &crate::table::OPEN_REQ;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -419,44 +500,89 @@ pub struct OpenConf {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for OpenConf {
-    const SPEC: &'static MessageSpec = &crate::table::OPEN_CONF;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl OpenConf {
+    #[inline(always)]
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.invoke_id = rd.u32("InvokeID")?;
-        m.services_granted = ServiceMask(rd.u32("ServicesGranted")?);
-        rd.skip(4, "reserved")?;
-        rd.skip(4, "reserved")?;
-        rd.skip(4, "reserved")?;
-        m.ccx_online = rd.bool("UnifiedCCXOnline")?;
-        rd.skip(2, "reserved")?;
-        m.agent_state = AgentState(rd.u16("AgentState")?);
-        let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => m.agent_extension = Some(support::string(r.raw.data)),
-                2 => m.agent_instrument = Some(support::string(r.raw.data)),
-                3 => m.agent_id = Some(support::string(r.raw.data)),
+        let Some((fx, floating)) = body.split_first_chunk::<26>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 26usize;
+        let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
+        let f_services_granted = ServiceMask(u32::from_be_bytes([fx[4], fx[5], fx[6], fx[7]]));
+        let f_ccx_online = u16::from_be_bytes([fx[20], fx[21]]) != 0;
+        let f_agent_state = AgentState(u16::from_be_bytes([fx[24], fx[25]]));
+        let mut f_agent_extension: Option<String> = None;
+        let mut f_agent_instrument: Option<String> = None;
+        let mut f_agent_id: Option<String> = None;
+        let mut f_peripherals: Vec<OpenConfPeripheral> = Vec::new();
+        let mut f_config_msg_mask_granted: Option<u16> = None;
+        let mut f_unknown: Vec<RawField> = Vec::new();
+        let mut text = support::Text::new(floating);
+        let mut open = [NO_GROUP; 2];
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                4 => {
+                    open = [NO_GROUP; 2];
+                    f_agent_extension = Some(text.string(r.data));
+                }
                 5 => {
-                    if r.opens & 1 != 0 { m.peripherals.push(Default::default()); }
-                    let v = Some(support::u32(r.raw.data, "FltPeripheralID", r.raw.tag, r.raw.offset)?);
-                    if let Some(g0) = m.peripherals.last_mut() { g0.peripheral_id = v; }
+                    open = [NO_GROUP; 2];
                 }
                 6 => {
-                    if r.opens & 1 != 0 { m.peripherals.push(Default::default()); }
-                    let v = Some(support::u16(r.raw.data, "MultilineAgentControl", r.raw.tag, r.raw.offset)?);
-                    if let Some(g0) = m.peripherals.last_mut() { g0.multiline_agent_control = v; }
+                    open = [NO_GROUP; 2];
+                    f_agent_instrument = Some(text.string(r.data));
                 }
-                7 => m.config_msg_mask_granted = Some(support::u16(r.raw.data, "ConfigMsgMaskGranted", r.raw.tag, r.raw.offset)?),
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+                194 => {
+                    open = [NO_GROUP; 2];
+                    f_agent_id = Some(text.string(r.data));
+                }
+                228 => {
+                    open = [NO_GROUP; 2];
+                }
+                208 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, true);
+                    if opens & 1 != 0 { f_peripherals.push(Default::default()); }
+                    let v = Some(support::u32(r.data, "FltPeripheralID", r.tag, r.offset)?);
+                    if let Some(g0) = f_peripherals.last_mut() { g0.peripheral_id = v; }
+                }
+                224 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_peripherals.push(Default::default()); }
+                    let v = Some(support::u16(r.data, "MultilineAgentControl", r.tag, r.offset)?);
+                    if let Some(g0) = f_peripherals.last_mut() { g0.multiline_agent_control = v; }
+                }
+                248 => {
+                    open = [NO_GROUP; 2];
+                    f_config_msg_mask_granted = Some(support::u16(r.data, "ConfigMsgMaskGranted", r.tag, r.offset)?);
+                }
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(m)
+        Ok(wrap(Self {
+            invoke_id: f_invoke_id,
+            services_granted: f_services_granted,
+            ccx_online: f_ccx_online,
+            agent_state: f_agent_state,
+            agent_extension: f_agent_extension,
+            agent_instrument: f_agent_instrument,
+            agent_id: f_agent_id,
+            peripherals: f_peripherals,
+            config_msg_mask_granted: f_config_msg_mask_granted,
+            unknown: f_unknown,
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::OpenConf)
+    }
+}
+
+impl CtiMessage for OpenConf {
+    const SPEC: &'static MessageSpec = &crate::table::OPEN_CONF;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -498,15 +624,31 @@ pub struct HeartbeatReq {
     pub unknown: Vec<RawField>,
 }
 
+impl HeartbeatReq {
+    #[inline(always)]
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
+        let v = settings.version;
+        let Some((fx, floating)) = body.split_first_chunk::<4>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 4usize;
+        let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
+        let mut f_unknown: Vec<RawField> = Vec::new();
+        support::unknown_fields(floating, crate::wire::HEADER_LEN + fixed_len, settings, &mut f_unknown)?;
+        Ok(wrap(Self {
+            invoke_id: f_invoke_id,
+            unknown: f_unknown,
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::HeartbeatReq)
+    }
+}
+
 impl CtiMessage for HeartbeatReq {
     const SPEC: &'static MessageSpec = &crate::table::HEARTBEAT_REQ;
+    #[inline]
     fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
-        let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.invoke_id = rd.u32("InvokeID")?;
-        support::unknown_fields(rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings, &mut m.unknown)?;
-        Ok(m)
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -530,15 +672,31 @@ pub struct HeartbeatConf {
     pub unknown: Vec<RawField>,
 }
 
+impl HeartbeatConf {
+    #[inline(always)]
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
+        let v = settings.version;
+        let Some((fx, floating)) = body.split_first_chunk::<4>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 4usize;
+        let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
+        let mut f_unknown: Vec<RawField> = Vec::new();
+        support::unknown_fields(floating, crate::wire::HEADER_LEN + fixed_len, settings, &mut f_unknown)?;
+        Ok(wrap(Self {
+            invoke_id: f_invoke_id,
+            unknown: f_unknown,
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::HeartbeatConf)
+    }
+}
+
 impl CtiMessage for HeartbeatConf {
     const SPEC: &'static MessageSpec = &crate::table::HEARTBEAT_CONF;
+    #[inline]
     fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
-        let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.invoke_id = rd.u32("InvokeID")?;
-        support::unknown_fields(rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings, &mut m.unknown)?;
-        Ok(m)
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -564,16 +722,33 @@ pub struct CloseReq {
     pub unknown: Vec<RawField>,
 }
 
+impl CloseReq {
+    #[inline(always)]
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
+        let v = settings.version;
+        let Some((fx, floating)) = body.split_first_chunk::<8>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 8usize;
+        let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
+        let f_status = StatusCode(u32::from_be_bytes([fx[4], fx[5], fx[6], fx[7]]));
+        let mut f_unknown: Vec<RawField> = Vec::new();
+        support::unknown_fields(floating, crate::wire::HEADER_LEN + fixed_len, settings, &mut f_unknown)?;
+        Ok(wrap(Self {
+            invoke_id: f_invoke_id,
+            status: f_status,
+            unknown: f_unknown,
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::CloseReq)
+    }
+}
+
 impl CtiMessage for CloseReq {
     const SPEC: &'static MessageSpec = &crate::table::CLOSE_REQ;
+    #[inline]
     fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
-        let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.invoke_id = rd.u32("InvokeID")?;
-        m.status = StatusCode(rd.u32("Status")?);
-        support::unknown_fields(rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings, &mut m.unknown)?;
-        Ok(m)
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -598,15 +773,31 @@ pub struct CloseConf {
     pub unknown: Vec<RawField>,
 }
 
+impl CloseConf {
+    #[inline(always)]
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
+        let v = settings.version;
+        let Some((fx, floating)) = body.split_first_chunk::<4>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 4usize;
+        let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
+        let mut f_unknown: Vec<RawField> = Vec::new();
+        support::unknown_fields(floating, crate::wire::HEADER_LEN + fixed_len, settings, &mut f_unknown)?;
+        Ok(wrap(Self {
+            invoke_id: f_invoke_id,
+            unknown: f_unknown,
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::CloseConf)
+    }
+}
+
 impl CtiMessage for CloseConf {
     const SPEC: &'static MessageSpec = &crate::table::CLOSE_CONF;
+    #[inline]
     fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
-        let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.invoke_id = rd.u32("InvokeID")?;
-        support::unknown_fields(rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings, &mut m.unknown)?;
-        Ok(m)
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -696,65 +887,199 @@ pub struct CallDeliveredEvent {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for CallDeliveredEvent {
-    const SPEC: &'static MessageSpec = &crate::table::CALL_DELIVERED_EVENT;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl CallDeliveredEvent {
+    #[inline(always)]
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        rd.skip(4, "reserved")?;
-        rd.skip(4, "reserved")?;
-        rd.skip(2, "reserved")?;
-        m.connection_device_type = ConnectionDeviceType(rd.u16("ConnectionDeviceType")?);
-        m.call_id = rd.u32("CallID")?;
-        rd.skip(2, "reserved")?;
-        m.line_type = rd.u16("lineType")?;
-        m.application_id = rd.u32("ApplicationID")?;
-        rd.skip(4, "reserved")?;
-        m.csq_id = rd.u32("CSQID")?;
-        rd.skip(4, "reserved")?;
-        rd.skip(2, "reserved")?;
-        m.alerting_device_type = DeviceType(rd.u16("AlertingDeviceType")?);
-        m.calling_device_type = DeviceType(rd.u16("CallingDeviceType")?);
-        m.called_device_type = DeviceType(rd.u16("CalledDeviceType")?);
-        m.last_redirect_device_type = DeviceType(rd.u16("LastRedirectDeviceType")?);
-        m.local_connection_state = LocalConnectionState(rd.u16("LocalConnectionState")?);
-        m.event_cause = EventCause(rd.u16("EventCause")?);
-        rd.skip(2, "NumNamedVariables")?;
-        rd.skip(2, "NumNamedArrays")?;
-        let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => m.connection_device_id = support::string(r.raw.data),
-                1 => m.alerting_device_id = Some(support::string(r.raw.data)),
-                2 => m.calling_device_id = Some(support::string(r.raw.data)),
-                3 => m.called_device_id = Some(support::string(r.raw.data)),
-                4 => m.last_redirect_device_id = Some(support::string(r.raw.data)),
-                5 => m.ani = Some(support::string(r.raw.data)),
-                6 => m.dnis = Some(support::string(r.raw.data)),
-                7 => m.dialed_number = Some(support::string(r.raw.data)),
-                8 => m.caller_entered_digits = Some(support::string(r.raw.data)),
-                9 => m.call_variable_1 = Some(support::string(r.raw.data)),
-                10 => m.call_variable_2 = Some(support::string(r.raw.data)),
-                11 => m.call_variable_3 = Some(support::string(r.raw.data)),
-                12 => m.call_variable_4 = Some(support::string(r.raw.data)),
-                13 => m.call_variable_5 = Some(support::string(r.raw.data)),
-                14 => m.call_variable_6 = Some(support::string(r.raw.data)),
-                15 => m.call_variable_7 = Some(support::string(r.raw.data)),
-                16 => m.call_variable_8 = Some(support::string(r.raw.data)),
-                17 => m.call_variable_9 = Some(support::string(r.raw.data)),
-                18 => m.call_variable_10 = Some(support::string(r.raw.data)),
-                19 => m.call_wrapup_data = Some(support::string(r.raw.data)),
-                20 => m.named_variables.push(support::named_var(r.raw.data, "NamedVariable", r.raw.tag, r.raw.offset)?),
-                21 => m.named_arrays.push(support::named_array(r.raw.data, "NamedArray", r.raw.tag, r.raw.offset)?),
-                22 => m.secondary_connection_call_id = Some(support::u32(r.raw.data, "SecondaryConnectionCallID", r.raw.tag, r.raw.offset)?),
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+        let Some((fx, floating)) = body.split_first_chunk::<54>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 54usize;
+        let f_connection_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[10], fx[11]]));
+        let f_call_id = u32::from_be_bytes([fx[12], fx[13], fx[14], fx[15]]);
+        let f_line_type = u16::from_be_bytes([fx[18], fx[19]]);
+        let f_application_id = u32::from_be_bytes([fx[20], fx[21], fx[22], fx[23]]);
+        let f_csq_id = u32::from_be_bytes([fx[28], fx[29], fx[30], fx[31]]);
+        let f_alerting_device_type = DeviceType(u16::from_be_bytes([fx[38], fx[39]]));
+        let f_calling_device_type = DeviceType(u16::from_be_bytes([fx[40], fx[41]]));
+        let f_called_device_type = DeviceType(u16::from_be_bytes([fx[42], fx[43]]));
+        let f_last_redirect_device_type = DeviceType(u16::from_be_bytes([fx[44], fx[45]]));
+        let f_local_connection_state = LocalConnectionState(u16::from_be_bytes([fx[46], fx[47]]));
+        let f_event_cause = EventCause(u16::from_be_bytes([fx[48], fx[49]]));
+        let n_named_variables = u16::from_be_bytes([fx[50], fx[51]]);
+        let n_named_arrays = u16::from_be_bytes([fx[52], fx[53]]);
+        let mut f_connection_device_id: String = Default::default();
+        let mut f_alerting_device_id: Option<String> = None;
+        let mut f_calling_device_id: Option<String> = None;
+        let mut f_called_device_id: Option<String> = None;
+        let mut f_last_redirect_device_id: Option<String> = None;
+        let mut f_ani: Option<String> = None;
+        let mut f_dnis: Option<String> = None;
+        let mut f_dialed_number: Option<String> = None;
+        let mut f_caller_entered_digits: Option<String> = None;
+        let mut f_call_variable_1: Option<String> = None;
+        let mut f_call_variable_2: Option<String> = None;
+        let mut f_call_variable_3: Option<String> = None;
+        let mut f_call_variable_4: Option<String> = None;
+        let mut f_call_variable_5: Option<String> = None;
+        let mut f_call_variable_6: Option<String> = None;
+        let mut f_call_variable_7: Option<String> = None;
+        let mut f_call_variable_8: Option<String> = None;
+        let mut f_call_variable_9: Option<String> = None;
+        let mut f_call_variable_10: Option<String> = None;
+        let mut f_call_wrapup_data: Option<String> = None;
+        let mut f_named_variables: Vec<NamedVariable> = Vec::with_capacity(usize::from(n_named_variables.min(250)).min(floating.len() / 2));
+        let mut f_named_arrays: Vec<NamedArrayElement> = Vec::with_capacity(usize::from(n_named_arrays.min(250)).min(floating.len() / 2));
+        let mut f_secondary_connection_call_id: Option<u32> = None;
+        let mut f_unknown: Vec<RawField> = Vec::new();
+        let mut text = support::Text::new(floating);
+        let mut open = [NO_GROUP; 2];
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                25 => {
+                    open = [NO_GROUP; 2];
+                    f_connection_device_id = text.string(r.data);
+                }
+                26 => {
+                    open = [NO_GROUP; 2];
+                    f_alerting_device_id = Some(text.string(r.data));
+                }
+                27 => {
+                    open = [NO_GROUP; 2];
+                    f_calling_device_id = Some(text.string(r.data));
+                }
+                28 => {
+                    open = [NO_GROUP; 2];
+                    f_called_device_id = Some(text.string(r.data));
+                }
+                29 => {
+                    open = [NO_GROUP; 2];
+                    f_last_redirect_device_id = Some(text.string(r.data));
+                }
+                8 => {
+                    open = [NO_GROUP; 2];
+                    f_ani = Some(text.string(r.data));
+                }
+                10 => {
+                    open = [NO_GROUP; 2];
+                    f_dnis = Some(text.string(r.data));
+                }
+                11 => {
+                    open = [NO_GROUP; 2];
+                    f_dialed_number = Some(text.string(r.data));
+                }
+                12 => {
+                    open = [NO_GROUP; 2];
+                    f_caller_entered_digits = Some(text.string(r.data));
+                }
+                13 => {
+                    open = [NO_GROUP; 2];
+                    f_call_variable_1 = Some(text.string(r.data));
+                }
+                14 => {
+                    open = [NO_GROUP; 2];
+                    f_call_variable_2 = Some(text.string(r.data));
+                }
+                15 => {
+                    open = [NO_GROUP; 2];
+                    f_call_variable_3 = Some(text.string(r.data));
+                }
+                16 => {
+                    open = [NO_GROUP; 2];
+                    f_call_variable_4 = Some(text.string(r.data));
+                }
+                17 => {
+                    open = [NO_GROUP; 2];
+                    f_call_variable_5 = Some(text.string(r.data));
+                }
+                18 => {
+                    open = [NO_GROUP; 2];
+                    f_call_variable_6 = Some(text.string(r.data));
+                }
+                19 => {
+                    open = [NO_GROUP; 2];
+                    f_call_variable_7 = Some(text.string(r.data));
+                }
+                20 => {
+                    open = [NO_GROUP; 2];
+                    f_call_variable_8 = Some(text.string(r.data));
+                }
+                21 => {
+                    open = [NO_GROUP; 2];
+                    f_call_variable_9 = Some(text.string(r.data));
+                }
+                22 => {
+                    open = [NO_GROUP; 2];
+                    f_call_variable_10 = Some(text.string(r.data));
+                }
+                46 => {
+                    open = [NO_GROUP; 2];
+                    f_call_wrapup_data = Some(text.string(r.data));
+                }
+                82 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, true);
+                    f_named_variables.push(text.named_var(r.data, "NamedVariable", r.tag, r.offset)?);
+                }
+                83 => {
+                    let (opens, _) = enter_group(&mut open, 1, 0, NO_GROUP, true);
+                    f_named_arrays.push(text.named_array(r.data, "NamedArray", r.tag, r.offset)?);
+                }
+                202 => {
+                    open = [NO_GROUP; 2];
+                    f_secondary_connection_call_id = Some(support::u32(r.data, "SecondaryConnectionCallID", r.tag, r.offset)?);
+                }
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(m)
+        Ok(wrap(Self {
+            connection_device_type: f_connection_device_type,
+            call_id: f_call_id,
+            line_type: f_line_type,
+            application_id: f_application_id,
+            csq_id: f_csq_id,
+            alerting_device_type: f_alerting_device_type,
+            calling_device_type: f_calling_device_type,
+            called_device_type: f_called_device_type,
+            last_redirect_device_type: f_last_redirect_device_type,
+            local_connection_state: f_local_connection_state,
+            event_cause: f_event_cause,
+            connection_device_id: f_connection_device_id,
+            alerting_device_id: f_alerting_device_id,
+            calling_device_id: f_calling_device_id,
+            called_device_id: f_called_device_id,
+            last_redirect_device_id: f_last_redirect_device_id,
+            ani: f_ani,
+            dnis: f_dnis,
+            dialed_number: f_dialed_number,
+            caller_entered_digits: f_caller_entered_digits,
+            call_variable_1: f_call_variable_1,
+            call_variable_2: f_call_variable_2,
+            call_variable_3: f_call_variable_3,
+            call_variable_4: f_call_variable_4,
+            call_variable_5: f_call_variable_5,
+            call_variable_6: f_call_variable_6,
+            call_variable_7: f_call_variable_7,
+            call_variable_8: f_call_variable_8,
+            call_variable_9: f_call_variable_9,
+            call_variable_10: f_call_variable_10,
+            call_wrapup_data: f_call_wrapup_data,
+            named_variables: f_named_variables,
+            named_arrays: f_named_arrays,
+            secondary_connection_call_id: f_secondary_connection_call_id,
+            unknown: f_unknown,
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::CallDeliveredEvent)
+    }
+}
+
+impl CtiMessage for CallDeliveredEvent {
+    const SPEC: &'static MessageSpec = &crate::table::CALL_DELIVERED_EVENT;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(0_u32);
@@ -854,45 +1179,83 @@ pub struct CallEstablishedEvent {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for CallEstablishedEvent {
-    const SPEC: &'static MessageSpec = &crate::table::CALL_ESTABLISHED_EVENT;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl CallEstablishedEvent {
+    #[inline(always)]
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        rd.skip(4, "reserved")?;
-        rd.skip(4, "reserved")?;
-        rd.skip(2, "reserved")?;
-        m.connection_device_type = ConnectionDeviceType(rd.u16("ConnectionDeviceType")?);
-        m.call_id = rd.u32("CallID")?;
-        rd.skip(2, "reserved")?;
-        m.line_type = rd.u16("lineType")?;
-        m.application_id = rd.u32("ApplicationID")?;
-        rd.skip(4, "reserved")?;
-        m.csq_id = rd.u32("CSQID")?;
-        rd.skip(4, "reserved")?;
-        rd.skip(2, "reserved")?;
-        m.answering_device_type = DeviceType(rd.u16("AnsweringDeviceType")?);
-        m.calling_device_type = DeviceType(rd.u16("CallingDeviceType")?);
-        m.called_device_type = DeviceType(rd.u16("CalledDeviceType")?);
-        m.last_redirect_device_type = DeviceType(rd.u16("LastRedirectDeviceType")?);
-        m.local_connection_state = LocalConnectionState(rd.u16("LocalConnectionState")?);
-        m.event_cause = EventCause(rd.u16("EventCause")?);
-        let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => m.connection_device_id = support::string(r.raw.data),
-                1 => m.answering_device_id = Some(support::string(r.raw.data)),
-                2 => m.calling_device_id = Some(support::string(r.raw.data)),
-                3 => m.called_device_id = Some(support::string(r.raw.data)),
-                4 => m.last_redirect_device_id = Some(support::string(r.raw.data)),
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+        let Some((fx, floating)) = body.split_first_chunk::<50>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 50usize;
+        let f_connection_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[10], fx[11]]));
+        let f_call_id = u32::from_be_bytes([fx[12], fx[13], fx[14], fx[15]]);
+        let f_line_type = u16::from_be_bytes([fx[18], fx[19]]);
+        let f_application_id = u32::from_be_bytes([fx[20], fx[21], fx[22], fx[23]]);
+        let f_csq_id = u32::from_be_bytes([fx[28], fx[29], fx[30], fx[31]]);
+        let f_answering_device_type = DeviceType(u16::from_be_bytes([fx[38], fx[39]]));
+        let f_calling_device_type = DeviceType(u16::from_be_bytes([fx[40], fx[41]]));
+        let f_called_device_type = DeviceType(u16::from_be_bytes([fx[42], fx[43]]));
+        let f_last_redirect_device_type = DeviceType(u16::from_be_bytes([fx[44], fx[45]]));
+        let f_local_connection_state = LocalConnectionState(u16::from_be_bytes([fx[46], fx[47]]));
+        let f_event_cause = EventCause(u16::from_be_bytes([fx[48], fx[49]]));
+        let mut f_connection_device_id: String = Default::default();
+        let mut f_answering_device_id: Option<String> = None;
+        let mut f_calling_device_id: Option<String> = None;
+        let mut f_called_device_id: Option<String> = None;
+        let mut f_last_redirect_device_id: Option<String> = None;
+        let mut f_unknown: Vec<RawField> = Vec::new();
+        let mut text = support::Text::new(floating);
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                25 => {
+                    f_connection_device_id = text.string(r.data);
+                }
+                30 => {
+                    f_answering_device_id = Some(text.string(r.data));
+                }
+                27 => {
+                    f_calling_device_id = Some(text.string(r.data));
+                }
+                28 => {
+                    f_called_device_id = Some(text.string(r.data));
+                }
+                29 => {
+                    f_last_redirect_device_id = Some(text.string(r.data));
+                }
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(m)
+        Ok(wrap(Self {
+            connection_device_type: f_connection_device_type,
+            call_id: f_call_id,
+            line_type: f_line_type,
+            application_id: f_application_id,
+            csq_id: f_csq_id,
+            answering_device_type: f_answering_device_type,
+            calling_device_type: f_calling_device_type,
+            called_device_type: f_called_device_type,
+            last_redirect_device_type: f_last_redirect_device_type,
+            local_connection_state: f_local_connection_state,
+            event_cause: f_event_cause,
+            connection_device_id: f_connection_device_id,
+            answering_device_id: f_answering_device_id,
+            calling_device_id: f_calling_device_id,
+            called_device_id: f_called_device_id,
+            last_redirect_device_id: f_last_redirect_device_id,
+            unknown: f_unknown,
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::CallEstablishedEvent)
+    }
+}
+
+impl CtiMessage for CallEstablishedEvent {
+    const SPEC: &'static MessageSpec = &crate::table::CALL_ESTABLISHED_EVENT;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(0_u32);
@@ -950,32 +1313,56 @@ pub struct CallHeldEvent {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for CallHeldEvent {
-    const SPEC: &'static MessageSpec = &crate::table::CALL_HELD_EVENT;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl CallHeldEvent {
+    #[inline(always)]
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        rd.skip(4, "reserved")?;
-        rd.skip(4, "reserved")?;
-        rd.skip(2, "reserved")?;
-        m.connection_device_type = ConnectionDeviceType(rd.u16("ConnectionDeviceType")?);
-        m.call_id = rd.u32("CallID")?;
-        m.holding_device_type = DeviceType(rd.u16("HoldingDeviceType")?);
-        m.local_connection_state = LocalConnectionState(rd.u16("LocalConnectionState")?);
-        m.event_cause = EventCause(rd.u16("EventCause")?);
-        let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => m.connection_device_id = support::string(r.raw.data),
-                1 => m.holding_device_id = support::string(r.raw.data),
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+        let Some((fx, floating)) = body.split_first_chunk::<22>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 22usize;
+        let f_connection_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[10], fx[11]]));
+        let f_call_id = u32::from_be_bytes([fx[12], fx[13], fx[14], fx[15]]);
+        let f_holding_device_type = DeviceType(u16::from_be_bytes([fx[16], fx[17]]));
+        let f_local_connection_state = LocalConnectionState(u16::from_be_bytes([fx[18], fx[19]]));
+        let f_event_cause = EventCause(u16::from_be_bytes([fx[20], fx[21]]));
+        let mut f_connection_device_id: String = Default::default();
+        let mut f_holding_device_id: String = Default::default();
+        let mut f_unknown: Vec<RawField> = Vec::new();
+        let mut text = support::Text::new(floating);
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                25 => {
+                    f_connection_device_id = text.string(r.data);
+                }
+                31 => {
+                    f_holding_device_id = text.string(r.data);
+                }
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(m)
+        Ok(wrap(Self {
+            connection_device_type: f_connection_device_type,
+            call_id: f_call_id,
+            holding_device_type: f_holding_device_type,
+            local_connection_state: f_local_connection_state,
+            event_cause: f_event_cause,
+            connection_device_id: f_connection_device_id,
+            holding_device_id: f_holding_device_id,
+            unknown: f_unknown,
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::CallHeldEvent)
+    }
+}
+
+impl CtiMessage for CallHeldEvent {
+    const SPEC: &'static MessageSpec = &crate::table::CALL_HELD_EVENT;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(0_u32);
@@ -1020,32 +1407,56 @@ pub struct CallRetrievedEvent {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for CallRetrievedEvent {
-    const SPEC: &'static MessageSpec = &crate::table::CALL_RETRIEVED_EVENT;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl CallRetrievedEvent {
+    #[inline(always)]
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        rd.skip(4, "reserved")?;
-        rd.skip(4, "reserved")?;
-        rd.skip(2, "reserved")?;
-        m.connection_device_type = ConnectionDeviceType(rd.u16("ConnectionDeviceType")?);
-        m.call_id = rd.u32("CallID")?;
-        m.retrieving_device_type = DeviceType(rd.u16("RetrievingDeviceType")?);
-        m.local_connection_state = LocalConnectionState(rd.u16("LocalConnectionState")?);
-        m.event_cause = EventCause(rd.u16("EventCause")?);
-        let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => m.connection_device_id = support::string(r.raw.data),
-                1 => m.retrieving_device_id = Some(support::string(r.raw.data)),
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+        let Some((fx, floating)) = body.split_first_chunk::<22>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 22usize;
+        let f_connection_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[10], fx[11]]));
+        let f_call_id = u32::from_be_bytes([fx[12], fx[13], fx[14], fx[15]]);
+        let f_retrieving_device_type = DeviceType(u16::from_be_bytes([fx[16], fx[17]]));
+        let f_local_connection_state = LocalConnectionState(u16::from_be_bytes([fx[18], fx[19]]));
+        let f_event_cause = EventCause(u16::from_be_bytes([fx[20], fx[21]]));
+        let mut f_connection_device_id: String = Default::default();
+        let mut f_retrieving_device_id: Option<String> = None;
+        let mut f_unknown: Vec<RawField> = Vec::new();
+        let mut text = support::Text::new(floating);
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                25 => {
+                    f_connection_device_id = text.string(r.data);
+                }
+                32 => {
+                    f_retrieving_device_id = Some(text.string(r.data));
+                }
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(m)
+        Ok(wrap(Self {
+            connection_device_type: f_connection_device_type,
+            call_id: f_call_id,
+            retrieving_device_type: f_retrieving_device_type,
+            local_connection_state: f_local_connection_state,
+            event_cause: f_event_cause,
+            connection_device_id: f_connection_device_id,
+            retrieving_device_id: f_retrieving_device_id,
+            unknown: f_unknown,
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::CallRetrievedEvent)
+    }
+}
+
+impl CtiMessage for CallRetrievedEvent {
+    const SPEC: &'static MessageSpec = &crate::table::CALL_RETRIEVED_EVENT;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(0_u32);
@@ -1084,30 +1495,47 @@ pub struct CallClearedEvent {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for CallClearedEvent {
-    const SPEC: &'static MessageSpec = &crate::table::CALL_CLEARED_EVENT;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl CallClearedEvent {
+    #[inline(always)]
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        rd.skip(4, "reserved")?;
-        rd.skip(4, "reserved")?;
-        rd.skip(2, "reserved")?;
-        rd.skip(2, "reserved")?;
-        m.call_id = rd.u32("CallID")?;
-        m.local_connection_state = LocalConnectionState(rd.u16("LocalConnectionState")?);
-        m.event_cause = EventCause(rd.u16("EventCause")?);
-        let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => m.connection_device_id = Some(support::string(r.raw.data)),
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+        let Some((fx, floating)) = body.split_first_chunk::<20>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 20usize;
+        let f_call_id = u32::from_be_bytes([fx[12], fx[13], fx[14], fx[15]]);
+        let f_local_connection_state = LocalConnectionState(u16::from_be_bytes([fx[16], fx[17]]));
+        let f_event_cause = EventCause(u16::from_be_bytes([fx[18], fx[19]]));
+        let mut f_connection_device_id: Option<String> = None;
+        let mut f_unknown: Vec<RawField> = Vec::new();
+        let mut text = support::Text::new(floating);
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                25 => {
+                    f_connection_device_id = Some(text.string(r.data));
+                }
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(m)
+        Ok(wrap(Self {
+            call_id: f_call_id,
+            local_connection_state: f_local_connection_state,
+            event_cause: f_event_cause,
+            connection_device_id: f_connection_device_id,
+            unknown: f_unknown,
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::CallClearedEvent)
+    }
+}
+
+impl CtiMessage for CallClearedEvent {
+    const SPEC: &'static MessageSpec = &crate::table::CALL_CLEARED_EVENT;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(0_u32);
@@ -1150,32 +1578,56 @@ pub struct CallConnectionClearedEvent {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for CallConnectionClearedEvent {
-    const SPEC: &'static MessageSpec = &crate::table::CALL_CONNECTION_CLEARED_EVENT;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl CallConnectionClearedEvent {
+    #[inline(always)]
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        rd.skip(4, "reserved")?;
-        rd.skip(4, "reserved")?;
-        rd.skip(2, "reserved")?;
-        m.connection_device_type = ConnectionDeviceType(rd.u16("ConnectionDeviceType")?);
-        m.call_id = rd.u32("CallID")?;
-        m.releasing_device_type = DeviceType(rd.u16("ReleasingDeviceType")?);
-        m.local_connection_state = LocalConnectionState(rd.u16("LocalConnectionState")?);
-        m.event_cause = EventCause(rd.u16("EventCause")?);
-        let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => m.connection_device_id = support::string(r.raw.data),
-                1 => m.releasing_device_id = support::string(r.raw.data),
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+        let Some((fx, floating)) = body.split_first_chunk::<22>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 22usize;
+        let f_connection_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[10], fx[11]]));
+        let f_call_id = u32::from_be_bytes([fx[12], fx[13], fx[14], fx[15]]);
+        let f_releasing_device_type = DeviceType(u16::from_be_bytes([fx[16], fx[17]]));
+        let f_local_connection_state = LocalConnectionState(u16::from_be_bytes([fx[18], fx[19]]));
+        let f_event_cause = EventCause(u16::from_be_bytes([fx[20], fx[21]]));
+        let mut f_connection_device_id: String = Default::default();
+        let mut f_releasing_device_id: String = Default::default();
+        let mut f_unknown: Vec<RawField> = Vec::new();
+        let mut text = support::Text::new(floating);
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                25 => {
+                    f_connection_device_id = text.string(r.data);
+                }
+                33 => {
+                    f_releasing_device_id = text.string(r.data);
+                }
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(m)
+        Ok(wrap(Self {
+            connection_device_type: f_connection_device_type,
+            call_id: f_call_id,
+            releasing_device_type: f_releasing_device_type,
+            local_connection_state: f_local_connection_state,
+            event_cause: f_event_cause,
+            connection_device_id: f_connection_device_id,
+            releasing_device_id: f_releasing_device_id,
+            unknown: f_unknown,
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::CallConnectionClearedEvent)
+    }
+}
+
+impl CtiMessage for CallConnectionClearedEvent {
+    const SPEC: &'static MessageSpec = &crate::table::CALL_CONNECTION_CLEARED_EVENT;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(0_u32);
@@ -1230,41 +1682,69 @@ pub struct CallOriginatedEvent {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for CallOriginatedEvent {
-    const SPEC: &'static MessageSpec = &crate::table::CALL_ORIGINATED_EVENT;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl CallOriginatedEvent {
+    #[inline(always)]
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        rd.skip(4, "reserved")?;
-        rd.skip(4, "reserved")?;
-        rd.skip(2, "reserved")?;
-        m.connection_device_type = ConnectionDeviceType(rd.u16("ConnectionDeviceType")?);
-        m.call_id = rd.u32("CallID")?;
-        rd.skip(2, "reserved")?;
-        m.line_type = rd.u16("lineType")?;
-        m.application_id = rd.u32("ApplicationID")?;
-        rd.skip(4, "reserved")?;
-        m.csq_id = rd.u32("CSQID")?;
-        rd.skip(4, "reserved")?;
-        rd.skip(2, "reserved")?;
-        m.calling_device_type = DeviceType(rd.u16("CallingDeviceType")?);
-        m.called_device_type = DeviceType(rd.u16("CalledDeviceType")?);
-        m.local_connection_state = LocalConnectionState(rd.u16("LocalConnectionState")?);
-        m.event_cause = EventCause(rd.u16("EventCause")?);
-        let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => m.connection_device_id = support::string(r.raw.data),
-                1 => m.calling_device_id = support::string(r.raw.data),
-                2 => m.called_device_id = Some(support::string(r.raw.data)),
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+        let Some((fx, floating)) = body.split_first_chunk::<46>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 46usize;
+        let f_connection_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[10], fx[11]]));
+        let f_call_id = u32::from_be_bytes([fx[12], fx[13], fx[14], fx[15]]);
+        let f_line_type = u16::from_be_bytes([fx[18], fx[19]]);
+        let f_application_id = u32::from_be_bytes([fx[20], fx[21], fx[22], fx[23]]);
+        let f_csq_id = u32::from_be_bytes([fx[28], fx[29], fx[30], fx[31]]);
+        let f_calling_device_type = DeviceType(u16::from_be_bytes([fx[38], fx[39]]));
+        let f_called_device_type = DeviceType(u16::from_be_bytes([fx[40], fx[41]]));
+        let f_local_connection_state = LocalConnectionState(u16::from_be_bytes([fx[42], fx[43]]));
+        let f_event_cause = EventCause(u16::from_be_bytes([fx[44], fx[45]]));
+        let mut f_connection_device_id: String = Default::default();
+        let mut f_calling_device_id: String = Default::default();
+        let mut f_called_device_id: Option<String> = None;
+        let mut f_unknown: Vec<RawField> = Vec::new();
+        let mut text = support::Text::new(floating);
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                25 => {
+                    f_connection_device_id = text.string(r.data);
+                }
+                27 => {
+                    f_calling_device_id = text.string(r.data);
+                }
+                28 => {
+                    f_called_device_id = Some(text.string(r.data));
+                }
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(m)
+        Ok(wrap(Self {
+            connection_device_type: f_connection_device_type,
+            call_id: f_call_id,
+            line_type: f_line_type,
+            application_id: f_application_id,
+            csq_id: f_csq_id,
+            calling_device_type: f_calling_device_type,
+            called_device_type: f_called_device_type,
+            local_connection_state: f_local_connection_state,
+            event_cause: f_event_cause,
+            connection_device_id: f_connection_device_id,
+            calling_device_id: f_calling_device_id,
+            called_device_id: f_called_device_id,
+            unknown: f_unknown,
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::CallOriginatedEvent)
+    }
+}
+
+impl CtiMessage for CallOriginatedEvent {
+    const SPEC: &'static MessageSpec = &crate::table::CALL_ORIGINATED_EVENT;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(0_u32);
@@ -1322,34 +1802,63 @@ pub struct CallFailedEvent {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for CallFailedEvent {
-    const SPEC: &'static MessageSpec = &crate::table::CALL_FAILED_EVENT;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl CallFailedEvent {
+    #[inline(always)]
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        rd.skip(4, "reserved")?;
-        rd.skip(4, "reserved")?;
-        rd.skip(2, "reserved")?;
-        m.connection_device_type = ConnectionDeviceType(rd.u16("ConnectionDeviceType")?);
-        m.call_id = rd.u32("CallID")?;
-        m.failing_device_type = DeviceType(rd.u16("FailingDeviceType")?);
-        m.called_device_type = DeviceType(rd.u16("CalledDeviceType")?);
-        m.local_connection_state = LocalConnectionState(rd.u16("LocalConnectionState")?);
-        m.event_cause = EventCause(rd.u16("EventCause")?);
-        let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => m.connection_device_id = support::string(r.raw.data),
-                1 => m.failing_device_id = Some(support::string(r.raw.data)),
-                2 => m.called_device_id = Some(support::string(r.raw.data)),
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+        let Some((fx, floating)) = body.split_first_chunk::<24>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 24usize;
+        let f_connection_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[10], fx[11]]));
+        let f_call_id = u32::from_be_bytes([fx[12], fx[13], fx[14], fx[15]]);
+        let f_failing_device_type = DeviceType(u16::from_be_bytes([fx[16], fx[17]]));
+        let f_called_device_type = DeviceType(u16::from_be_bytes([fx[18], fx[19]]));
+        let f_local_connection_state = LocalConnectionState(u16::from_be_bytes([fx[20], fx[21]]));
+        let f_event_cause = EventCause(u16::from_be_bytes([fx[22], fx[23]]));
+        let mut f_connection_device_id: String = Default::default();
+        let mut f_failing_device_id: Option<String> = None;
+        let mut f_called_device_id: Option<String> = None;
+        let mut f_unknown: Vec<RawField> = Vec::new();
+        let mut text = support::Text::new(floating);
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                25 => {
+                    f_connection_device_id = text.string(r.data);
+                }
+                34 => {
+                    f_failing_device_id = Some(text.string(r.data));
+                }
+                28 => {
+                    f_called_device_id = Some(text.string(r.data));
+                }
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(m)
+        Ok(wrap(Self {
+            connection_device_type: f_connection_device_type,
+            call_id: f_call_id,
+            failing_device_type: f_failing_device_type,
+            called_device_type: f_called_device_type,
+            local_connection_state: f_local_connection_state,
+            event_cause: f_event_cause,
+            connection_device_id: f_connection_device_id,
+            failing_device_id: f_failing_device_id,
+            called_device_id: f_called_device_id,
+            unknown: f_unknown,
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::CallFailedEvent)
+    }
+}
+
+impl CtiMessage for CallFailedEvent {
+    const SPEC: &'static MessageSpec = &crate::table::CALL_FAILED_EVENT;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(0_u32);
@@ -1410,58 +1919,100 @@ pub struct CallConferencedEvent {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for CallConferencedEvent {
-    const SPEC: &'static MessageSpec = &crate::table::CALL_CONFERENCED_EVENT;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl CallConferencedEvent {
+    #[inline(always)]
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        rd.skip(4, "reserved")?;
-        rd.skip(4, "reserved")?;
-        rd.skip(2, "reserved")?;
-        m.primary_device_type = ConnectionDeviceType(rd.u16("PrimaryDeviceType")?);
-        m.primary_call_id = rd.u32("PrimaryCallID")?;
-        rd.skip(2, "reserved")?;
-        m.line_type = rd.u16("lineType")?;
-        rd.skip(4, "reserved")?;
-        rd.skip(4, "reserved")?;
-        rd.skip(2, "reserved")?;
-        rd.skip(2, "NumParties")?;
-        m.secondary_device_type = ConnectionDeviceType(rd.u16("SecondaryDeviceType")?);
-        m.secondary_call_id = rd.u32("SecondaryCallID")?;
-        m.controller_device_type = DeviceType(rd.u16("ControllerDeviceType")?);
-        m.added_party_device_type = DeviceType(rd.u16("AddedPartyDeviceType")?);
-        m.local_connection_state = LocalConnectionState(rd.u16("LocalConnectionState")?);
-        m.event_cause = EventCause(rd.u16("EventCause")?);
-        let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => m.primary_device_id = Some(support::string(r.raw.data)),
-                1 => m.secondary_device_id = Some(support::string(r.raw.data)),
-                2 => m.controller_device_id = Some(support::string(r.raw.data)),
-                3 => m.added_party_device_id = Some(support::string(r.raw.data)),
-                4 => {
-                    if r.opens & 1 != 0 { m.connected_parties.push(Default::default()); }
-                    let v = support::u32(r.raw.data, "ConnectedPartyCallID", r.raw.tag, r.raw.offset)?;
-                    if let Some(g0) = m.connected_parties.last_mut() { g0.call_id = v; }
+        let Some((fx, floating)) = body.split_first_chunk::<46>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 46usize;
+        let f_primary_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[10], fx[11]]));
+        let f_primary_call_id = u32::from_be_bytes([fx[12], fx[13], fx[14], fx[15]]);
+        let f_line_type = u16::from_be_bytes([fx[18], fx[19]]);
+        let n_connected_parties = u16::from_be_bytes([fx[30], fx[31]]);
+        let f_secondary_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[32], fx[33]]));
+        let f_secondary_call_id = u32::from_be_bytes([fx[34], fx[35], fx[36], fx[37]]);
+        let f_controller_device_type = DeviceType(u16::from_be_bytes([fx[38], fx[39]]));
+        let f_added_party_device_type = DeviceType(u16::from_be_bytes([fx[40], fx[41]]));
+        let f_local_connection_state = LocalConnectionState(u16::from_be_bytes([fx[42], fx[43]]));
+        let f_event_cause = EventCause(u16::from_be_bytes([fx[44], fx[45]]));
+        let mut f_primary_device_id: Option<String> = None;
+        let mut f_secondary_device_id: Option<String> = None;
+        let mut f_controller_device_id: Option<String> = None;
+        let mut f_added_party_device_id: Option<String> = None;
+        let mut f_connected_parties: Vec<ConnectedParty> = Vec::with_capacity(usize::from(n_connected_parties.min(16)).min(floating.len() / 2));
+        let mut f_unknown: Vec<RawField> = Vec::new();
+        let mut text = support::Text::new(floating);
+        let mut open = [NO_GROUP; 2];
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                35 => {
+                    open = [NO_GROUP; 2];
+                    f_primary_device_id = Some(text.string(r.data));
                 }
-                5 => {
-                    if r.opens & 1 != 0 { m.connected_parties.push(Default::default()); }
-                    let v = ConnectionDeviceType(support::u16(r.raw.data, "ConnectedPartyDeviceType", r.raw.tag, r.raw.offset)?);
-                    if let Some(g0) = m.connected_parties.last_mut() { g0.device_type = v; }
+                36 => {
+                    open = [NO_GROUP; 2];
+                    f_secondary_device_id = Some(text.string(r.data));
                 }
-                6 => {
-                    if r.opens & 1 != 0 { m.connected_parties.push(Default::default()); }
-                    let v = support::string(r.raw.data);
-                    if let Some(g0) = m.connected_parties.last_mut() { g0.device_id = v; }
+                37 => {
+                    open = [NO_GROUP; 2];
+                    f_controller_device_id = Some(text.string(r.data));
                 }
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+                38 => {
+                    open = [NO_GROUP; 2];
+                    f_added_party_device_id = Some(text.string(r.data));
+                }
+                39 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, true);
+                    if opens & 1 != 0 { f_connected_parties.push(Default::default()); }
+                    let v = support::u32(r.data, "ConnectedPartyCallID", r.tag, r.offset)?;
+                    if let Some(g0) = f_connected_parties.last_mut() { g0.call_id = v; }
+                }
+                40 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_connected_parties.push(Default::default()); }
+                    let v = ConnectionDeviceType(support::u16(r.data, "ConnectedPartyDeviceType", r.tag, r.offset)?);
+                    if let Some(g0) = f_connected_parties.last_mut() { g0.device_type = v; }
+                }
+                41 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_connected_parties.push(Default::default()); }
+                    let v = text.string(r.data);
+                    if let Some(g0) = f_connected_parties.last_mut() { g0.device_id = v; }
+                }
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(m)
+        Ok(wrap(Self {
+            primary_device_type: f_primary_device_type,
+            primary_call_id: f_primary_call_id,
+            line_type: f_line_type,
+            secondary_device_type: f_secondary_device_type,
+            secondary_call_id: f_secondary_call_id,
+            controller_device_type: f_controller_device_type,
+            added_party_device_type: f_added_party_device_type,
+            local_connection_state: f_local_connection_state,
+            event_cause: f_event_cause,
+            primary_device_id: f_primary_device_id,
+            secondary_device_id: f_secondary_device_id,
+            controller_device_id: f_controller_device_id,
+            added_party_device_id: f_added_party_device_id,
+            connected_parties: f_connected_parties,
+            unknown: f_unknown,
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::CallConferencedEvent)
+    }
+}
+
+impl CtiMessage for CallConferencedEvent {
+    const SPEC: &'static MessageSpec = &crate::table::CALL_CONFERENCED_EVENT;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(0_u32);
@@ -1536,58 +2087,100 @@ pub struct CallTransferredEvent {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for CallTransferredEvent {
-    const SPEC: &'static MessageSpec = &crate::table::CALL_TRANSFERRED_EVENT;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl CallTransferredEvent {
+    #[inline(always)]
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        rd.skip(4, "reserved")?;
-        rd.skip(4, "reserved")?;
-        rd.skip(2, "reserved")?;
-        m.primary_device_type = ConnectionDeviceType(rd.u16("PrimaryDeviceType")?);
-        m.primary_call_id = rd.u32("PrimaryCallID")?;
-        rd.skip(2, "reserved")?;
-        m.line_type = rd.u16("lineType")?;
-        rd.skip(4, "reserved")?;
-        rd.skip(4, "reserved")?;
-        rd.skip(2, "reserved")?;
-        rd.skip(2, "NumParties")?;
-        m.secondary_device_type = ConnectionDeviceType(rd.u16("SecondaryDeviceType")?);
-        m.secondary_call_id = rd.u32("SecondaryCallID")?;
-        m.transferring_device_type = DeviceType(rd.u16("TransferringDeviceType")?);
-        m.transferred_device_type = DeviceType(rd.u16("TransferredDeviceType")?);
-        m.local_connection_state = LocalConnectionState(rd.u16("LocalConnectionState")?);
-        m.event_cause = EventCause(rd.u16("EventCause")?);
-        let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => m.primary_device_id = Some(support::string(r.raw.data)),
-                1 => m.secondary_device_id = Some(support::string(r.raw.data)),
-                2 => m.transferring_device_id = Some(support::string(r.raw.data)),
-                3 => m.transferred_device_id = Some(support::string(r.raw.data)),
-                4 => {
-                    if r.opens & 1 != 0 { m.connected_parties.push(Default::default()); }
-                    let v = support::u32(r.raw.data, "ConnectedPartyCallID", r.raw.tag, r.raw.offset)?;
-                    if let Some(g0) = m.connected_parties.last_mut() { g0.call_id = v; }
+        let Some((fx, floating)) = body.split_first_chunk::<46>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 46usize;
+        let f_primary_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[10], fx[11]]));
+        let f_primary_call_id = u32::from_be_bytes([fx[12], fx[13], fx[14], fx[15]]);
+        let f_line_type = u16::from_be_bytes([fx[18], fx[19]]);
+        let n_connected_parties = u16::from_be_bytes([fx[30], fx[31]]);
+        let f_secondary_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[32], fx[33]]));
+        let f_secondary_call_id = u32::from_be_bytes([fx[34], fx[35], fx[36], fx[37]]);
+        let f_transferring_device_type = DeviceType(u16::from_be_bytes([fx[38], fx[39]]));
+        let f_transferred_device_type = DeviceType(u16::from_be_bytes([fx[40], fx[41]]));
+        let f_local_connection_state = LocalConnectionState(u16::from_be_bytes([fx[42], fx[43]]));
+        let f_event_cause = EventCause(u16::from_be_bytes([fx[44], fx[45]]));
+        let mut f_primary_device_id: Option<String> = None;
+        let mut f_secondary_device_id: Option<String> = None;
+        let mut f_transferring_device_id: Option<String> = None;
+        let mut f_transferred_device_id: Option<String> = None;
+        let mut f_connected_parties: Vec<ConnectedParty> = Vec::with_capacity(usize::from(n_connected_parties.min(16)).min(floating.len() / 2));
+        let mut f_unknown: Vec<RawField> = Vec::new();
+        let mut text = support::Text::new(floating);
+        let mut open = [NO_GROUP; 2];
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                35 => {
+                    open = [NO_GROUP; 2];
+                    f_primary_device_id = Some(text.string(r.data));
                 }
-                5 => {
-                    if r.opens & 1 != 0 { m.connected_parties.push(Default::default()); }
-                    let v = ConnectionDeviceType(support::u16(r.raw.data, "ConnectedPartyDeviceType", r.raw.tag, r.raw.offset)?);
-                    if let Some(g0) = m.connected_parties.last_mut() { g0.device_type = v; }
+                36 => {
+                    open = [NO_GROUP; 2];
+                    f_secondary_device_id = Some(text.string(r.data));
                 }
-                6 => {
-                    if r.opens & 1 != 0 { m.connected_parties.push(Default::default()); }
-                    let v = support::string(r.raw.data);
-                    if let Some(g0) = m.connected_parties.last_mut() { g0.device_id = v; }
+                42 => {
+                    open = [NO_GROUP; 2];
+                    f_transferring_device_id = Some(text.string(r.data));
                 }
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+                43 => {
+                    open = [NO_GROUP; 2];
+                    f_transferred_device_id = Some(text.string(r.data));
+                }
+                39 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, true);
+                    if opens & 1 != 0 { f_connected_parties.push(Default::default()); }
+                    let v = support::u32(r.data, "ConnectedPartyCallID", r.tag, r.offset)?;
+                    if let Some(g0) = f_connected_parties.last_mut() { g0.call_id = v; }
+                }
+                40 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_connected_parties.push(Default::default()); }
+                    let v = ConnectionDeviceType(support::u16(r.data, "ConnectedPartyDeviceType", r.tag, r.offset)?);
+                    if let Some(g0) = f_connected_parties.last_mut() { g0.device_type = v; }
+                }
+                41 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_connected_parties.push(Default::default()); }
+                    let v = text.string(r.data);
+                    if let Some(g0) = f_connected_parties.last_mut() { g0.device_id = v; }
+                }
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(m)
+        Ok(wrap(Self {
+            primary_device_type: f_primary_device_type,
+            primary_call_id: f_primary_call_id,
+            line_type: f_line_type,
+            secondary_device_type: f_secondary_device_type,
+            secondary_call_id: f_secondary_call_id,
+            transferring_device_type: f_transferring_device_type,
+            transferred_device_type: f_transferred_device_type,
+            local_connection_state: f_local_connection_state,
+            event_cause: f_event_cause,
+            primary_device_id: f_primary_device_id,
+            secondary_device_id: f_secondary_device_id,
+            transferring_device_id: f_transferring_device_id,
+            transferred_device_id: f_transferred_device_id,
+            connected_parties: f_connected_parties,
+            unknown: f_unknown,
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::CallTransferredEvent)
+    }
+}
+
+impl CtiMessage for CallTransferredEvent {
+    const SPEC: &'static MessageSpec = &crate::table::CALL_TRANSFERRED_EVENT;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(0_u32);
@@ -1654,36 +2247,65 @@ pub struct CallDivertedEvent {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for CallDivertedEvent {
-    const SPEC: &'static MessageSpec = &crate::table::CALL_DIVERTED_EVENT;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl CallDivertedEvent {
+    #[inline(always)]
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        rd.skip(4, "reserved")?;
-        rd.skip(4, "reserved")?;
-        rd.skip(2, "reserved")?;
-        m.connection_device_type = ConnectionDeviceType(rd.u16("ConnectionDeviceType")?);
-        m.call_id = rd.u32("CallID")?;
-        m.application_id = rd.u32("ApplicationID")?;
-        rd.skip(4, "reserved")?;
-        m.diverting_device_type = DeviceType(rd.u16("DivertingDeviceType")?);
-        m.called_device_type = DeviceType(rd.u16("CalledDeviceType")?);
-        m.local_connection_state = LocalConnectionState(rd.u16("LocalConnectionState")?);
-        m.event_cause = EventCause(rd.u16("EventCause")?);
-        let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => m.connection_device_id = support::string(r.raw.data),
-                1 => m.diverting_device_id = support::string(r.raw.data),
-                2 => m.called_device_id = support::string(r.raw.data),
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+        let Some((fx, floating)) = body.split_first_chunk::<32>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 32usize;
+        let f_connection_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[10], fx[11]]));
+        let f_call_id = u32::from_be_bytes([fx[12], fx[13], fx[14], fx[15]]);
+        let f_application_id = u32::from_be_bytes([fx[16], fx[17], fx[18], fx[19]]);
+        let f_diverting_device_type = DeviceType(u16::from_be_bytes([fx[24], fx[25]]));
+        let f_called_device_type = DeviceType(u16::from_be_bytes([fx[26], fx[27]]));
+        let f_local_connection_state = LocalConnectionState(u16::from_be_bytes([fx[28], fx[29]]));
+        let f_event_cause = EventCause(u16::from_be_bytes([fx[30], fx[31]]));
+        let mut f_connection_device_id: String = Default::default();
+        let mut f_diverting_device_id: String = Default::default();
+        let mut f_called_device_id: String = Default::default();
+        let mut f_unknown: Vec<RawField> = Vec::new();
+        let mut text = support::Text::new(floating);
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                25 => {
+                    f_connection_device_id = text.string(r.data);
+                }
+                44 => {
+                    f_diverting_device_id = text.string(r.data);
+                }
+                28 => {
+                    f_called_device_id = text.string(r.data);
+                }
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(m)
+        Ok(wrap(Self {
+            connection_device_type: f_connection_device_type,
+            call_id: f_call_id,
+            application_id: f_application_id,
+            diverting_device_type: f_diverting_device_type,
+            called_device_type: f_called_device_type,
+            local_connection_state: f_local_connection_state,
+            event_cause: f_event_cause,
+            connection_device_id: f_connection_device_id,
+            diverting_device_id: f_diverting_device_id,
+            called_device_id: f_called_device_id,
+            unknown: f_unknown,
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::CallDivertedEvent)
+    }
+}
+
+impl CtiMessage for CallDivertedEvent {
+    const SPEC: &'static MessageSpec = &crate::table::CALL_DIVERTED_EVENT;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(0_u32);
@@ -1740,39 +2362,64 @@ pub struct CallServiceInitiatedEvent {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for CallServiceInitiatedEvent {
-    const SPEC: &'static MessageSpec = &crate::table::CALL_SERVICE_INITIATED_EVENT;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl CallServiceInitiatedEvent {
+    #[inline(always)]
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        rd.skip(4, "reserved")?;
-        rd.skip(4, "reserved")?;
-        rd.skip(2, "reserved")?;
-        m.connection_device_type = ConnectionDeviceType(rd.u16("ConnectionDeviceType")?);
-        m.call_id = rd.u32("CallID")?;
-        rd.skip(2, "reserved")?;
-        m.line_type = rd.u16("lineType")?;
-        m.application_id = rd.u32("ApplicationID")?;
-        rd.skip(4, "reserved")?;
-        m.csq_id = rd.u32("CSQID")?;
-        rd.skip(4, "reserved")?;
-        m.line_type_copy = rd.u16("lineTypeCopy")?;
-        m.calling_device_type = DeviceType(rd.u16("CallingDeviceType")?);
-        m.local_connection_state = LocalConnectionState(rd.u16("LocalConnectionState")?);
-        m.event_cause = EventCause(rd.u16("EventCause")?);
-        let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => m.connection_device_id = support::string(r.raw.data),
-                1 => m.calling_device_id = support::string(r.raw.data),
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+        let Some((fx, floating)) = body.split_first_chunk::<44>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 44usize;
+        let f_connection_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[10], fx[11]]));
+        let f_call_id = u32::from_be_bytes([fx[12], fx[13], fx[14], fx[15]]);
+        let f_line_type = u16::from_be_bytes([fx[18], fx[19]]);
+        let f_application_id = u32::from_be_bytes([fx[20], fx[21], fx[22], fx[23]]);
+        let f_csq_id = u32::from_be_bytes([fx[28], fx[29], fx[30], fx[31]]);
+        let f_line_type_copy = u16::from_be_bytes([fx[36], fx[37]]);
+        let f_calling_device_type = DeviceType(u16::from_be_bytes([fx[38], fx[39]]));
+        let f_local_connection_state = LocalConnectionState(u16::from_be_bytes([fx[40], fx[41]]));
+        let f_event_cause = EventCause(u16::from_be_bytes([fx[42], fx[43]]));
+        let mut f_connection_device_id: String = Default::default();
+        let mut f_calling_device_id: String = Default::default();
+        let mut f_unknown: Vec<RawField> = Vec::new();
+        let mut text = support::Text::new(floating);
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                25 => {
+                    f_connection_device_id = text.string(r.data);
+                }
+                27 => {
+                    f_calling_device_id = text.string(r.data);
+                }
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(m)
+        Ok(wrap(Self {
+            connection_device_type: f_connection_device_type,
+            call_id: f_call_id,
+            line_type: f_line_type,
+            application_id: f_application_id,
+            csq_id: f_csq_id,
+            line_type_copy: f_line_type_copy,
+            calling_device_type: f_calling_device_type,
+            local_connection_state: f_local_connection_state,
+            event_cause: f_event_cause,
+            connection_device_id: f_connection_device_id,
+            calling_device_id: f_calling_device_id,
+            unknown: f_unknown,
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::CallServiceInitiatedEvent)
+    }
+}
+
+impl CtiMessage for CallServiceInitiatedEvent {
+    const SPEC: &'static MessageSpec = &crate::table::CALL_SERVICE_INITIATED_EVENT;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(0_u32);
@@ -1840,53 +2487,102 @@ pub struct CallQueuedEvent {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for CallQueuedEvent {
-    const SPEC: &'static MessageSpec = &crate::table::CALL_QUEUED_EVENT;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl CallQueuedEvent {
+    #[inline(always)]
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        rd.skip(4, "reserved")?;
-        rd.skip(4, "reserved")?;
-        rd.skip(2, "reserved")?;
-        m.connection_device_type = ConnectionDeviceType(rd.u16("ConnectionDeviceType")?);
-        m.call_id = rd.u32("CallID")?;
-        m.application_id = rd.u32("ApplicationID")?;
-        rd.skip(4, "reserved")?;
-        m.queue_device_type = DeviceType(rd.u16("QueueDeviceType")?);
-        m.calling_device_type = DeviceType(rd.u16("CallingDeviceType")?);
-        m.called_device_type = DeviceType(rd.u16("CalledDeviceType")?);
-        m.last_redirect_device_type = DeviceType(rd.u16("LastRedirectDeviceType")?);
-        rd.skip(2, "reserved")?;
-        rd.skip(2, "NumCSQs")?;
-        m.local_connection_state = LocalConnectionState(rd.u16("LocalConnectionState")?);
-        m.event_cause = EventCause(rd.u16("EventCause")?);
-        let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => m.connection_device_id = support::string(r.raw.data),
-                1 => m.queue_device_id = Some(support::string(r.raw.data)),
-                2 => m.calling_device_id = Some(support::string(r.raw.data)),
-                3 => m.called_device_id = Some(support::string(r.raw.data)),
-                4 => m.last_redirect_device_id = Some(support::string(r.raw.data)),
-                5 => {
-                    if r.opens & 1 != 0 { m.csqs.push(Default::default()); }
-                    let v = support::u32(r.raw.data, "CSQID", r.raw.tag, r.raw.offset)?;
-                    if let Some(g0) = m.csqs.last_mut() { g0.csq_id = v; }
+        let Some((fx, floating)) = body.split_first_chunk::<40>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 40usize;
+        let f_connection_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[10], fx[11]]));
+        let f_call_id = u32::from_be_bytes([fx[12], fx[13], fx[14], fx[15]]);
+        let f_application_id = u32::from_be_bytes([fx[16], fx[17], fx[18], fx[19]]);
+        let f_queue_device_type = DeviceType(u16::from_be_bytes([fx[24], fx[25]]));
+        let f_calling_device_type = DeviceType(u16::from_be_bytes([fx[26], fx[27]]));
+        let f_called_device_type = DeviceType(u16::from_be_bytes([fx[28], fx[29]]));
+        let f_last_redirect_device_type = DeviceType(u16::from_be_bytes([fx[30], fx[31]]));
+        let n_csqs = u16::from_be_bytes([fx[34], fx[35]]);
+        let f_local_connection_state = LocalConnectionState(u16::from_be_bytes([fx[36], fx[37]]));
+        let f_event_cause = EventCause(u16::from_be_bytes([fx[38], fx[39]]));
+        let mut f_connection_device_id: String = Default::default();
+        let mut f_queue_device_id: Option<String> = None;
+        let mut f_calling_device_id: Option<String> = None;
+        let mut f_called_device_id: Option<String> = None;
+        let mut f_last_redirect_device_id: Option<String> = None;
+        let mut f_csqs: Vec<QueuedCsq> = Vec::with_capacity(usize::from(n_csqs.min(20)).min(floating.len() / 2));
+        let mut f_unknown: Vec<RawField> = Vec::new();
+        let mut text = support::Text::new(floating);
+        let mut open = [NO_GROUP; 2];
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                25 => {
+                    open = [NO_GROUP; 2];
+                    f_connection_device_id = text.string(r.data);
                 }
-                6 => {
-                    if r.opens & 1 != 0 { m.csqs.push(Default::default()); }
+                45 => {
+                    open = [NO_GROUP; 2];
+                    f_queue_device_id = Some(text.string(r.data));
                 }
-                7 => {
-                    if r.opens & 1 != 0 { m.csqs.push(Default::default()); }
+                27 => {
+                    open = [NO_GROUP; 2];
+                    f_calling_device_id = Some(text.string(r.data));
                 }
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+                28 => {
+                    open = [NO_GROUP; 2];
+                    f_called_device_id = Some(text.string(r.data));
+                }
+                29 => {
+                    open = [NO_GROUP; 2];
+                    f_last_redirect_device_id = Some(text.string(r.data));
+                }
+                62 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, true);
+                    if opens & 1 != 0 { f_csqs.push(Default::default()); }
+                    let v = support::u32(r.data, "CSQID", r.tag, r.offset)?;
+                    if let Some(g0) = f_csqs.last_mut() { g0.csq_id = v; }
+                }
+                63 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_csqs.push(Default::default()); }
+                }
+                64 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_csqs.push(Default::default()); }
+                }
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(m)
+        Ok(wrap(Self {
+            connection_device_type: f_connection_device_type,
+            call_id: f_call_id,
+            application_id: f_application_id,
+            queue_device_type: f_queue_device_type,
+            calling_device_type: f_calling_device_type,
+            called_device_type: f_called_device_type,
+            last_redirect_device_type: f_last_redirect_device_type,
+            local_connection_state: f_local_connection_state,
+            event_cause: f_event_cause,
+            connection_device_id: f_connection_device_id,
+            queue_device_id: f_queue_device_id,
+            calling_device_id: f_calling_device_id,
+            called_device_id: f_called_device_id,
+            last_redirect_device_id: f_last_redirect_device_id,
+            csqs: f_csqs,
+            unknown: f_unknown,
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::CallQueuedEvent)
+    }
+}
+
+impl CtiMessage for CallQueuedEvent {
+    const SPEC: &'static MessageSpec = &crate::table::CALL_QUEUED_EVENT;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(0_u32);
@@ -1980,61 +2676,176 @@ pub struct BeginCallEvent {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for BeginCallEvent {
-    const SPEC: &'static MessageSpec = &crate::table::BEGIN_CALL_EVENT;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl BeginCallEvent {
+    #[inline(always)]
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        rd.skip(4, "reserved")?;
-        rd.skip(4, "reserved")?;
-        rd.skip(2, "reserved")?;
-        rd.skip(2, "NumCTIClients")?;
-        rd.skip(2, "NumNamedVariables")?;
-        rd.skip(2, "NumNamedArrays")?;
-        m.call_type = CallType(rd.u16("CallType")?);
-        m.connection_device_type = ConnectionDeviceType(rd.u16("ConnectionDeviceType")?);
-        m.call_id = rd.u32("CallID")?;
-        m.called_party_disposition = rd.u16("CalledPartyDisposition")?;
-        let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => m.connection_device_id = support::string(r.raw.data),
-                1 => m.ani = Some(support::string(r.raw.data)),
-                2 => m.user_to_user_info = Some(r.raw.data.to_vec()),
-                3 => m.dnis = Some(support::string(r.raw.data)),
-                4 => m.dialed_number = Some(support::string(r.raw.data)),
-                5 => m.caller_entered_digits = Some(support::string(r.raw.data)),
-                6 => m.call_variable_1 = Some(support::string(r.raw.data)),
-                7 => m.call_variable_2 = Some(support::string(r.raw.data)),
-                8 => m.call_variable_3 = Some(support::string(r.raw.data)),
-                9 => m.call_variable_4 = Some(support::string(r.raw.data)),
-                10 => m.call_variable_5 = Some(support::string(r.raw.data)),
-                11 => m.call_variable_6 = Some(support::string(r.raw.data)),
-                12 => m.call_variable_7 = Some(support::string(r.raw.data)),
-                13 => m.call_variable_8 = Some(support::string(r.raw.data)),
-                14 => m.call_variable_9 = Some(support::string(r.raw.data)),
-                15 => m.call_variable_10 = Some(support::string(r.raw.data)),
-                16 => m.call_wrapup_data = Some(support::string(r.raw.data)),
-                17 => m.named_variables.push(support::named_var(r.raw.data, "NamedVariable", r.raw.tag, r.raw.offset)?),
-                18 => m.named_arrays.push(support::named_array(r.raw.data, "NamedArray", r.raw.tag, r.raw.offset)?),
+        let Some((fx, floating)) = body.split_first_chunk::<26>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 26usize;
+        let n_cti_clients = u16::from_be_bytes([fx[10], fx[11]]);
+        let n_named_variables = u16::from_be_bytes([fx[12], fx[13]]);
+        let n_named_arrays = u16::from_be_bytes([fx[14], fx[15]]);
+        let f_call_type = CallType(u16::from_be_bytes([fx[16], fx[17]]));
+        let f_connection_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[18], fx[19]]));
+        let f_call_id = u32::from_be_bytes([fx[20], fx[21], fx[22], fx[23]]);
+        let f_called_party_disposition = u16::from_be_bytes([fx[24], fx[25]]);
+        let mut f_connection_device_id: String = Default::default();
+        let mut f_ani: Option<String> = None;
+        let mut f_user_to_user_info: Option<Vec<u8>> = None;
+        let mut f_dnis: Option<String> = None;
+        let mut f_dialed_number: Option<String> = None;
+        let mut f_caller_entered_digits: Option<String> = None;
+        let mut f_call_variable_1: Option<String> = None;
+        let mut f_call_variable_2: Option<String> = None;
+        let mut f_call_variable_3: Option<String> = None;
+        let mut f_call_variable_4: Option<String> = None;
+        let mut f_call_variable_5: Option<String> = None;
+        let mut f_call_variable_6: Option<String> = None;
+        let mut f_call_variable_7: Option<String> = None;
+        let mut f_call_variable_8: Option<String> = None;
+        let mut f_call_variable_9: Option<String> = None;
+        let mut f_call_variable_10: Option<String> = None;
+        let mut f_call_wrapup_data: Option<String> = None;
+        let mut f_named_variables: Vec<NamedVariable> = Vec::with_capacity(usize::from(n_named_variables.min(250)).min(floating.len() / 2));
+        let mut f_named_arrays: Vec<NamedArrayElement> = Vec::with_capacity(usize::from(n_named_arrays.min(250)).min(floating.len() / 2));
+        let mut f_cti_clients: Vec<CtiClient> = Vec::with_capacity(usize::from(n_cti_clients.min(16)).min(floating.len() / 2));
+        let mut f_unknown: Vec<RawField> = Vec::new();
+        let mut text = support::Text::new(floating);
+        let mut open = [NO_GROUP; 2];
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                25 => {
+                    open = [NO_GROUP; 2];
+                    f_connection_device_id = text.string(r.data);
+                }
+                8 => {
+                    open = [NO_GROUP; 2];
+                    f_ani = Some(text.string(r.data));
+                }
+                9 => {
+                    open = [NO_GROUP; 2];
+                    f_user_to_user_info = Some(r.data.to_vec());
+                }
+                10 => {
+                    open = [NO_GROUP; 2];
+                    f_dnis = Some(text.string(r.data));
+                }
+                11 => {
+                    open = [NO_GROUP; 2];
+                    f_dialed_number = Some(text.string(r.data));
+                }
+                12 => {
+                    open = [NO_GROUP; 2];
+                    f_caller_entered_digits = Some(text.string(r.data));
+                }
+                13 => {
+                    open = [NO_GROUP; 2];
+                    f_call_variable_1 = Some(text.string(r.data));
+                }
+                14 => {
+                    open = [NO_GROUP; 2];
+                    f_call_variable_2 = Some(text.string(r.data));
+                }
+                15 => {
+                    open = [NO_GROUP; 2];
+                    f_call_variable_3 = Some(text.string(r.data));
+                }
+                16 => {
+                    open = [NO_GROUP; 2];
+                    f_call_variable_4 = Some(text.string(r.data));
+                }
+                17 => {
+                    open = [NO_GROUP; 2];
+                    f_call_variable_5 = Some(text.string(r.data));
+                }
+                18 => {
+                    open = [NO_GROUP; 2];
+                    f_call_variable_6 = Some(text.string(r.data));
+                }
                 19 => {
-                    if r.opens & 1 != 0 { m.cti_clients.push(Default::default()); }
-                    let v = support::string(r.raw.data);
-                    if let Some(g0) = m.cti_clients.last_mut() { g0.signature = v; }
+                    open = [NO_GROUP; 2];
+                    f_call_variable_7 = Some(text.string(r.data));
                 }
                 20 => {
-                    if r.opens & 1 != 0 { m.cti_clients.push(Default::default()); }
-                    let v = Some(support::u32(r.raw.data, "CTIClientTimestamp", r.raw.tag, r.raw.offset)?);
-                    if let Some(g0) = m.cti_clients.last_mut() { g0.timestamp = v; }
+                    open = [NO_GROUP; 2];
+                    f_call_variable_8 = Some(text.string(r.data));
                 }
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+                21 => {
+                    open = [NO_GROUP; 2];
+                    f_call_variable_9 = Some(text.string(r.data));
+                }
+                22 => {
+                    open = [NO_GROUP; 2];
+                    f_call_variable_10 = Some(text.string(r.data));
+                }
+                46 => {
+                    open = [NO_GROUP; 2];
+                    f_call_wrapup_data = Some(text.string(r.data));
+                }
+                82 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, true);
+                    f_named_variables.push(text.named_var(r.data, "NamedVariable", r.tag, r.offset)?);
+                }
+                83 => {
+                    let (opens, _) = enter_group(&mut open, 1, 0, NO_GROUP, true);
+                    f_named_arrays.push(text.named_array(r.data, "NamedArray", r.tag, r.offset)?);
+                }
+                23 => {
+                    let (opens, _) = enter_group(&mut open, 2, 0, NO_GROUP, true);
+                    if opens & 1 != 0 { f_cti_clients.push(Default::default()); }
+                    let v = text.string(r.data);
+                    if let Some(g0) = f_cti_clients.last_mut() { g0.signature = v; }
+                }
+                24 => {
+                    let (opens, _) = enter_group(&mut open, 2, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_cti_clients.push(Default::default()); }
+                    let v = Some(support::u32(r.data, "CTIClientTimestamp", r.tag, r.offset)?);
+                    if let Some(g0) = f_cti_clients.last_mut() { g0.timestamp = v; }
+                }
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(m)
+        Ok(wrap(Self {
+            call_type: f_call_type,
+            connection_device_type: f_connection_device_type,
+            call_id: f_call_id,
+            called_party_disposition: f_called_party_disposition,
+            connection_device_id: f_connection_device_id,
+            ani: f_ani,
+            user_to_user_info: f_user_to_user_info,
+            dnis: f_dnis,
+            dialed_number: f_dialed_number,
+            caller_entered_digits: f_caller_entered_digits,
+            call_variable_1: f_call_variable_1,
+            call_variable_2: f_call_variable_2,
+            call_variable_3: f_call_variable_3,
+            call_variable_4: f_call_variable_4,
+            call_variable_5: f_call_variable_5,
+            call_variable_6: f_call_variable_6,
+            call_variable_7: f_call_variable_7,
+            call_variable_8: f_call_variable_8,
+            call_variable_9: f_call_variable_9,
+            call_variable_10: f_call_variable_10,
+            call_wrapup_data: f_call_wrapup_data,
+            named_variables: f_named_variables,
+            named_arrays: f_named_arrays,
+            cti_clients: f_cti_clients,
+            unknown: f_unknown,
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::BeginCallEvent)
+    }
+}
+
+impl CtiMessage for BeginCallEvent {
+    const SPEC: &'static MessageSpec = &crate::table::BEGIN_CALL_EVENT;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(0_u32);
@@ -2098,28 +2909,45 @@ pub struct EndCallEvent {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for EndCallEvent {
-    const SPEC: &'static MessageSpec = &crate::table::END_CALL_EVENT;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl EndCallEvent {
+    #[inline(always)]
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        rd.skip(4, "reserved")?;
-        rd.skip(4, "reserved")?;
-        rd.skip(2, "reserved")?;
-        m.connection_device_type = ConnectionDeviceType(rd.u16("ConnectionDeviceType")?);
-        m.call_id = rd.u32("CallID")?;
-        let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => m.connection_device_id = support::string(r.raw.data),
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+        let Some((fx, floating)) = body.split_first_chunk::<16>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 16usize;
+        let f_connection_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[10], fx[11]]));
+        let f_call_id = u32::from_be_bytes([fx[12], fx[13], fx[14], fx[15]]);
+        let mut f_connection_device_id: String = Default::default();
+        let mut f_unknown: Vec<RawField> = Vec::new();
+        let mut text = support::Text::new(floating);
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                25 => {
+                    f_connection_device_id = text.string(r.data);
+                }
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(m)
+        Ok(wrap(Self {
+            connection_device_type: f_connection_device_type,
+            call_id: f_call_id,
+            connection_device_id: f_connection_device_id,
+            unknown: f_unknown,
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::EndCallEvent)
+    }
+}
+
+impl CtiMessage for EndCallEvent {
+    const SPEC: &'static MessageSpec = &crate::table::END_CALL_EVENT;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(0_u32);
@@ -2206,67 +3034,196 @@ pub struct CallDataUpdateEvent {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for CallDataUpdateEvent {
-    const SPEC: &'static MessageSpec = &crate::table::CALL_DATA_UPDATE_EVENT;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl CallDataUpdateEvent {
+    #[inline(always)]
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        rd.skip(4, "reserved")?;
-        rd.skip(4, "reserved")?;
-        rd.skip(2, "reserved")?;
-        rd.skip(2, "NumCTIClients")?;
-        rd.skip(2, "NumNamedVariables")?;
-        rd.skip(2, "NumNamedArrays")?;
-        m.call_type = CallType(rd.u16("CallType")?);
-        m.connection_device_type = ConnectionDeviceType(rd.u16("ConnectionDeviceType")?);
-        m.call_id = rd.u32("CallID")?;
-        m.new_connection_device_type = ConnectionDeviceType(rd.u16("NewConnectionDeviceType")?);
-        m.new_call_id = rd.u32("NewCallID")?;
-        m.called_party_disposition = rd.u16("CalledPartyDisposition")?;
-        m.campaign_id = rd.u32("CampaignID")?;
-        m.query_rule_id = rd.u32("QueryRuleID")?;
-        let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => m.connection_device_id = support::string(r.raw.data),
-                1 => m.new_connection_device_id = Some(support::string(r.raw.data)),
-                2 => m.ani = Some(support::string(r.raw.data)),
-                3 => m.dnis = Some(support::string(r.raw.data)),
-                4 => m.dialed_number = Some(support::string(r.raw.data)),
-                5 => m.caller_entered_digits = Some(support::string(r.raw.data)),
-                6 => m.call_variable_1 = Some(support::string(r.raw.data)),
-                7 => m.call_variable_2 = Some(support::string(r.raw.data)),
-                8 => m.call_variable_3 = Some(support::string(r.raw.data)),
-                9 => m.call_variable_4 = Some(support::string(r.raw.data)),
-                10 => m.call_variable_5 = Some(support::string(r.raw.data)),
-                11 => m.call_variable_6 = Some(support::string(r.raw.data)),
-                12 => m.call_variable_7 = Some(support::string(r.raw.data)),
-                13 => m.call_variable_8 = Some(support::string(r.raw.data)),
-                14 => m.call_variable_9 = Some(support::string(r.raw.data)),
-                15 => m.call_variable_10 = Some(support::string(r.raw.data)),
-                16 => m.call_wrapup_data = Some(support::string(r.raw.data)),
-                17 => m.named_variables.push(support::named_var(r.raw.data, "NamedVariable", r.raw.tag, r.raw.offset)?),
-                18 => m.named_arrays.push(support::named_array(r.raw.data, "NamedArray", r.raw.tag, r.raw.offset)?),
-                19 => m.customer_phone_number = Some(support::string(r.raw.data)),
-                20 => m.customer_account_number = Some(support::string(r.raw.data)),
+        let Some((fx, floating)) = body.split_first_chunk::<40>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 40usize;
+        let n_cti_clients = u16::from_be_bytes([fx[10], fx[11]]);
+        let n_named_variables = u16::from_be_bytes([fx[12], fx[13]]);
+        let n_named_arrays = u16::from_be_bytes([fx[14], fx[15]]);
+        let f_call_type = CallType(u16::from_be_bytes([fx[16], fx[17]]));
+        let f_connection_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[18], fx[19]]));
+        let f_call_id = u32::from_be_bytes([fx[20], fx[21], fx[22], fx[23]]);
+        let f_new_connection_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[24], fx[25]]));
+        let f_new_call_id = u32::from_be_bytes([fx[26], fx[27], fx[28], fx[29]]);
+        let f_called_party_disposition = u16::from_be_bytes([fx[30], fx[31]]);
+        let f_campaign_id = u32::from_be_bytes([fx[32], fx[33], fx[34], fx[35]]);
+        let f_query_rule_id = u32::from_be_bytes([fx[36], fx[37], fx[38], fx[39]]);
+        let mut f_connection_device_id: String = Default::default();
+        let mut f_new_connection_device_id: Option<String> = None;
+        let mut f_ani: Option<String> = None;
+        let mut f_dnis: Option<String> = None;
+        let mut f_dialed_number: Option<String> = None;
+        let mut f_caller_entered_digits: Option<String> = None;
+        let mut f_call_variable_1: Option<String> = None;
+        let mut f_call_variable_2: Option<String> = None;
+        let mut f_call_variable_3: Option<String> = None;
+        let mut f_call_variable_4: Option<String> = None;
+        let mut f_call_variable_5: Option<String> = None;
+        let mut f_call_variable_6: Option<String> = None;
+        let mut f_call_variable_7: Option<String> = None;
+        let mut f_call_variable_8: Option<String> = None;
+        let mut f_call_variable_9: Option<String> = None;
+        let mut f_call_variable_10: Option<String> = None;
+        let mut f_call_wrapup_data: Option<String> = None;
+        let mut f_named_variables: Vec<NamedVariable> = Vec::with_capacity(usize::from(n_named_variables.min(250)).min(floating.len() / 2));
+        let mut f_named_arrays: Vec<NamedArrayElement> = Vec::with_capacity(usize::from(n_named_arrays.min(250)).min(floating.len() / 2));
+        let mut f_customer_phone_number: Option<String> = None;
+        let mut f_customer_account_number: Option<String> = None;
+        let mut f_cti_clients: Vec<CtiClient> = Vec::with_capacity(usize::from(n_cti_clients.min(16)).min(floating.len() / 2));
+        let mut f_unknown: Vec<RawField> = Vec::new();
+        let mut text = support::Text::new(floating);
+        let mut open = [NO_GROUP; 2];
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                25 => {
+                    open = [NO_GROUP; 2];
+                    f_connection_device_id = text.string(r.data);
+                }
+                47 => {
+                    open = [NO_GROUP; 2];
+                    f_new_connection_device_id = Some(text.string(r.data));
+                }
+                8 => {
+                    open = [NO_GROUP; 2];
+                    f_ani = Some(text.string(r.data));
+                }
+                10 => {
+                    open = [NO_GROUP; 2];
+                    f_dnis = Some(text.string(r.data));
+                }
+                11 => {
+                    open = [NO_GROUP; 2];
+                    f_dialed_number = Some(text.string(r.data));
+                }
+                12 => {
+                    open = [NO_GROUP; 2];
+                    f_caller_entered_digits = Some(text.string(r.data));
+                }
+                13 => {
+                    open = [NO_GROUP; 2];
+                    f_call_variable_1 = Some(text.string(r.data));
+                }
+                14 => {
+                    open = [NO_GROUP; 2];
+                    f_call_variable_2 = Some(text.string(r.data));
+                }
+                15 => {
+                    open = [NO_GROUP; 2];
+                    f_call_variable_3 = Some(text.string(r.data));
+                }
+                16 => {
+                    open = [NO_GROUP; 2];
+                    f_call_variable_4 = Some(text.string(r.data));
+                }
+                17 => {
+                    open = [NO_GROUP; 2];
+                    f_call_variable_5 = Some(text.string(r.data));
+                }
+                18 => {
+                    open = [NO_GROUP; 2];
+                    f_call_variable_6 = Some(text.string(r.data));
+                }
+                19 => {
+                    open = [NO_GROUP; 2];
+                    f_call_variable_7 = Some(text.string(r.data));
+                }
+                20 => {
+                    open = [NO_GROUP; 2];
+                    f_call_variable_8 = Some(text.string(r.data));
+                }
                 21 => {
-                    if r.opens & 1 != 0 { m.cti_clients.push(Default::default()); }
-                    let v = support::string(r.raw.data);
-                    if let Some(g0) = m.cti_clients.last_mut() { g0.signature = v; }
+                    open = [NO_GROUP; 2];
+                    f_call_variable_9 = Some(text.string(r.data));
                 }
                 22 => {
-                    if r.opens & 1 != 0 { m.cti_clients.push(Default::default()); }
-                    let v = Some(support::u32(r.raw.data, "CTIClientTimestamp", r.raw.tag, r.raw.offset)?);
-                    if let Some(g0) = m.cti_clients.last_mut() { g0.timestamp = v; }
+                    open = [NO_GROUP; 2];
+                    f_call_variable_10 = Some(text.string(r.data));
                 }
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+                46 => {
+                    open = [NO_GROUP; 2];
+                    f_call_wrapup_data = Some(text.string(r.data));
+                }
+                82 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, true);
+                    f_named_variables.push(text.named_var(r.data, "NamedVariable", r.tag, r.offset)?);
+                }
+                83 => {
+                    let (opens, _) = enter_group(&mut open, 1, 0, NO_GROUP, true);
+                    f_named_arrays.push(text.named_array(r.data, "NamedArray", r.tag, r.offset)?);
+                }
+                95 => {
+                    open = [NO_GROUP; 2];
+                    f_customer_phone_number = Some(text.string(r.data));
+                }
+                96 => {
+                    open = [NO_GROUP; 2];
+                    f_customer_account_number = Some(text.string(r.data));
+                }
+                23 => {
+                    let (opens, _) = enter_group(&mut open, 2, 0, NO_GROUP, true);
+                    if opens & 1 != 0 { f_cti_clients.push(Default::default()); }
+                    let v = text.string(r.data);
+                    if let Some(g0) = f_cti_clients.last_mut() { g0.signature = v; }
+                }
+                24 => {
+                    let (opens, _) = enter_group(&mut open, 2, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_cti_clients.push(Default::default()); }
+                    let v = Some(support::u32(r.data, "CTIClientTimestamp", r.tag, r.offset)?);
+                    if let Some(g0) = f_cti_clients.last_mut() { g0.timestamp = v; }
+                }
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(m)
+        Ok(wrap(Self {
+            call_type: f_call_type,
+            connection_device_type: f_connection_device_type,
+            call_id: f_call_id,
+            new_connection_device_type: f_new_connection_device_type,
+            new_call_id: f_new_call_id,
+            called_party_disposition: f_called_party_disposition,
+            campaign_id: f_campaign_id,
+            query_rule_id: f_query_rule_id,
+            connection_device_id: f_connection_device_id,
+            new_connection_device_id: f_new_connection_device_id,
+            ani: f_ani,
+            dnis: f_dnis,
+            dialed_number: f_dialed_number,
+            caller_entered_digits: f_caller_entered_digits,
+            call_variable_1: f_call_variable_1,
+            call_variable_2: f_call_variable_2,
+            call_variable_3: f_call_variable_3,
+            call_variable_4: f_call_variable_4,
+            call_variable_5: f_call_variable_5,
+            call_variable_6: f_call_variable_6,
+            call_variable_7: f_call_variable_7,
+            call_variable_8: f_call_variable_8,
+            call_variable_9: f_call_variable_9,
+            call_variable_10: f_call_variable_10,
+            call_wrapup_data: f_call_wrapup_data,
+            named_variables: f_named_variables,
+            named_arrays: f_named_arrays,
+            customer_phone_number: f_customer_phone_number,
+            customer_account_number: f_customer_account_number,
+            cti_clients: f_cti_clients,
+            unknown: f_unknown,
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::CallDataUpdateEvent)
+    }
+}
+
+impl CtiMessage for CallDataUpdateEvent {
+    const SPEC: &'static MessageSpec = &crate::table::CALL_DATA_UPDATE_EVENT;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(0_u32);
@@ -2372,48 +3329,145 @@ pub struct SetCallDataReq {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for SetCallDataReq {
-    const SPEC: &'static MessageSpec = &crate::table::SET_CALL_DATA_REQ;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl SetCallDataReq {
+    #[inline(always)]
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.invoke_id = rd.u32("InvokeID")?;
-        rd.skip(4, "reserved")?;
-        m.connection_device_type = ConnectionDeviceType(rd.u16("ConnectionDeviceType")?);
-        m.call_id = rd.u32("CallID")?;
-        rd.skip(2, "NumNamedVariables")?;
-        rd.skip(2, "NumNamedArrays")?;
-        m.call_type = CallType(rd.u16("CallType")?);
-        m.called_party_disposition = rd.u16("CalledPartyDisposition")?;
-        rd.skip(4, "reserved")?;
-        rd.skip(4, "reserved")?;
-        let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => m.connection_device_id = support::string(r.raw.data),
-                1 => m.ani = Some(support::string(r.raw.data)),
-                2 => m.caller_entered_digits = Some(support::string(r.raw.data)),
-                3 => m.call_variable_1 = Some(support::string(r.raw.data)),
-                4 => m.call_variable_2 = Some(support::string(r.raw.data)),
-                5 => m.call_variable_3 = Some(support::string(r.raw.data)),
-                6 => m.call_variable_4 = Some(support::string(r.raw.data)),
-                7 => m.call_variable_5 = Some(support::string(r.raw.data)),
-                8 => m.call_variable_6 = Some(support::string(r.raw.data)),
-                9 => m.call_variable_7 = Some(support::string(r.raw.data)),
-                10 => m.call_variable_8 = Some(support::string(r.raw.data)),
-                11 => m.call_variable_9 = Some(support::string(r.raw.data)),
-                12 => m.call_variable_10 = Some(support::string(r.raw.data)),
-                13 => m.call_wrapup_data = Some(support::string(r.raw.data)),
-                14 => m.named_variables.push(support::named_var(r.raw.data, "NamedVariable", r.raw.tag, r.raw.offset)?),
-                15 => m.named_arrays.push(support::named_array(r.raw.data, "NamedArray", r.raw.tag, r.raw.offset)?),
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+        let Some((fx, floating)) = body.split_first_chunk::<30>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 30usize;
+        let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
+        let f_connection_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[8], fx[9]]));
+        let f_call_id = u32::from_be_bytes([fx[10], fx[11], fx[12], fx[13]]);
+        let n_named_variables = u16::from_be_bytes([fx[14], fx[15]]);
+        let n_named_arrays = u16::from_be_bytes([fx[16], fx[17]]);
+        let f_call_type = CallType(u16::from_be_bytes([fx[18], fx[19]]));
+        let f_called_party_disposition = u16::from_be_bytes([fx[20], fx[21]]);
+        let mut f_connection_device_id: String = Default::default();
+        let mut f_ani: Option<String> = None;
+        let mut f_caller_entered_digits: Option<String> = None;
+        let mut f_call_variable_1: Option<String> = None;
+        let mut f_call_variable_2: Option<String> = None;
+        let mut f_call_variable_3: Option<String> = None;
+        let mut f_call_variable_4: Option<String> = None;
+        let mut f_call_variable_5: Option<String> = None;
+        let mut f_call_variable_6: Option<String> = None;
+        let mut f_call_variable_7: Option<String> = None;
+        let mut f_call_variable_8: Option<String> = None;
+        let mut f_call_variable_9: Option<String> = None;
+        let mut f_call_variable_10: Option<String> = None;
+        let mut f_call_wrapup_data: Option<String> = None;
+        let mut f_named_variables: Vec<NamedVariable> = Vec::with_capacity(usize::from(n_named_variables.min(250)).min(floating.len() / 2));
+        let mut f_named_arrays: Vec<NamedArrayElement> = Vec::with_capacity(usize::from(n_named_arrays.min(250)).min(floating.len() / 2));
+        let mut f_unknown: Vec<RawField> = Vec::new();
+        let mut text = support::Text::new(floating);
+        let mut open = [NO_GROUP; 2];
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                25 => {
+                    open = [NO_GROUP; 2];
+                    f_connection_device_id = text.string(r.data);
+                }
+                8 => {
+                    open = [NO_GROUP; 2];
+                    f_ani = Some(text.string(r.data));
+                }
+                12 => {
+                    open = [NO_GROUP; 2];
+                    f_caller_entered_digits = Some(text.string(r.data));
+                }
+                13 => {
+                    open = [NO_GROUP; 2];
+                    f_call_variable_1 = Some(text.string(r.data));
+                }
+                14 => {
+                    open = [NO_GROUP; 2];
+                    f_call_variable_2 = Some(text.string(r.data));
+                }
+                15 => {
+                    open = [NO_GROUP; 2];
+                    f_call_variable_3 = Some(text.string(r.data));
+                }
+                16 => {
+                    open = [NO_GROUP; 2];
+                    f_call_variable_4 = Some(text.string(r.data));
+                }
+                17 => {
+                    open = [NO_GROUP; 2];
+                    f_call_variable_5 = Some(text.string(r.data));
+                }
+                18 => {
+                    open = [NO_GROUP; 2];
+                    f_call_variable_6 = Some(text.string(r.data));
+                }
+                19 => {
+                    open = [NO_GROUP; 2];
+                    f_call_variable_7 = Some(text.string(r.data));
+                }
+                20 => {
+                    open = [NO_GROUP; 2];
+                    f_call_variable_8 = Some(text.string(r.data));
+                }
+                21 => {
+                    open = [NO_GROUP; 2];
+                    f_call_variable_9 = Some(text.string(r.data));
+                }
+                22 => {
+                    open = [NO_GROUP; 2];
+                    f_call_variable_10 = Some(text.string(r.data));
+                }
+                46 => {
+                    open = [NO_GROUP; 2];
+                    f_call_wrapup_data = Some(text.string(r.data));
+                }
+                82 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, true);
+                    f_named_variables.push(text.named_var(r.data, "NamedVariable", r.tag, r.offset)?);
+                }
+                83 => {
+                    let (opens, _) = enter_group(&mut open, 1, 0, NO_GROUP, true);
+                    f_named_arrays.push(text.named_array(r.data, "NamedArray", r.tag, r.offset)?);
+                }
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(m)
+        Ok(wrap(Self {
+            invoke_id: f_invoke_id,
+            connection_device_type: f_connection_device_type,
+            call_id: f_call_id,
+            call_type: f_call_type,
+            called_party_disposition: f_called_party_disposition,
+            connection_device_id: f_connection_device_id,
+            ani: f_ani,
+            caller_entered_digits: f_caller_entered_digits,
+            call_variable_1: f_call_variable_1,
+            call_variable_2: f_call_variable_2,
+            call_variable_3: f_call_variable_3,
+            call_variable_4: f_call_variable_4,
+            call_variable_5: f_call_variable_5,
+            call_variable_6: f_call_variable_6,
+            call_variable_7: f_call_variable_7,
+            call_variable_8: f_call_variable_8,
+            call_variable_9: f_call_variable_9,
+            call_variable_10: f_call_variable_10,
+            call_wrapup_data: f_call_wrapup_data,
+            named_variables: f_named_variables,
+            named_arrays: f_named_arrays,
+            unknown: f_unknown,
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::SetCallDataReq)
+    }
+}
+
+impl CtiMessage for SetCallDataReq {
+    const SPEC: &'static MessageSpec = &crate::table::SET_CALL_DATA_REQ;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -2466,15 +3520,31 @@ pub struct SetCallDataConf {
     pub unknown: Vec<RawField>,
 }
 
+impl SetCallDataConf {
+    #[inline(always)]
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
+        let v = settings.version;
+        let Some((fx, floating)) = body.split_first_chunk::<4>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 4usize;
+        let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
+        let mut f_unknown: Vec<RawField> = Vec::new();
+        support::unknown_fields(floating, crate::wire::HEADER_LEN + fixed_len, settings, &mut f_unknown)?;
+        Ok(wrap(Self {
+            invoke_id: f_invoke_id,
+            unknown: f_unknown,
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::SetCallDataConf)
+    }
+}
+
 impl CtiMessage for SetCallDataConf {
     const SPEC: &'static MessageSpec = &crate::table::SET_CALL_DATA_CONF;
+    #[inline]
     fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
-        let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.invoke_id = rd.u32("InvokeID")?;
-        support::unknown_fields(rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings, &mut m.unknown)?;
-        Ok(m)
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -2518,61 +3588,100 @@ pub struct AgentStateEvent {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for AgentStateEvent {
-    const SPEC: &'static MessageSpec = &crate::table::AGENT_STATE_EVENT;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl AgentStateEvent {
+    #[inline(always)]
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        rd.skip(4, "reserved")?;
-        rd.skip(4, "reserved")?;
-        rd.skip(4, "reserved")?;
-        rd.skip(2, "reserved")?;
-        m.csq_state = AgentState(rd.u16("CSQState")?);
-        m.state_duration = rd.u32("StateDuration")?;
-        m.csq_id = rd.u32("CSQID")?;
-        rd.skip(4, "reserved")?;
-        rd.skip(2, "reserved")?;
-        m.agent_state = AgentState(rd.u16("AgentState")?);
-        m.event_reason_code = ReasonCode(rd.u16("EventReasonCode")?);
-        rd.skip(4, "reserved")?;
-        rd.skip(4, "reserved")?;
-        rd.skip(2, "reserved")?;
-        rd.skip(4, "reserved")?;
-        rd.skip(4, "reserved")?;
-        rd.skip(4, "reserved")?;
-        rd.skip(2, "numCSQs")?;
-        let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => m.cti_client_signature = Some(support::string(r.raw.data)),
-                1 => m.agent_id = Some(support::string(r.raw.data)),
-                2 => m.agent_extension = Some(support::string(r.raw.data)),
-                3 => m.agent_instrument = Some(support::string(r.raw.data)),
-                4 => {
-                    if r.opens & 1 != 0 { m.csqs.push(Default::default()); }
-                    let v = support::u32(r.raw.data, "CSQID", r.raw.tag, r.raw.offset)?;
-                    if let Some(g0) = m.csqs.last_mut() { g0.csq_id = v; }
+        let Some((fx, floating)) = body.split_first_chunk::<58>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 58usize;
+        let f_csq_state = AgentState(u16::from_be_bytes([fx[14], fx[15]]));
+        let f_state_duration = u32::from_be_bytes([fx[16], fx[17], fx[18], fx[19]]);
+        let f_csq_id = u32::from_be_bytes([fx[20], fx[21], fx[22], fx[23]]);
+        let f_agent_state = AgentState(u16::from_be_bytes([fx[30], fx[31]]));
+        let f_event_reason_code = ReasonCode(u16::from_be_bytes([fx[32], fx[33]]));
+        let n_csqs = u16::from_be_bytes([fx[56], fx[57]]);
+        let mut f_cti_client_signature: Option<String> = None;
+        let mut f_agent_id: Option<String> = None;
+        let mut f_agent_extension: Option<String> = None;
+        let mut f_agent_instrument: Option<String> = None;
+        let mut f_csqs: Vec<CsqState> = Vec::with_capacity(usize::from(n_csqs.min(99)).min(floating.len() / 2));
+        let mut f_active_terminal: Option<String> = None;
+        let mut f_unknown: Vec<RawField> = Vec::new();
+        let mut text = support::Text::new(floating);
+        let mut open = [NO_GROUP; 2];
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                23 => {
+                    open = [NO_GROUP; 2];
+                    f_cti_client_signature = Some(text.string(r.data));
                 }
-                5 => {
-                    if r.opens & 1 != 0 { m.csqs.push(Default::default()); }
+                194 => {
+                    open = [NO_GROUP; 2];
+                    f_agent_id = Some(text.string(r.data));
+                }
+                4 => {
+                    open = [NO_GROUP; 2];
+                    f_agent_extension = Some(text.string(r.data));
                 }
                 6 => {
-                    if r.opens & 1 != 0 { m.csqs.push(Default::default()); }
+                    open = [NO_GROUP; 2];
+                    f_agent_instrument = Some(text.string(r.data));
                 }
-                7 => {
-                    if r.opens & 1 != 0 { m.csqs.push(Default::default()); }
-                    let v = AgentState(support::u16(r.raw.data, "CSQState", r.raw.tag, r.raw.offset)?);
-                    if let Some(g0) = m.csqs.last_mut() { g0.csq_state = v; }
+                62 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, true);
+                    if opens & 1 != 0 { f_csqs.push(Default::default()); }
+                    let v = support::u32(r.data, "CSQID", r.tag, r.offset)?;
+                    if let Some(g0) = f_csqs.last_mut() { g0.csq_id = v; }
                 }
-                8 => m.active_terminal = Some(support::string(r.raw.data)),
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+                63 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_csqs.push(Default::default()); }
+                }
+                64 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_csqs.push(Default::default()); }
+                }
+                65 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_csqs.push(Default::default()); }
+                    let v = AgentState(support::u16(r.data, "CSQState", r.tag, r.offset)?);
+                    if let Some(g0) = f_csqs.last_mut() { g0.csq_state = v; }
+                }
+                303 => {
+                    open = [NO_GROUP; 2];
+                    f_active_terminal = Some(text.string(r.data));
+                }
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(m)
+        Ok(wrap(Self {
+            csq_state: f_csq_state,
+            state_duration: f_state_duration,
+            csq_id: f_csq_id,
+            agent_state: f_agent_state,
+            event_reason_code: f_event_reason_code,
+            cti_client_signature: f_cti_client_signature,
+            agent_id: f_agent_id,
+            agent_extension: f_agent_extension,
+            agent_instrument: f_agent_instrument,
+            csqs: f_csqs,
+            active_terminal: f_active_terminal,
+            unknown: f_unknown,
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::AgentStateEvent)
+    }
+}
+
+impl CtiMessage for AgentStateEvent {
+    const SPEC: &'static MessageSpec = &crate::table::AGENT_STATE_EVENT;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(0_u32);
@@ -2640,31 +3749,60 @@ pub struct SystemEvent {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for SystemEvent {
-    const SPEC: &'static MessageSpec = &crate::table::SYSTEM_EVENT;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl SystemEvent {
+    #[inline(always)]
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.ccx_status = CcxStatus(rd.u32("CCXStatus")?);
-        m.ccx_time = rd.u32("CCXTime")?;
-        m.system_event_id = SystemEventId(rd.u32("SystemEventID")?);
-        m.arg1 = rd.u32("SystemEventArg1")?;
-        m.arg2 = rd.u32("SystemEventArg2")?;
-        m.arg3 = rd.u32("SystemEventArg3")?;
-        m.event_device_type = DeviceType(rd.u16("EventDeviceType")?);
-        let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => m.text = Some(support::string(r.raw.data)),
-                1 => m.event_device_id = Some(support::string(r.raw.data)),
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+        let Some((fx, floating)) = body.split_first_chunk::<26>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 26usize;
+        let f_ccx_status = CcxStatus(u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]));
+        let f_ccx_time = u32::from_be_bytes([fx[4], fx[5], fx[6], fx[7]]);
+        let f_system_event_id = SystemEventId(u32::from_be_bytes([fx[8], fx[9], fx[10], fx[11]]));
+        let f_arg1 = u32::from_be_bytes([fx[12], fx[13], fx[14], fx[15]]);
+        let f_arg2 = u32::from_be_bytes([fx[16], fx[17], fx[18], fx[19]]);
+        let f_arg3 = u32::from_be_bytes([fx[20], fx[21], fx[22], fx[23]]);
+        let f_event_device_type = DeviceType(u16::from_be_bytes([fx[24], fx[25]]));
+        let mut f_text: Option<String> = None;
+        let mut f_event_device_id: Option<String> = None;
+        let mut f_unknown: Vec<RawField> = Vec::new();
+        let mut text = support::Text::new(floating);
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                7 => {
+                    f_text = Some(text.string(r.data));
+                }
+                206 => {
+                    f_event_device_id = Some(text.string(r.data));
+                }
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(m)
+        Ok(wrap(Self {
+            ccx_status: f_ccx_status,
+            ccx_time: f_ccx_time,
+            system_event_id: f_system_event_id,
+            arg1: f_arg1,
+            arg2: f_arg2,
+            arg3: f_arg3,
+            event_device_type: f_event_device_type,
+            text: f_text,
+            event_device_id: f_event_device_id,
+            unknown: f_unknown,
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::SystemEvent)
+    }
+}
+
+impl CtiMessage for SystemEvent {
+    const SPEC: &'static MessageSpec = &crate::table::SYSTEM_EVENT;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.ccx_status.0);
@@ -2702,26 +3840,47 @@ pub struct ControlFailureConf {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for ControlFailureConf {
-    const SPEC: &'static MessageSpec = &crate::table::CONTROL_FAILURE_CONF;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl ControlFailureConf {
+    #[inline(always)]
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.invoke_id = rd.u32("InvokeID")?;
-        m.failure_code = ControlFailureCode(rd.u16("FailureCode")?);
-        m.ccx_error_code = CcxErrorCode(rd.u32("UnifiedCCXErrorCode")?);
-        let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => m.text = Some(support::string(r.raw.data)),
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+        let Some((fx, floating)) = body.split_first_chunk::<10>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 10usize;
+        let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
+        let f_failure_code = ControlFailureCode(u16::from_be_bytes([fx[4], fx[5]]));
+        let f_ccx_error_code = CcxErrorCode(u32::from_be_bytes([fx[6], fx[7], fx[8], fx[9]]));
+        let mut f_text: Option<String> = None;
+        let mut f_unknown: Vec<RawField> = Vec::new();
+        let mut text = support::Text::new(floating);
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                7 => {
+                    f_text = Some(text.string(r.data));
+                }
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(m)
+        Ok(wrap(Self {
+            invoke_id: f_invoke_id,
+            failure_code: f_failure_code,
+            ccx_error_code: f_ccx_error_code,
+            text: f_text,
+            unknown: f_unknown,
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::ControlFailureConf)
+    }
+}
+
+impl CtiMessage for ControlFailureConf {
+    const SPEC: &'static MessageSpec = &crate::table::CONTROL_FAILURE_CONF;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -2754,29 +3913,53 @@ pub struct QueryAgentStateReq {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for QueryAgentStateReq {
-    const SPEC: &'static MessageSpec = &crate::table::QUERY_AGENT_STATE_REQ;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl QueryAgentStateReq {
+    #[inline(always)]
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.invoke_id = rd.u32("InvokeID")?;
-        rd.skip(4, "reserved")?;
-        rd.skip(4, "reserved")?;
-        rd.skip(4, "reserved")?;
-        let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => m.agent_extension = Some(support::string(r.raw.data)),
-                1 => m.agent_instrument = Some(support::string(r.raw.data)),
-                2 => m.agent_id = Some(support::string(r.raw.data)),
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+        let Some((fx, floating)) = body.split_first_chunk::<16>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 16usize;
+        let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
+        let mut f_agent_extension: Option<String> = None;
+        let mut f_agent_instrument: Option<String> = None;
+        let mut f_agent_id: Option<String> = None;
+        let mut f_unknown: Vec<RawField> = Vec::new();
+        let mut text = support::Text::new(floating);
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                4 => {
+                    f_agent_extension = Some(text.string(r.data));
+                }
+                6 => {
+                    f_agent_instrument = Some(text.string(r.data));
+                }
+                194 => {
+                    f_agent_id = Some(text.string(r.data));
+                }
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(m)
+        Ok(wrap(Self {
+            invoke_id: f_invoke_id,
+            agent_extension: f_agent_extension,
+            agent_instrument: f_agent_instrument,
+            agent_id: f_agent_id,
+            unknown: f_unknown,
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::QueryAgentStateReq)
+    }
+}
+
+impl CtiMessage for QueryAgentStateReq {
+    const SPEC: &'static MessageSpec = &crate::table::QUERY_AGENT_STATE_REQ;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -2818,51 +4001,91 @@ pub struct QueryAgentStateConf {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for QueryAgentStateConf {
-    const SPEC: &'static MessageSpec = &crate::table::QUERY_AGENT_STATE_CONF;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl QueryAgentStateConf {
+    #[inline(always)]
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.invoke_id = rd.u32("InvokeID")?;
-        m.agent_state = AgentState(rd.u16("AgentState")?);
-        rd.skip(2, "numCSQs")?;
-        rd.skip(4, "reserved")?;
-        rd.skip(4, "reserved")?;
-        rd.skip(2, "reserved")?;
-        rd.skip(4, "reserved")?;
-        rd.skip(4, "reserved")?;
-        rd.skip(4, "reserved")?;
-        let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                1 => m.agent_extension = Some(support::string(r.raw.data)),
-                2 => m.agent_instrument = Some(support::string(r.raw.data)),
-                3 => m.agent_id = support::string(r.raw.data),
-                4 => {
-                    if r.opens & 1 != 0 { m.csqs.push(Default::default()); }
-                    let v = support::u32(r.raw.data, "CSQID", r.raw.tag, r.raw.offset)?;
-                    if let Some(g0) = m.csqs.last_mut() { g0.csq_id = v; }
-                }
+        let Some((fx, floating)) = body.split_first_chunk::<30>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 30usize;
+        let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
+        let f_agent_state = AgentState(u16::from_be_bytes([fx[4], fx[5]]));
+        let n_csqs = u16::from_be_bytes([fx[6], fx[7]]);
+        let mut f_agent_extension: Option<String> = None;
+        let mut f_agent_instrument: Option<String> = None;
+        let mut f_agent_id: String = Default::default();
+        let mut f_csqs: Vec<CsqState> = Vec::with_capacity(usize::from(n_csqs.min(20)).min(floating.len() / 2));
+        let mut f_internal_agent_state: Option<u16> = None;
+        let mut f_unknown: Vec<RawField> = Vec::new();
+        let mut text = support::Text::new(floating);
+        let mut open = [NO_GROUP; 2];
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
                 5 => {
-                    if r.opens & 1 != 0 { m.csqs.push(Default::default()); }
+                    open = [NO_GROUP; 2];
+                }
+                4 => {
+                    open = [NO_GROUP; 2];
+                    f_agent_extension = Some(text.string(r.data));
                 }
                 6 => {
-                    if r.opens & 1 != 0 { m.csqs.push(Default::default()); }
+                    open = [NO_GROUP; 2];
+                    f_agent_instrument = Some(text.string(r.data));
                 }
-                7 => {
-                    if r.opens & 1 != 0 { m.csqs.push(Default::default()); }
-                    let v = AgentState(support::u16(r.raw.data, "CSQState", r.raw.tag, r.raw.offset)?);
-                    if let Some(g0) = m.csqs.last_mut() { g0.csq_state = v; }
+                194 => {
+                    open = [NO_GROUP; 2];
+                    f_agent_id = text.string(r.data);
                 }
-                8 => m.internal_agent_state = Some(support::u16(r.raw.data, "InternalAgentState", r.raw.tag, r.raw.offset)?),
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+                62 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, true);
+                    if opens & 1 != 0 { f_csqs.push(Default::default()); }
+                    let v = support::u32(r.data, "CSQID", r.tag, r.offset)?;
+                    if let Some(g0) = f_csqs.last_mut() { g0.csq_id = v; }
+                }
+                63 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_csqs.push(Default::default()); }
+                }
+                64 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_csqs.push(Default::default()); }
+                }
+                65 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_csqs.push(Default::default()); }
+                    let v = AgentState(support::u16(r.data, "CSQState", r.tag, r.offset)?);
+                    if let Some(g0) = f_csqs.last_mut() { g0.csq_state = v; }
+                }
+                255 => {
+                    open = [NO_GROUP; 2];
+                    f_internal_agent_state = Some(support::u16(r.data, "InternalAgentState", r.tag, r.offset)?);
+                }
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(m)
+        Ok(wrap(Self {
+            invoke_id: f_invoke_id,
+            agent_state: f_agent_state,
+            agent_extension: f_agent_extension,
+            agent_instrument: f_agent_instrument,
+            agent_id: f_agent_id,
+            csqs: f_csqs,
+            internal_agent_state: f_internal_agent_state,
+            unknown: f_unknown,
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::QueryAgentStateConf)
+    }
+}
+
+impl CtiMessage for QueryAgentStateConf {
+    const SPEC: &'static MessageSpec = &crate::table::QUERY_AGENT_STATE_CONF;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -2920,34 +4143,69 @@ pub struct SetAgentStateReq {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for SetAgentStateReq {
-    const SPEC: &'static MessageSpec = &crate::table::SET_AGENT_STATE_REQ;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl SetAgentStateReq {
+    #[inline(always)]
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
         let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.invoke_id = rd.u32("InvokeID")?;
+        let f_invoke_id = rd.u32("InvokeID")?;
         rd.skip(4, "reserved")?;
-        m.agent_state = AgentState(rd.u16("AgentState")?);
+        let f_agent_state = AgentState(rd.u16("AgentState")?);
         rd.skip(2, "reserved")?;
         rd.skip(2, "reserved")?;
-        m.event_reason_code = ReasonCode(rd.u16("EventReasonCode")?);
-        m.forced_flag = rd.u8("ForcedFlag")?;
-        if v >= 12 { m.agent_capacity = rd.u32("AgentCapacity")?; }
-        let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => m.agent_instrument = support::string(r.raw.data),
-                1 => m.agent_password = Some(support::string(r.raw.data)),
-                2 => m.agent_id = Some(support::string(r.raw.data)),
-                3 => m.active_terminal = Some(support::string(r.raw.data)),
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+        let f_event_reason_code = ReasonCode(rd.u16("EventReasonCode")?);
+        let f_forced_flag = rd.u8("ForcedFlag")?;
+        let f_agent_capacity: u32 = if v >= 12 { rd.u32("AgentCapacity")? } else { Default::default() };
+        let (fixed_len, floating) = (rd.pos(), rd.rest());
+        let mut f_agent_instrument: String = Default::default();
+        let mut f_agent_password: Option<String> = None;
+        let mut f_agent_id: Option<String> = None;
+        let mut f_active_terminal: Option<String> = None;
+        let mut f_unknown: Vec<RawField> = Vec::new();
+        let mut text = support::Text::new(floating);
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                6 => {
+                    f_agent_instrument = text.string(r.data);
+                }
+                49 => {
+                    f_agent_password = Some(text.string(r.data));
+                }
+                194 => {
+                    f_agent_id = Some(text.string(r.data));
+                }
+                303 => {
+                    f_active_terminal = Some(text.string(r.data));
+                }
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(m)
+        Ok(wrap(Self {
+            invoke_id: f_invoke_id,
+            agent_state: f_agent_state,
+            event_reason_code: f_event_reason_code,
+            forced_flag: f_forced_flag,
+            agent_capacity: f_agent_capacity,
+            agent_instrument: f_agent_instrument,
+            agent_password: f_agent_password,
+            agent_id: f_agent_id,
+            active_terminal: f_active_terminal,
+            unknown: f_unknown,
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::SetAgentStateReq)
+    }
+}
+
+impl CtiMessage for SetAgentStateReq {
+    const SPEC: &'static MessageSpec = &crate::table::SET_AGENT_STATE_REQ;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -2982,15 +4240,31 @@ pub struct SetAgentStateConf {
     pub unknown: Vec<RawField>,
 }
 
+impl SetAgentStateConf {
+    #[inline(always)]
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
+        let v = settings.version;
+        let Some((fx, floating)) = body.split_first_chunk::<4>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 4usize;
+        let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
+        let mut f_unknown: Vec<RawField> = Vec::new();
+        support::unknown_fields(floating, crate::wire::HEADER_LEN + fixed_len, settings, &mut f_unknown)?;
+        Ok(wrap(Self {
+            invoke_id: f_invoke_id,
+            unknown: f_unknown,
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::SetAgentStateConf)
+    }
+}
+
 impl CtiMessage for SetAgentStateConf {
     const SPEC: &'static MessageSpec = &crate::table::SET_AGENT_STATE_CONF;
+    #[inline]
     fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
-        let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.invoke_id = rd.u32("InvokeID")?;
-        support::unknown_fields(rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings, &mut m.unknown)?;
-        Ok(m)
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -3028,31 +4302,61 @@ pub struct AlternateCallReq {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for AlternateCallReq {
-    const SPEC: &'static MessageSpec = &crate::table::ALTERNATE_CALL_REQ;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl AlternateCallReq {
+    #[inline(always)]
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.invoke_id = rd.u32("InvokeID")?;
-        rd.skip(4, "reserved")?;
-        m.active_call_id = rd.u32("ActiveCallID")?;
-        m.other_call_id = rd.u32("OtherCallID")?;
-        m.active_connection_device_type = ConnectionDeviceType(rd.u16("ActiveConnectionDeviceType")?);
-        m.other_connection_device_type = ConnectionDeviceType(rd.u16("OtherConnectionDeviceType")?);
-        let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => m.active_connection_device_id = support::string(r.raw.data),
-                1 => m.other_connection_device_id = support::string(r.raw.data),
-                2 => m.agent_instrument = Some(support::string(r.raw.data)),
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+        let Some((fx, floating)) = body.split_first_chunk::<20>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 20usize;
+        let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
+        let f_active_call_id = u32::from_be_bytes([fx[8], fx[9], fx[10], fx[11]]);
+        let f_other_call_id = u32::from_be_bytes([fx[12], fx[13], fx[14], fx[15]]);
+        let f_active_connection_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[16], fx[17]]));
+        let f_other_connection_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[18], fx[19]]));
+        let mut f_active_connection_device_id: String = Default::default();
+        let mut f_other_connection_device_id: String = Default::default();
+        let mut f_agent_instrument: Option<String> = None;
+        let mut f_unknown: Vec<RawField> = Vec::new();
+        let mut text = support::Text::new(floating);
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                50 => {
+                    f_active_connection_device_id = text.string(r.data);
+                }
+                52 => {
+                    f_other_connection_device_id = text.string(r.data);
+                }
+                6 => {
+                    f_agent_instrument = Some(text.string(r.data));
+                }
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(m)
+        Ok(wrap(Self {
+            invoke_id: f_invoke_id,
+            active_call_id: f_active_call_id,
+            other_call_id: f_other_call_id,
+            active_connection_device_type: f_active_connection_device_type,
+            other_connection_device_type: f_other_connection_device_type,
+            active_connection_device_id: f_active_connection_device_id,
+            other_connection_device_id: f_other_connection_device_id,
+            agent_instrument: f_agent_instrument,
+            unknown: f_unknown,
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::AlternateCallReq)
+    }
+}
+
+impl CtiMessage for AlternateCallReq {
+    const SPEC: &'static MessageSpec = &crate::table::ALTERNATE_CALL_REQ;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -3084,15 +4388,31 @@ pub struct AlternateCallConf {
     pub unknown: Vec<RawField>,
 }
 
+impl AlternateCallConf {
+    #[inline(always)]
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
+        let v = settings.version;
+        let Some((fx, floating)) = body.split_first_chunk::<4>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 4usize;
+        let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
+        let mut f_unknown: Vec<RawField> = Vec::new();
+        support::unknown_fields(floating, crate::wire::HEADER_LEN + fixed_len, settings, &mut f_unknown)?;
+        Ok(wrap(Self {
+            invoke_id: f_invoke_id,
+            unknown: f_unknown,
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::AlternateCallConf)
+    }
+}
+
 impl CtiMessage for AlternateCallConf {
     const SPEC: &'static MessageSpec = &crate::table::ALTERNATE_CALL_CONF;
+    #[inline]
     fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
-        let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.invoke_id = rd.u32("InvokeID")?;
-        support::unknown_fields(rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings, &mut m.unknown)?;
-        Ok(m)
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -3124,28 +4444,52 @@ pub struct AnswerCallReq {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for AnswerCallReq {
-    const SPEC: &'static MessageSpec = &crate::table::ANSWER_CALL_REQ;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl AnswerCallReq {
+    #[inline(always)]
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.invoke_id = rd.u32("InvokeID")?;
-        rd.skip(4, "reserved")?;
-        m.call_id = rd.u32("CallID")?;
-        m.connection_device_type = ConnectionDeviceType(rd.u16("ConnectionDeviceType")?);
-        let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => m.connection_device_id = Some(support::string(r.raw.data)),
-                1 => m.agent_instrument = Some(support::string(r.raw.data)),
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+        let Some((fx, floating)) = body.split_first_chunk::<14>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 14usize;
+        let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
+        let f_call_id = u32::from_be_bytes([fx[8], fx[9], fx[10], fx[11]]);
+        let f_connection_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[12], fx[13]]));
+        let mut f_connection_device_id: Option<String> = None;
+        let mut f_agent_instrument: Option<String> = None;
+        let mut f_unknown: Vec<RawField> = Vec::new();
+        let mut text = support::Text::new(floating);
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                25 => {
+                    f_connection_device_id = Some(text.string(r.data));
+                }
+                6 => {
+                    f_agent_instrument = Some(text.string(r.data));
+                }
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(m)
+        Ok(wrap(Self {
+            invoke_id: f_invoke_id,
+            call_id: f_call_id,
+            connection_device_type: f_connection_device_type,
+            connection_device_id: f_connection_device_id,
+            agent_instrument: f_agent_instrument,
+            unknown: f_unknown,
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::AnswerCallReq)
+    }
+}
+
+impl CtiMessage for AnswerCallReq {
+    const SPEC: &'static MessageSpec = &crate::table::ANSWER_CALL_REQ;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -3174,15 +4518,31 @@ pub struct AnswerCallConf {
     pub unknown: Vec<RawField>,
 }
 
+impl AnswerCallConf {
+    #[inline(always)]
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
+        let v = settings.version;
+        let Some((fx, floating)) = body.split_first_chunk::<4>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 4usize;
+        let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
+        let mut f_unknown: Vec<RawField> = Vec::new();
+        support::unknown_fields(floating, crate::wire::HEADER_LEN + fixed_len, settings, &mut f_unknown)?;
+        Ok(wrap(Self {
+            invoke_id: f_invoke_id,
+            unknown: f_unknown,
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::AnswerCallConf)
+    }
+}
+
 impl CtiMessage for AnswerCallConf {
     const SPEC: &'static MessageSpec = &crate::table::ANSWER_CALL_CONF;
+    #[inline]
     fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
-        let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.invoke_id = rd.u32("InvokeID")?;
-        support::unknown_fields(rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings, &mut m.unknown)?;
-        Ok(m)
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -3214,28 +4574,52 @@ pub struct ClearCallReq {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for ClearCallReq {
-    const SPEC: &'static MessageSpec = &crate::table::CLEAR_CALL_REQ;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl ClearCallReq {
+    #[inline(always)]
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.invoke_id = rd.u32("InvokeID")?;
-        rd.skip(4, "reserved")?;
-        m.call_id = rd.u32("CallID")?;
-        m.connection_device_type = ConnectionDeviceType(rd.u16("ConnectionDeviceType")?);
-        let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => m.connection_device_id = support::string(r.raw.data),
-                1 => m.agent_instrument = Some(support::string(r.raw.data)),
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+        let Some((fx, floating)) = body.split_first_chunk::<14>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 14usize;
+        let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
+        let f_call_id = u32::from_be_bytes([fx[8], fx[9], fx[10], fx[11]]);
+        let f_connection_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[12], fx[13]]));
+        let mut f_connection_device_id: String = Default::default();
+        let mut f_agent_instrument: Option<String> = None;
+        let mut f_unknown: Vec<RawField> = Vec::new();
+        let mut text = support::Text::new(floating);
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                25 => {
+                    f_connection_device_id = text.string(r.data);
+                }
+                6 => {
+                    f_agent_instrument = Some(text.string(r.data));
+                }
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(m)
+        Ok(wrap(Self {
+            invoke_id: f_invoke_id,
+            call_id: f_call_id,
+            connection_device_type: f_connection_device_type,
+            connection_device_id: f_connection_device_id,
+            agent_instrument: f_agent_instrument,
+            unknown: f_unknown,
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::ClearCallReq)
+    }
+}
+
+impl CtiMessage for ClearCallReq {
+    const SPEC: &'static MessageSpec = &crate::table::CLEAR_CALL_REQ;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -3264,15 +4648,31 @@ pub struct ClearCallConf {
     pub unknown: Vec<RawField>,
 }
 
+impl ClearCallConf {
+    #[inline(always)]
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
+        let v = settings.version;
+        let Some((fx, floating)) = body.split_first_chunk::<4>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 4usize;
+        let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
+        let mut f_unknown: Vec<RawField> = Vec::new();
+        support::unknown_fields(floating, crate::wire::HEADER_LEN + fixed_len, settings, &mut f_unknown)?;
+        Ok(wrap(Self {
+            invoke_id: f_invoke_id,
+            unknown: f_unknown,
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::ClearCallConf)
+    }
+}
+
 impl CtiMessage for ClearCallConf {
     const SPEC: &'static MessageSpec = &crate::table::CLEAR_CALL_CONF;
+    #[inline]
     fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
-        let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.invoke_id = rd.u32("InvokeID")?;
-        support::unknown_fields(rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings, &mut m.unknown)?;
-        Ok(m)
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -3304,28 +4704,52 @@ pub struct ClearConnectionReq {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for ClearConnectionReq {
-    const SPEC: &'static MessageSpec = &crate::table::CLEAR_CONNECTION_REQ;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl ClearConnectionReq {
+    #[inline(always)]
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.invoke_id = rd.u32("InvokeID")?;
-        rd.skip(4, "reserved")?;
-        m.call_id = rd.u32("CallID")?;
-        m.connection_device_type = ConnectionDeviceType(rd.u16("ConnectionDeviceType")?);
-        let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => m.connection_device_id = support::string(r.raw.data),
-                1 => m.agent_instrument = Some(support::string(r.raw.data)),
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+        let Some((fx, floating)) = body.split_first_chunk::<14>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 14usize;
+        let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
+        let f_call_id = u32::from_be_bytes([fx[8], fx[9], fx[10], fx[11]]);
+        let f_connection_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[12], fx[13]]));
+        let mut f_connection_device_id: String = Default::default();
+        let mut f_agent_instrument: Option<String> = None;
+        let mut f_unknown: Vec<RawField> = Vec::new();
+        let mut text = support::Text::new(floating);
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                25 => {
+                    f_connection_device_id = text.string(r.data);
+                }
+                6 => {
+                    f_agent_instrument = Some(text.string(r.data));
+                }
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(m)
+        Ok(wrap(Self {
+            invoke_id: f_invoke_id,
+            call_id: f_call_id,
+            connection_device_type: f_connection_device_type,
+            connection_device_id: f_connection_device_id,
+            agent_instrument: f_agent_instrument,
+            unknown: f_unknown,
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::ClearConnectionReq)
+    }
+}
+
+impl CtiMessage for ClearConnectionReq {
+    const SPEC: &'static MessageSpec = &crate::table::CLEAR_CONNECTION_REQ;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -3354,15 +4778,31 @@ pub struct ClearConnectionConf {
     pub unknown: Vec<RawField>,
 }
 
+impl ClearConnectionConf {
+    #[inline(always)]
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
+        let v = settings.version;
+        let Some((fx, floating)) = body.split_first_chunk::<4>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 4usize;
+        let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
+        let mut f_unknown: Vec<RawField> = Vec::new();
+        support::unknown_fields(floating, crate::wire::HEADER_LEN + fixed_len, settings, &mut f_unknown)?;
+        Ok(wrap(Self {
+            invoke_id: f_invoke_id,
+            unknown: f_unknown,
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::ClearConnectionConf)
+    }
+}
+
 impl CtiMessage for ClearConnectionConf {
     const SPEC: &'static MessageSpec = &crate::table::CLEAR_CONNECTION_CONF;
+    #[inline]
     fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
-        let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.invoke_id = rd.u32("InvokeID")?;
-        support::unknown_fields(rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings, &mut m.unknown)?;
-        Ok(m)
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -3404,43 +4844,79 @@ pub struct ConferenceCallReq {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for ConferenceCallReq {
-    const SPEC: &'static MessageSpec = &crate::table::CONFERENCE_CALL_REQ;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl ConferenceCallReq {
+    #[inline(always)]
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.invoke_id = rd.u32("InvokeID")?;
-        rd.skip(4, "reserved")?;
-        m.held_call_id = rd.u32("HeldCallID")?;
-        m.active_call_id = rd.u32("ActiveCallID")?;
-        m.held_connection_device_type = ConnectionDeviceType(rd.u16("HeldConnectionDeviceType")?);
-        m.active_connection_device_type = ConnectionDeviceType(rd.u16("ActiveConnectionDeviceType")?);
-        rd.skip(2, "reserved")?;
-        rd.skip(2, "reserved")?;
-        rd.skip(2, "reserved")?;
-        rd.skip(2, "reserved")?;
-        rd.skip(2, "reserved")?;
-        rd.skip(2, "reserved")?;
-        rd.skip(2, "reserved")?;
-        rd.skip(2, "reserved")?;
-        rd.skip(2, "NumNamedVariables")?;
-        rd.skip(2, "NumNamedArrays")?;
-        let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => m.held_connection_device_id = support::string(r.raw.data),
-                1 => m.active_connection_device_id = support::string(r.raw.data),
-                2 => m.agent_instrument = Some(support::string(r.raw.data)),
-                3 => m.named_variables.push(support::named_var(r.raw.data, "NamedVariable", r.raw.tag, r.raw.offset)?),
-                4 => m.named_arrays.push(support::named_array(r.raw.data, "NamedArray", r.raw.tag, r.raw.offset)?),
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+        let Some((fx, floating)) = body.split_first_chunk::<40>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 40usize;
+        let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
+        let f_held_call_id = u32::from_be_bytes([fx[8], fx[9], fx[10], fx[11]]);
+        let f_active_call_id = u32::from_be_bytes([fx[12], fx[13], fx[14], fx[15]]);
+        let f_held_connection_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[16], fx[17]]));
+        let f_active_connection_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[18], fx[19]]));
+        let n_named_variables = u16::from_be_bytes([fx[36], fx[37]]);
+        let n_named_arrays = u16::from_be_bytes([fx[38], fx[39]]);
+        let mut f_held_connection_device_id: String = Default::default();
+        let mut f_active_connection_device_id: String = Default::default();
+        let mut f_agent_instrument: Option<String> = None;
+        let mut f_named_variables: Vec<NamedVariable> = Vec::with_capacity(usize::from(n_named_variables.min(250)).min(floating.len() / 2));
+        let mut f_named_arrays: Vec<NamedArrayElement> = Vec::with_capacity(usize::from(n_named_arrays.min(250)).min(floating.len() / 2));
+        let mut f_unknown: Vec<RawField> = Vec::new();
+        let mut text = support::Text::new(floating);
+        let mut open = [NO_GROUP; 2];
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                53 => {
+                    open = [NO_GROUP; 2];
+                    f_held_connection_device_id = text.string(r.data);
+                }
+                50 => {
+                    open = [NO_GROUP; 2];
+                    f_active_connection_device_id = text.string(r.data);
+                }
+                6 => {
+                    open = [NO_GROUP; 2];
+                    f_agent_instrument = Some(text.string(r.data));
+                }
+                82 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, true);
+                    f_named_variables.push(text.named_var(r.data, "NamedVariable", r.tag, r.offset)?);
+                }
+                83 => {
+                    let (opens, _) = enter_group(&mut open, 1, 0, NO_GROUP, true);
+                    f_named_arrays.push(text.named_array(r.data, "NamedArray", r.tag, r.offset)?);
+                }
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(m)
+        Ok(wrap(Self {
+            invoke_id: f_invoke_id,
+            held_call_id: f_held_call_id,
+            active_call_id: f_active_call_id,
+            held_connection_device_type: f_held_connection_device_type,
+            active_connection_device_type: f_active_connection_device_type,
+            held_connection_device_id: f_held_connection_device_id,
+            active_connection_device_id: f_active_connection_device_id,
+            agent_instrument: f_agent_instrument,
+            named_variables: f_named_variables,
+            named_arrays: f_named_arrays,
+            unknown: f_unknown,
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::ConferenceCallReq)
+    }
+}
+
+impl CtiMessage for ConferenceCallReq {
+    const SPEC: &'static MessageSpec = &crate::table::CONFERENCE_CALL_REQ;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -3496,44 +4972,70 @@ pub struct ConferenceCallConf {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for ConferenceCallConf {
-    const SPEC: &'static MessageSpec = &crate::table::CONFERENCE_CALL_CONF;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl ConferenceCallConf {
+    #[inline(always)]
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.invoke_id = rd.u32("InvokeID")?;
-        m.new_call_id = rd.u32("NewCallID")?;
-        m.new_connection_device_type = ConnectionDeviceType(rd.u16("NewConnectionDeviceType")?);
-        rd.skip(2, "NumParties")?;
-        rd.skip(2, "reserved")?;
-        rd.skip(2, "reserved")?;
-        let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => m.new_connection_device_id = support::string(r.raw.data),
-                1 => {
-                    if r.opens & 1 != 0 { m.connected_parties.push(Default::default()); }
-                    let v = support::u32(r.raw.data, "ConnectedPartyCallID", r.raw.tag, r.raw.offset)?;
-                    if let Some(g0) = m.connected_parties.last_mut() { g0.call_id = v; }
+        let Some((fx, floating)) = body.split_first_chunk::<16>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 16usize;
+        let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
+        let f_new_call_id = u32::from_be_bytes([fx[4], fx[5], fx[6], fx[7]]);
+        let f_new_connection_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[8], fx[9]]));
+        let n_connected_parties = u16::from_be_bytes([fx[10], fx[11]]);
+        let mut f_new_connection_device_id: String = Default::default();
+        let mut f_connected_parties: Vec<ConnectedParty> = Vec::with_capacity(usize::from(n_connected_parties.min(16)).min(floating.len() / 2));
+        let mut f_unknown: Vec<RawField> = Vec::new();
+        let mut text = support::Text::new(floating);
+        let mut open = [NO_GROUP; 2];
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                47 => {
+                    open = [NO_GROUP; 2];
+                    f_new_connection_device_id = text.string(r.data);
                 }
-                2 => {
-                    if r.opens & 1 != 0 { m.connected_parties.push(Default::default()); }
-                    let v = ConnectionDeviceType(support::u16(r.raw.data, "ConnectedPartyDeviceType", r.raw.tag, r.raw.offset)?);
-                    if let Some(g0) = m.connected_parties.last_mut() { g0.device_type = v; }
+                39 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, true);
+                    if opens & 1 != 0 { f_connected_parties.push(Default::default()); }
+                    let v = support::u32(r.data, "ConnectedPartyCallID", r.tag, r.offset)?;
+                    if let Some(g0) = f_connected_parties.last_mut() { g0.call_id = v; }
                 }
-                3 => {
-                    if r.opens & 1 != 0 { m.connected_parties.push(Default::default()); }
-                    let v = support::string(r.raw.data);
-                    if let Some(g0) = m.connected_parties.last_mut() { g0.device_id = v; }
+                40 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_connected_parties.push(Default::default()); }
+                    let v = ConnectionDeviceType(support::u16(r.data, "ConnectedPartyDeviceType", r.tag, r.offset)?);
+                    if let Some(g0) = f_connected_parties.last_mut() { g0.device_type = v; }
                 }
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+                41 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_connected_parties.push(Default::default()); }
+                    let v = text.string(r.data);
+                    if let Some(g0) = f_connected_parties.last_mut() { g0.device_id = v; }
+                }
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(m)
+        Ok(wrap(Self {
+            invoke_id: f_invoke_id,
+            new_call_id: f_new_call_id,
+            new_connection_device_type: f_new_connection_device_type,
+            new_connection_device_id: f_new_connection_device_id,
+            connected_parties: f_connected_parties,
+            unknown: f_unknown,
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::ConferenceCallConf)
+    }
+}
+
+impl CtiMessage for ConferenceCallConf {
+    const SPEC: &'static MessageSpec = &crate::table::CONFERENCE_CALL_CONF;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -3606,53 +5108,143 @@ pub struct ConsultCallReq {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for ConsultCallReq {
-    const SPEC: &'static MessageSpec = &crate::table::CONSULT_CALL_REQ;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl ConsultCallReq {
+    #[inline(always)]
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.invoke_id = rd.u32("InvokeID")?;
-        rd.skip(4, "reserved")?;
-        m.active_call_id = rd.u32("ActiveCallID")?;
-        m.active_connection_device_type = ConnectionDeviceType(rd.u16("ActiveConnectionDeviceType")?);
-        rd.skip(2, "reserved")?;
-        rd.skip(2, "reserved")?;
-        m.consult_type = rd.u16("ConsultType")?;
-        rd.skip(2, "reserved")?;
-        rd.skip(2, "reserved")?;
-        rd.skip(2, "reserved")?;
-        rd.skip(2, "reserved")?;
-        rd.skip(2, "reserved")?;
-        rd.skip(2, "reserved")?;
-        rd.skip(2, "NumNamedVariables")?;
-        rd.skip(2, "NumNamedArrays")?;
-        let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => m.active_connection_device_id = support::string(r.raw.data),
-                1 => m.dialed_number = support::string(r.raw.data),
-                2 => m.agent_instrument = Some(support::string(r.raw.data)),
-                3 => m.call_variable_1 = Some(support::string(r.raw.data)),
-                4 => m.call_variable_2 = Some(support::string(r.raw.data)),
-                5 => m.call_variable_3 = Some(support::string(r.raw.data)),
-                6 => m.call_variable_4 = Some(support::string(r.raw.data)),
-                7 => m.call_variable_5 = Some(support::string(r.raw.data)),
-                8 => m.call_variable_6 = Some(support::string(r.raw.data)),
-                9 => m.call_variable_7 = Some(support::string(r.raw.data)),
-                10 => m.call_variable_8 = Some(support::string(r.raw.data)),
-                11 => m.call_variable_9 = Some(support::string(r.raw.data)),
-                12 => m.call_variable_10 = Some(support::string(r.raw.data)),
-                13 => m.call_wrapup_data = Some(support::string(r.raw.data)),
-                14 => m.named_variables.push(support::named_var(r.raw.data, "NamedVariable", r.raw.tag, r.raw.offset)?),
-                15 => m.named_arrays.push(support::named_array(r.raw.data, "NamedArray", r.raw.tag, r.raw.offset)?),
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+        let Some((fx, floating)) = body.split_first_chunk::<36>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 36usize;
+        let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
+        let f_active_call_id = u32::from_be_bytes([fx[8], fx[9], fx[10], fx[11]]);
+        let f_active_connection_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[12], fx[13]]));
+        let f_consult_type = u16::from_be_bytes([fx[18], fx[19]]);
+        let n_named_variables = u16::from_be_bytes([fx[32], fx[33]]);
+        let n_named_arrays = u16::from_be_bytes([fx[34], fx[35]]);
+        let mut f_active_connection_device_id: String = Default::default();
+        let mut f_dialed_number: String = Default::default();
+        let mut f_agent_instrument: Option<String> = None;
+        let mut f_call_variable_1: Option<String> = None;
+        let mut f_call_variable_2: Option<String> = None;
+        let mut f_call_variable_3: Option<String> = None;
+        let mut f_call_variable_4: Option<String> = None;
+        let mut f_call_variable_5: Option<String> = None;
+        let mut f_call_variable_6: Option<String> = None;
+        let mut f_call_variable_7: Option<String> = None;
+        let mut f_call_variable_8: Option<String> = None;
+        let mut f_call_variable_9: Option<String> = None;
+        let mut f_call_variable_10: Option<String> = None;
+        let mut f_call_wrapup_data: Option<String> = None;
+        let mut f_named_variables: Vec<NamedVariable> = Vec::with_capacity(usize::from(n_named_variables.min(250)).min(floating.len() / 2));
+        let mut f_named_arrays: Vec<NamedArrayElement> = Vec::with_capacity(usize::from(n_named_arrays.min(250)).min(floating.len() / 2));
+        let mut f_unknown: Vec<RawField> = Vec::new();
+        let mut text = support::Text::new(floating);
+        let mut open = [NO_GROUP; 2];
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                50 => {
+                    open = [NO_GROUP; 2];
+                    f_active_connection_device_id = text.string(r.data);
+                }
+                11 => {
+                    open = [NO_GROUP; 2];
+                    f_dialed_number = text.string(r.data);
+                }
+                6 => {
+                    open = [NO_GROUP; 2];
+                    f_agent_instrument = Some(text.string(r.data));
+                }
+                13 => {
+                    open = [NO_GROUP; 2];
+                    f_call_variable_1 = Some(text.string(r.data));
+                }
+                14 => {
+                    open = [NO_GROUP; 2];
+                    f_call_variable_2 = Some(text.string(r.data));
+                }
+                15 => {
+                    open = [NO_GROUP; 2];
+                    f_call_variable_3 = Some(text.string(r.data));
+                }
+                16 => {
+                    open = [NO_GROUP; 2];
+                    f_call_variable_4 = Some(text.string(r.data));
+                }
+                17 => {
+                    open = [NO_GROUP; 2];
+                    f_call_variable_5 = Some(text.string(r.data));
+                }
+                18 => {
+                    open = [NO_GROUP; 2];
+                    f_call_variable_6 = Some(text.string(r.data));
+                }
+                19 => {
+                    open = [NO_GROUP; 2];
+                    f_call_variable_7 = Some(text.string(r.data));
+                }
+                20 => {
+                    open = [NO_GROUP; 2];
+                    f_call_variable_8 = Some(text.string(r.data));
+                }
+                21 => {
+                    open = [NO_GROUP; 2];
+                    f_call_variable_9 = Some(text.string(r.data));
+                }
+                22 => {
+                    open = [NO_GROUP; 2];
+                    f_call_variable_10 = Some(text.string(r.data));
+                }
+                46 => {
+                    open = [NO_GROUP; 2];
+                    f_call_wrapup_data = Some(text.string(r.data));
+                }
+                82 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, true);
+                    f_named_variables.push(text.named_var(r.data, "NamedVariable", r.tag, r.offset)?);
+                }
+                83 => {
+                    let (opens, _) = enter_group(&mut open, 1, 0, NO_GROUP, true);
+                    f_named_arrays.push(text.named_array(r.data, "NamedArray", r.tag, r.offset)?);
+                }
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(m)
+        Ok(wrap(Self {
+            invoke_id: f_invoke_id,
+            active_call_id: f_active_call_id,
+            active_connection_device_type: f_active_connection_device_type,
+            consult_type: f_consult_type,
+            active_connection_device_id: f_active_connection_device_id,
+            dialed_number: f_dialed_number,
+            agent_instrument: f_agent_instrument,
+            call_variable_1: f_call_variable_1,
+            call_variable_2: f_call_variable_2,
+            call_variable_3: f_call_variable_3,
+            call_variable_4: f_call_variable_4,
+            call_variable_5: f_call_variable_5,
+            call_variable_6: f_call_variable_6,
+            call_variable_7: f_call_variable_7,
+            call_variable_8: f_call_variable_8,
+            call_variable_9: f_call_variable_9,
+            call_variable_10: f_call_variable_10,
+            call_wrapup_data: f_call_wrapup_data,
+            named_variables: f_named_variables,
+            named_arrays: f_named_arrays,
+            unknown: f_unknown,
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::ConsultCallReq)
+    }
+}
+
+impl CtiMessage for ConsultCallReq {
+    const SPEC: &'static MessageSpec = &crate::table::CONSULT_CALL_REQ;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -3716,28 +5308,47 @@ pub struct ConsultCallConf {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for ConsultCallConf {
-    const SPEC: &'static MessageSpec = &crate::table::CONSULT_CALL_CONF;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl ConsultCallConf {
+    #[inline(always)]
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.invoke_id = rd.u32("InvokeID")?;
-        m.new_call_id = rd.u32("NewCallID")?;
-        m.new_connection_device_type = ConnectionDeviceType(rd.u16("NewConnectionDeviceType")?);
-        rd.skip(2, "reserved")?;
-        rd.skip(2, "reserved")?;
-        let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => m.new_connection_device_id = support::string(r.raw.data),
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+        let Some((fx, floating)) = body.split_first_chunk::<14>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 14usize;
+        let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
+        let f_new_call_id = u32::from_be_bytes([fx[4], fx[5], fx[6], fx[7]]);
+        let f_new_connection_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[8], fx[9]]));
+        let mut f_new_connection_device_id: String = Default::default();
+        let mut f_unknown: Vec<RawField> = Vec::new();
+        let mut text = support::Text::new(floating);
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                47 => {
+                    f_new_connection_device_id = text.string(r.data);
+                }
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(m)
+        Ok(wrap(Self {
+            invoke_id: f_invoke_id,
+            new_call_id: f_new_call_id,
+            new_connection_device_type: f_new_connection_device_type,
+            new_connection_device_id: f_new_connection_device_id,
+            unknown: f_unknown,
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::ConsultCallConf)
+    }
+}
+
+impl CtiMessage for ConsultCallConf {
+    const SPEC: &'static MessageSpec = &crate::table::CONSULT_CALL_CONF;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -3774,29 +5385,52 @@ pub struct HoldCallReq {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for HoldCallReq {
-    const SPEC: &'static MessageSpec = &crate::table::HOLD_CALL_REQ;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl HoldCallReq {
+    #[inline(always)]
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.invoke_id = rd.u32("InvokeID")?;
-        rd.skip(4, "reserved")?;
-        m.call_id = rd.u32("CallID")?;
-        m.connection_device_type = ConnectionDeviceType(rd.u16("ConnectionDeviceType")?);
-        rd.skip(2, "reserved")?;
-        let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => m.connection_device_id = support::string(r.raw.data),
-                1 => m.agent_instrument = Some(support::string(r.raw.data)),
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+        let Some((fx, floating)) = body.split_first_chunk::<16>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 16usize;
+        let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
+        let f_call_id = u32::from_be_bytes([fx[8], fx[9], fx[10], fx[11]]);
+        let f_connection_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[12], fx[13]]));
+        let mut f_connection_device_id: String = Default::default();
+        let mut f_agent_instrument: Option<String> = None;
+        let mut f_unknown: Vec<RawField> = Vec::new();
+        let mut text = support::Text::new(floating);
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                25 => {
+                    f_connection_device_id = text.string(r.data);
+                }
+                6 => {
+                    f_agent_instrument = Some(text.string(r.data));
+                }
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(m)
+        Ok(wrap(Self {
+            invoke_id: f_invoke_id,
+            call_id: f_call_id,
+            connection_device_type: f_connection_device_type,
+            connection_device_id: f_connection_device_id,
+            agent_instrument: f_agent_instrument,
+            unknown: f_unknown,
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::HoldCallReq)
+    }
+}
+
+impl CtiMessage for HoldCallReq {
+    const SPEC: &'static MessageSpec = &crate::table::HOLD_CALL_REQ;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -3826,15 +5460,31 @@ pub struct HoldCallConf {
     pub unknown: Vec<RawField>,
 }
 
+impl HoldCallConf {
+    #[inline(always)]
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
+        let v = settings.version;
+        let Some((fx, floating)) = body.split_first_chunk::<4>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 4usize;
+        let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
+        let mut f_unknown: Vec<RawField> = Vec::new();
+        support::unknown_fields(floating, crate::wire::HEADER_LEN + fixed_len, settings, &mut f_unknown)?;
+        Ok(wrap(Self {
+            invoke_id: f_invoke_id,
+            unknown: f_unknown,
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::HoldCallConf)
+    }
+}
+
 impl CtiMessage for HoldCallConf {
     const SPEC: &'static MessageSpec = &crate::table::HOLD_CALL_CONF;
+    #[inline]
     fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
-        let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.invoke_id = rd.u32("InvokeID")?;
-        support::unknown_fields(rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings, &mut m.unknown)?;
-        Ok(m)
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -3888,13 +5538,12 @@ pub struct MakeCallReq {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for MakeCallReq {
-    const SPEC: &'static MessageSpec = &crate::table::MAKE_CALL_REQ;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl MakeCallReq {
+    #[inline(always)]
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
         let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.invoke_id = rd.u32("InvokeID")?;
+        let f_invoke_id = rd.u32("InvokeID")?;
         rd.skip(4, "reserved")?;
         rd.skip(2, "reserved")?;
         rd.skip(2, "reserved")?;
@@ -3907,31 +5556,123 @@ impl CtiMessage for MakeCallReq {
         rd.skip(2, "NumNamedVariables")?;
         rd.skip(2, "NumNamedArrays")?;
         if v >= 14 { rd.skip(4, "reserved")?; }
-        let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => m.agent_instrument = support::string(r.raw.data),
-                1 => m.dialed_number = support::string(r.raw.data),
-                2 => m.call_variable_1 = Some(support::string(r.raw.data)),
-                3 => m.call_variable_2 = Some(support::string(r.raw.data)),
-                4 => m.call_variable_3 = Some(support::string(r.raw.data)),
-                5 => m.call_variable_4 = Some(support::string(r.raw.data)),
-                6 => m.call_variable_5 = Some(support::string(r.raw.data)),
-                7 => m.call_variable_6 = Some(support::string(r.raw.data)),
-                8 => m.call_variable_7 = Some(support::string(r.raw.data)),
-                9 => m.call_variable_8 = Some(support::string(r.raw.data)),
-                10 => m.call_variable_9 = Some(support::string(r.raw.data)),
-                11 => m.call_variable_10 = Some(support::string(r.raw.data)),
-                12 => m.call_wrapup_data = Some(support::string(r.raw.data)),
-                13 => m.named_variables.push(support::named_var(r.raw.data, "NamedVariable", r.raw.tag, r.raw.offset)?),
-                14 => m.named_arrays.push(support::named_array(r.raw.data, "NamedArray", r.raw.tag, r.raw.offset)?),
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+        let (fixed_len, floating) = (rd.pos(), rd.rest());
+        let mut f_agent_instrument: String = Default::default();
+        let mut f_dialed_number: String = Default::default();
+        let mut f_call_variable_1: Option<String> = None;
+        let mut f_call_variable_2: Option<String> = None;
+        let mut f_call_variable_3: Option<String> = None;
+        let mut f_call_variable_4: Option<String> = None;
+        let mut f_call_variable_5: Option<String> = None;
+        let mut f_call_variable_6: Option<String> = None;
+        let mut f_call_variable_7: Option<String> = None;
+        let mut f_call_variable_8: Option<String> = None;
+        let mut f_call_variable_9: Option<String> = None;
+        let mut f_call_variable_10: Option<String> = None;
+        let mut f_call_wrapup_data: Option<String> = None;
+        let mut f_named_variables: Vec<NamedVariable> = Vec::new();
+        let mut f_named_arrays: Vec<NamedArrayElement> = Vec::new();
+        let mut f_unknown: Vec<RawField> = Vec::new();
+        let mut text = support::Text::new(floating);
+        let mut open = [NO_GROUP; 2];
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                6 => {
+                    open = [NO_GROUP; 2];
+                    f_agent_instrument = text.string(r.data);
+                }
+                11 => {
+                    open = [NO_GROUP; 2];
+                    f_dialed_number = text.string(r.data);
+                }
+                13 => {
+                    open = [NO_GROUP; 2];
+                    f_call_variable_1 = Some(text.string(r.data));
+                }
+                14 => {
+                    open = [NO_GROUP; 2];
+                    f_call_variable_2 = Some(text.string(r.data));
+                }
+                15 => {
+                    open = [NO_GROUP; 2];
+                    f_call_variable_3 = Some(text.string(r.data));
+                }
+                16 => {
+                    open = [NO_GROUP; 2];
+                    f_call_variable_4 = Some(text.string(r.data));
+                }
+                17 => {
+                    open = [NO_GROUP; 2];
+                    f_call_variable_5 = Some(text.string(r.data));
+                }
+                18 => {
+                    open = [NO_GROUP; 2];
+                    f_call_variable_6 = Some(text.string(r.data));
+                }
+                19 => {
+                    open = [NO_GROUP; 2];
+                    f_call_variable_7 = Some(text.string(r.data));
+                }
+                20 => {
+                    open = [NO_GROUP; 2];
+                    f_call_variable_8 = Some(text.string(r.data));
+                }
+                21 => {
+                    open = [NO_GROUP; 2];
+                    f_call_variable_9 = Some(text.string(r.data));
+                }
+                22 => {
+                    open = [NO_GROUP; 2];
+                    f_call_variable_10 = Some(text.string(r.data));
+                }
+                46 => {
+                    open = [NO_GROUP; 2];
+                    f_call_wrapup_data = Some(text.string(r.data));
+                }
+                82 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, true);
+                    f_named_variables.push(text.named_var(r.data, "NamedVariable", r.tag, r.offset)?);
+                }
+                83 => {
+                    let (opens, _) = enter_group(&mut open, 1, 0, NO_GROUP, true);
+                    f_named_arrays.push(text.named_array(r.data, "NamedArray", r.tag, r.offset)?);
+                }
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(m)
+        Ok(wrap(Self {
+            invoke_id: f_invoke_id,
+            agent_instrument: f_agent_instrument,
+            dialed_number: f_dialed_number,
+            call_variable_1: f_call_variable_1,
+            call_variable_2: f_call_variable_2,
+            call_variable_3: f_call_variable_3,
+            call_variable_4: f_call_variable_4,
+            call_variable_5: f_call_variable_5,
+            call_variable_6: f_call_variable_6,
+            call_variable_7: f_call_variable_7,
+            call_variable_8: f_call_variable_8,
+            call_variable_9: f_call_variable_9,
+            call_variable_10: f_call_variable_10,
+            call_wrapup_data: f_call_wrapup_data,
+            named_variables: f_named_variables,
+            named_arrays: f_named_arrays,
+            unknown: f_unknown,
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::MakeCallReq)
+    }
+}
+
+impl CtiMessage for MakeCallReq {
+    const SPEC: &'static MessageSpec = &crate::table::MAKE_CALL_REQ;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -3992,28 +5733,47 @@ pub struct MakeCallConf {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for MakeCallConf {
-    const SPEC: &'static MessageSpec = &crate::table::MAKE_CALL_CONF;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl MakeCallConf {
+    #[inline(always)]
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.invoke_id = rd.u32("InvokeID")?;
-        m.new_call_id = rd.u32("NewCallID")?;
-        m.new_connection_device_type = ConnectionDeviceType(rd.u16("NewConnectionDeviceType")?);
-        rd.skip(2, "reserved")?;
-        rd.skip(2, "reserved")?;
-        let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => m.new_connection_device_id = support::string(r.raw.data),
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+        let Some((fx, floating)) = body.split_first_chunk::<14>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 14usize;
+        let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
+        let f_new_call_id = u32::from_be_bytes([fx[4], fx[5], fx[6], fx[7]]);
+        let f_new_connection_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[8], fx[9]]));
+        let mut f_new_connection_device_id: String = Default::default();
+        let mut f_unknown: Vec<RawField> = Vec::new();
+        let mut text = support::Text::new(floating);
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                47 => {
+                    f_new_connection_device_id = text.string(r.data);
+                }
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(m)
+        Ok(wrap(Self {
+            invoke_id: f_invoke_id,
+            new_call_id: f_new_call_id,
+            new_connection_device_type: f_new_connection_device_type,
+            new_connection_device_id: f_new_connection_device_id,
+            unknown: f_unknown,
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::MakeCallConf)
+    }
+}
+
+impl CtiMessage for MakeCallConf {
+    const SPEC: &'static MessageSpec = &crate::table::MAKE_CALL_CONF;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -4058,31 +5818,61 @@ pub struct ReconnectCallReq {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for ReconnectCallReq {
-    const SPEC: &'static MessageSpec = &crate::table::RECONNECT_CALL_REQ;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl ReconnectCallReq {
+    #[inline(always)]
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.invoke_id = rd.u32("InvokeID")?;
-        rd.skip(4, "reserved")?;
-        m.active_call_id = rd.u32("ActiveCallID")?;
-        m.held_call_id = rd.u32("HeldCallID")?;
-        m.active_connection_device_type = ConnectionDeviceType(rd.u16("ActiveConnectionDeviceType")?);
-        m.held_connection_device_type = ConnectionDeviceType(rd.u16("HeldConnectionDeviceType")?);
-        let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => m.active_connection_device_id = support::string(r.raw.data),
-                1 => m.held_connection_device_id = support::string(r.raw.data),
-                2 => m.agent_instrument = Some(support::string(r.raw.data)),
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+        let Some((fx, floating)) = body.split_first_chunk::<20>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 20usize;
+        let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
+        let f_active_call_id = u32::from_be_bytes([fx[8], fx[9], fx[10], fx[11]]);
+        let f_held_call_id = u32::from_be_bytes([fx[12], fx[13], fx[14], fx[15]]);
+        let f_active_connection_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[16], fx[17]]));
+        let f_held_connection_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[18], fx[19]]));
+        let mut f_active_connection_device_id: String = Default::default();
+        let mut f_held_connection_device_id: String = Default::default();
+        let mut f_agent_instrument: Option<String> = None;
+        let mut f_unknown: Vec<RawField> = Vec::new();
+        let mut text = support::Text::new(floating);
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                50 => {
+                    f_active_connection_device_id = text.string(r.data);
+                }
+                53 => {
+                    f_held_connection_device_id = text.string(r.data);
+                }
+                6 => {
+                    f_agent_instrument = Some(text.string(r.data));
+                }
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(m)
+        Ok(wrap(Self {
+            invoke_id: f_invoke_id,
+            active_call_id: f_active_call_id,
+            held_call_id: f_held_call_id,
+            active_connection_device_type: f_active_connection_device_type,
+            held_connection_device_type: f_held_connection_device_type,
+            active_connection_device_id: f_active_connection_device_id,
+            held_connection_device_id: f_held_connection_device_id,
+            agent_instrument: f_agent_instrument,
+            unknown: f_unknown,
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::ReconnectCallReq)
+    }
+}
+
+impl CtiMessage for ReconnectCallReq {
+    const SPEC: &'static MessageSpec = &crate::table::RECONNECT_CALL_REQ;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -4116,15 +5906,31 @@ pub struct ReconnectCallConf {
     pub unknown: Vec<RawField>,
 }
 
+impl ReconnectCallConf {
+    #[inline(always)]
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
+        let v = settings.version;
+        let Some((fx, floating)) = body.split_first_chunk::<4>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 4usize;
+        let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
+        let mut f_unknown: Vec<RawField> = Vec::new();
+        support::unknown_fields(floating, crate::wire::HEADER_LEN + fixed_len, settings, &mut f_unknown)?;
+        Ok(wrap(Self {
+            invoke_id: f_invoke_id,
+            unknown: f_unknown,
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::ReconnectCallConf)
+    }
+}
+
 impl CtiMessage for ReconnectCallConf {
     const SPEC: &'static MessageSpec = &crate::table::RECONNECT_CALL_CONF;
+    #[inline]
     fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
-        let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.invoke_id = rd.u32("InvokeID")?;
-        support::unknown_fields(rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings, &mut m.unknown)?;
-        Ok(m)
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -4158,28 +5964,52 @@ pub struct RetrieveCallReq {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for RetrieveCallReq {
-    const SPEC: &'static MessageSpec = &crate::table::RETRIEVE_CALL_REQ;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl RetrieveCallReq {
+    #[inline(always)]
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.invoke_id = rd.u32("InvokeID")?;
-        rd.skip(4, "reserved")?;
-        m.held_call_id = rd.u32("HeldCallID")?;
-        m.held_connection_device_type = ConnectionDeviceType(rd.u16("HeldConnectionDeviceType")?);
-        let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => m.held_connection_device_id = support::string(r.raw.data),
-                1 => m.agent_instrument = Some(support::string(r.raw.data)),
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+        let Some((fx, floating)) = body.split_first_chunk::<14>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 14usize;
+        let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
+        let f_held_call_id = u32::from_be_bytes([fx[8], fx[9], fx[10], fx[11]]);
+        let f_held_connection_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[12], fx[13]]));
+        let mut f_held_connection_device_id: String = Default::default();
+        let mut f_agent_instrument: Option<String> = None;
+        let mut f_unknown: Vec<RawField> = Vec::new();
+        let mut text = support::Text::new(floating);
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                53 => {
+                    f_held_connection_device_id = text.string(r.data);
+                }
+                6 => {
+                    f_agent_instrument = Some(text.string(r.data));
+                }
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(m)
+        Ok(wrap(Self {
+            invoke_id: f_invoke_id,
+            held_call_id: f_held_call_id,
+            held_connection_device_type: f_held_connection_device_type,
+            held_connection_device_id: f_held_connection_device_id,
+            agent_instrument: f_agent_instrument,
+            unknown: f_unknown,
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::RetrieveCallReq)
+    }
+}
+
+impl CtiMessage for RetrieveCallReq {
+    const SPEC: &'static MessageSpec = &crate::table::RETRIEVE_CALL_REQ;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -4210,15 +6040,31 @@ pub struct RetrieveCallConf {
     pub unknown: Vec<RawField>,
 }
 
+impl RetrieveCallConf {
+    #[inline(always)]
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
+        let v = settings.version;
+        let Some((fx, floating)) = body.split_first_chunk::<4>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 4usize;
+        let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
+        let mut f_unknown: Vec<RawField> = Vec::new();
+        support::unknown_fields(floating, crate::wire::HEADER_LEN + fixed_len, settings, &mut f_unknown)?;
+        Ok(wrap(Self {
+            invoke_id: f_invoke_id,
+            unknown: f_unknown,
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::RetrieveCallConf)
+    }
+}
+
 impl CtiMessage for RetrieveCallConf {
     const SPEC: &'static MessageSpec = &crate::table::RETRIEVE_CALL_CONF;
+    #[inline]
     fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
-        let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.invoke_id = rd.u32("InvokeID")?;
-        support::unknown_fields(rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings, &mut m.unknown)?;
-        Ok(m)
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -4264,44 +6110,85 @@ pub struct TransferCallReq {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for TransferCallReq {
-    const SPEC: &'static MessageSpec = &crate::table::TRANSFER_CALL_REQ;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl TransferCallReq {
+    #[inline(always)]
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.invoke_id = rd.u32("InvokeID")?;
-        rd.skip(4, "reserved")?;
-        m.active_call_id = rd.u32("ActiveCallID")?;
-        m.held_call_id = rd.u32("HeldCallID")?;
-        m.active_connection_device_type = ConnectionDeviceType(rd.u16("ActiveConnectionDeviceType")?);
-        m.held_connection_device_type = ConnectionDeviceType(rd.u16("HeldConnectionDeviceType")?);
-        rd.skip(2, "reserved")?;
-        rd.skip(2, "reserved")?;
-        rd.skip(2, "reserved")?;
-        rd.skip(2, "reserved")?;
-        rd.skip(2, "reserved")?;
-        rd.skip(2, "reserved")?;
-        rd.skip(2, "reserved")?;
-        rd.skip(2, "reserved")?;
-        rd.skip(2, "NumNamedVariables")?;
-        rd.skip(2, "NumNamedArrays")?;
-        let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => m.active_connection_device_id = support::string(r.raw.data),
-                1 => m.held_connection_device_id = support::string(r.raw.data),
-                2 => m.agent_instrument = Some(support::string(r.raw.data)),
-                3 => m.dialed_number = Some(support::string(r.raw.data)),
-                4 => m.named_variables.push(support::named_var(r.raw.data, "NamedVariable", r.raw.tag, r.raw.offset)?),
-                5 => m.named_arrays.push(support::named_array(r.raw.data, "NamedArray", r.raw.tag, r.raw.offset)?),
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+        let Some((fx, floating)) = body.split_first_chunk::<40>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 40usize;
+        let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
+        let f_active_call_id = u32::from_be_bytes([fx[8], fx[9], fx[10], fx[11]]);
+        let f_held_call_id = u32::from_be_bytes([fx[12], fx[13], fx[14], fx[15]]);
+        let f_active_connection_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[16], fx[17]]));
+        let f_held_connection_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[18], fx[19]]));
+        let n_named_variables = u16::from_be_bytes([fx[36], fx[37]]);
+        let n_named_arrays = u16::from_be_bytes([fx[38], fx[39]]);
+        let mut f_active_connection_device_id: String = Default::default();
+        let mut f_held_connection_device_id: String = Default::default();
+        let mut f_agent_instrument: Option<String> = None;
+        let mut f_dialed_number: Option<String> = None;
+        let mut f_named_variables: Vec<NamedVariable> = Vec::with_capacity(usize::from(n_named_variables.min(250)).min(floating.len() / 2));
+        let mut f_named_arrays: Vec<NamedArrayElement> = Vec::with_capacity(usize::from(n_named_arrays.min(250)).min(floating.len() / 2));
+        let mut f_unknown: Vec<RawField> = Vec::new();
+        let mut text = support::Text::new(floating);
+        let mut open = [NO_GROUP; 2];
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                50 => {
+                    open = [NO_GROUP; 2];
+                    f_active_connection_device_id = text.string(r.data);
+                }
+                53 => {
+                    open = [NO_GROUP; 2];
+                    f_held_connection_device_id = text.string(r.data);
+                }
+                6 => {
+                    open = [NO_GROUP; 2];
+                    f_agent_instrument = Some(text.string(r.data));
+                }
+                11 => {
+                    open = [NO_GROUP; 2];
+                    f_dialed_number = Some(text.string(r.data));
+                }
+                82 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, true);
+                    f_named_variables.push(text.named_var(r.data, "NamedVariable", r.tag, r.offset)?);
+                }
+                83 => {
+                    let (opens, _) = enter_group(&mut open, 1, 0, NO_GROUP, true);
+                    f_named_arrays.push(text.named_array(r.data, "NamedArray", r.tag, r.offset)?);
+                }
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(m)
+        Ok(wrap(Self {
+            invoke_id: f_invoke_id,
+            active_call_id: f_active_call_id,
+            held_call_id: f_held_call_id,
+            active_connection_device_type: f_active_connection_device_type,
+            held_connection_device_type: f_held_connection_device_type,
+            active_connection_device_id: f_active_connection_device_id,
+            held_connection_device_id: f_held_connection_device_id,
+            agent_instrument: f_agent_instrument,
+            dialed_number: f_dialed_number,
+            named_variables: f_named_variables,
+            named_arrays: f_named_arrays,
+            unknown: f_unknown,
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::TransferCallReq)
+    }
+}
+
+impl CtiMessage for TransferCallReq {
+    const SPEC: &'static MessageSpec = &crate::table::TRANSFER_CALL_REQ;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -4360,29 +6247,49 @@ pub struct TransferCallConf {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for TransferCallConf {
-    const SPEC: &'static MessageSpec = &crate::table::TRANSFER_CALL_CONF;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl TransferCallConf {
+    #[inline(always)]
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.invoke_id = rd.u32("InvokeID")?;
-        m.new_call_id = rd.u32("NewCallID")?;
-        m.new_connection_device_type = ConnectionDeviceType(rd.u16("NewConnectionDeviceType")?);
-        m.num_parties = rd.u16("NumParties")?;
-        rd.skip(2, "reserved")?;
-        rd.skip(2, "reserved")?;
-        let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => m.new_connection_device_id = support::string(r.raw.data),
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+        let Some((fx, floating)) = body.split_first_chunk::<16>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 16usize;
+        let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
+        let f_new_call_id = u32::from_be_bytes([fx[4], fx[5], fx[6], fx[7]]);
+        let f_new_connection_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[8], fx[9]]));
+        let f_num_parties = u16::from_be_bytes([fx[10], fx[11]]);
+        let mut f_new_connection_device_id: String = Default::default();
+        let mut f_unknown: Vec<RawField> = Vec::new();
+        let mut text = support::Text::new(floating);
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                47 => {
+                    f_new_connection_device_id = text.string(r.data);
+                }
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(m)
+        Ok(wrap(Self {
+            invoke_id: f_invoke_id,
+            new_call_id: f_new_call_id,
+            new_connection_device_type: f_new_connection_device_type,
+            num_parties: f_num_parties,
+            new_connection_device_id: f_new_connection_device_id,
+            unknown: f_unknown,
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::TransferCallConf)
+    }
+}
+
+impl CtiMessage for TransferCallConf {
+    const SPEC: &'static MessageSpec = &crate::table::TRANSFER_CALL_CONF;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -4416,26 +6323,43 @@ pub struct QueryDeviceInfoReq {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for QueryDeviceInfoReq {
-    const SPEC: &'static MessageSpec = &crate::table::QUERY_DEVICE_INFO_REQ;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl QueryDeviceInfoReq {
+    #[inline(always)]
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.invoke_id = rd.u32("InvokeID")?;
-        rd.skip(4, "reserved")?;
-        rd.skip(2, "reserved")?;
-        let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => m.agent_instrument = support::string(r.raw.data),
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+        let Some((fx, floating)) = body.split_first_chunk::<10>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 10usize;
+        let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
+        let mut f_agent_instrument: String = Default::default();
+        let mut f_unknown: Vec<RawField> = Vec::new();
+        let mut text = support::Text::new(floating);
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                6 => {
+                    f_agent_instrument = text.string(r.data);
+                }
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(m)
+        Ok(wrap(Self {
+            invoke_id: f_invoke_id,
+            agent_instrument: f_agent_instrument,
+            unknown: f_unknown,
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::QueryDeviceInfoReq)
+    }
+}
+
+impl CtiMessage for QueryDeviceInfoReq {
+    const SPEC: &'static MessageSpec = &crate::table::QUERY_DEVICE_INFO_REQ;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -4472,36 +6396,50 @@ pub struct QueryDeviceInfoConf {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for QueryDeviceInfoConf {
-    const SPEC: &'static MessageSpec = &crate::table::QUERY_DEVICE_INFO_CONF;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl QueryDeviceInfoConf {
+    #[inline(always)]
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.invoke_id = rd.u32("InvokeID")?;
-        rd.skip(2, "reserved")?;
-        rd.skip(2, "reserved")?;
-        rd.skip(2, "reserved")?;
-        rd.skip(2, "reserved")?;
-        rd.skip(2, "reserved")?;
-        m.max_active_calls = rd.u16("MaxActiveCalls")?;
-        m.max_held_calls = rd.u16("MaxHeldCalls")?;
-        m.max_devices_in_conference = rd.u16("MaxDevicesInConference")?;
-        m.make_call_setup = AgentStateMask(rd.u32("MakeCallSetup")?);
-        rd.skip(4, "reserved")?;
-        rd.skip(4, "reserved")?;
-        rd.skip(4, "reserved")?;
-        rd.skip(4, "reserved")?;
-        let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+        let Some((fx, floating)) = body.split_first_chunk::<40>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 40usize;
+        let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
+        let f_max_active_calls = u16::from_be_bytes([fx[14], fx[15]]);
+        let f_max_held_calls = u16::from_be_bytes([fx[16], fx[17]]);
+        let f_max_devices_in_conference = u16::from_be_bytes([fx[18], fx[19]]);
+        let f_make_call_setup = AgentStateMask(u32::from_be_bytes([fx[20], fx[21], fx[22], fx[23]]));
+        let mut f_unknown: Vec<RawField> = Vec::new();
+        let mut text = support::Text::new(floating);
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                70 => {
+                }
+                71 => {
+                }
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(m)
+        Ok(wrap(Self {
+            invoke_id: f_invoke_id,
+            max_active_calls: f_max_active_calls,
+            max_held_calls: f_max_held_calls,
+            max_devices_in_conference: f_max_devices_in_conference,
+            make_call_setup: f_make_call_setup,
+            unknown: f_unknown,
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::QueryDeviceInfoConf)
+    }
+}
+
+impl CtiMessage for QueryDeviceInfoConf {
+    const SPEC: &'static MessageSpec = &crate::table::QUERY_DEVICE_INFO_CONF;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -4548,27 +6486,47 @@ pub struct SnapshotCallReq {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for SnapshotCallReq {
-    const SPEC: &'static MessageSpec = &crate::table::SNAPSHOT_CALL_REQ;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl SnapshotCallReq {
+    #[inline(always)]
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.invoke_id = rd.u32("InvokeID")?;
-        rd.skip(4, "reserved")?;
-        m.call_id = rd.u32("CallID")?;
-        m.connection_device_type = ConnectionDeviceType(rd.u16("ConnectionDeviceType")?);
-        let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => m.connection_device_id = support::string(r.raw.data),
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+        let Some((fx, floating)) = body.split_first_chunk::<14>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 14usize;
+        let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
+        let f_call_id = u32::from_be_bytes([fx[8], fx[9], fx[10], fx[11]]);
+        let f_connection_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[12], fx[13]]));
+        let mut f_connection_device_id: String = Default::default();
+        let mut f_unknown: Vec<RawField> = Vec::new();
+        let mut text = support::Text::new(floating);
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                25 => {
+                    f_connection_device_id = text.string(r.data);
+                }
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(m)
+        Ok(wrap(Self {
+            invoke_id: f_invoke_id,
+            call_id: f_call_id,
+            connection_device_type: f_connection_device_type,
+            connection_device_id: f_connection_device_id,
+            unknown: f_unknown,
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::SnapshotCallReq)
+    }
+}
+
+impl CtiMessage for SnapshotCallReq {
+    const SPEC: &'static MessageSpec = &crate::table::SNAPSHOT_CALL_REQ;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -4636,77 +6594,193 @@ pub struct SnapshotCallConf {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for SnapshotCallConf {
-    const SPEC: &'static MessageSpec = &crate::table::SNAPSHOT_CALL_CONF;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl SnapshotCallConf {
+    #[inline(always)]
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
         let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.invoke_id = rd.u32("InvokeID")?;
-        m.call_type = CallType(rd.u16("CallType")?);
+        let f_invoke_id = rd.u32("InvokeID")?;
+        let f_call_type = CallType(rd.u16("CallType")?);
         rd.skip(2, "reserved")?;
         rd.skip(2, "NumCallDevices")?;
         rd.skip(2, "NumNamedVariables")?;
         rd.skip(2, "NumNamedArrays")?;
         rd.skip(2, "reserved")?;
         if v >= 11 { rd.skip(4, "reserved")?; }
-        let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => m.ani = Some(support::string(r.raw.data)),
-                1 => m.dnis = Some(support::string(r.raw.data)),
-                2 => m.dialed_number = Some(support::string(r.raw.data)),
-                3 => m.caller_entered_digits = Some(support::string(r.raw.data)),
-                6 => m.call_variable_1 = Some(support::string(r.raw.data)),
-                7 => m.call_variable_2 = Some(support::string(r.raw.data)),
-                8 => m.call_variable_3 = Some(support::string(r.raw.data)),
-                9 => m.call_variable_4 = Some(support::string(r.raw.data)),
-                10 => m.call_variable_5 = Some(support::string(r.raw.data)),
-                11 => m.call_variable_6 = Some(support::string(r.raw.data)),
-                12 => m.call_variable_7 = Some(support::string(r.raw.data)),
-                13 => m.call_variable_8 = Some(support::string(r.raw.data)),
-                14 => m.call_variable_9 = Some(support::string(r.raw.data)),
-                15 => m.call_variable_10 = Some(support::string(r.raw.data)),
-                16 => m.call_wrapup_data = Some(support::string(r.raw.data)),
+        let (fixed_len, floating) = (rd.pos(), rd.rest());
+        let mut f_ani: Option<String> = None;
+        let mut f_dnis: Option<String> = None;
+        let mut f_dialed_number: Option<String> = None;
+        let mut f_caller_entered_digits: Option<String> = None;
+        let mut f_call_variable_1: Option<String> = None;
+        let mut f_call_variable_2: Option<String> = None;
+        let mut f_call_variable_3: Option<String> = None;
+        let mut f_call_variable_4: Option<String> = None;
+        let mut f_call_variable_5: Option<String> = None;
+        let mut f_call_variable_6: Option<String> = None;
+        let mut f_call_variable_7: Option<String> = None;
+        let mut f_call_variable_8: Option<String> = None;
+        let mut f_call_variable_9: Option<String> = None;
+        let mut f_call_variable_10: Option<String> = None;
+        let mut f_call_wrapup_data: Option<String> = None;
+        let mut f_call_devices: Vec<SnapshotCallDevice> = Vec::new();
+        let mut f_named_variables: Vec<NamedVariable> = Vec::new();
+        let mut f_named_arrays: Vec<NamedArrayElement> = Vec::new();
+        let mut f_unknown: Vec<RawField> = Vec::new();
+        let mut text = support::Text::new(floating);
+        let mut open = [NO_GROUP; 2];
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                8 => {
+                    open = [NO_GROUP; 2];
+                    f_ani = Some(text.string(r.data));
+                }
+                10 => {
+                    open = [NO_GROUP; 2];
+                    f_dnis = Some(text.string(r.data));
+                }
+                11 => {
+                    open = [NO_GROUP; 2];
+                    f_dialed_number = Some(text.string(r.data));
+                }
+                12 => {
+                    open = [NO_GROUP; 2];
+                    f_caller_entered_digits = Some(text.string(r.data));
+                }
+                72 => {
+                    open = [NO_GROUP; 2];
+                }
+                73 => {
+                    open = [NO_GROUP; 2];
+                }
+                13 => {
+                    open = [NO_GROUP; 2];
+                    f_call_variable_1 = Some(text.string(r.data));
+                }
+                14 => {
+                    open = [NO_GROUP; 2];
+                    f_call_variable_2 = Some(text.string(r.data));
+                }
+                15 => {
+                    open = [NO_GROUP; 2];
+                    f_call_variable_3 = Some(text.string(r.data));
+                }
+                16 => {
+                    open = [NO_GROUP; 2];
+                    f_call_variable_4 = Some(text.string(r.data));
+                }
                 17 => {
-                    if r.opens & 1 != 0 { m.call_devices.push(Default::default()); }
-                    let v = support::u32(r.raw.data, "CallConnectionCallID", r.raw.tag, r.raw.offset)?;
-                    if let Some(g0) = m.call_devices.last_mut() { g0.call_connection_call_id = v; }
+                    open = [NO_GROUP; 2];
+                    f_call_variable_5 = Some(text.string(r.data));
                 }
                 18 => {
-                    if r.opens & 1 != 0 { m.call_devices.push(Default::default()); }
-                    let v = ConnectionDeviceType(support::u16(r.raw.data, "CallConnectionDeviceType", r.raw.tag, r.raw.offset)?);
-                    if let Some(g0) = m.call_devices.last_mut() { g0.call_connection_device_type = v; }
+                    open = [NO_GROUP; 2];
+                    f_call_variable_6 = Some(text.string(r.data));
                 }
                 19 => {
-                    if r.opens & 1 != 0 { m.call_devices.push(Default::default()); }
-                    let v = support::string(r.raw.data);
-                    if let Some(g0) = m.call_devices.last_mut() { g0.call_connection_device_id = v; }
+                    open = [NO_GROUP; 2];
+                    f_call_variable_7 = Some(text.string(r.data));
                 }
                 20 => {
-                    if r.opens & 1 != 0 { m.call_devices.push(Default::default()); }
-                    let v = DeviceType(support::u16(r.raw.data, "CallDeviceType", r.raw.tag, r.raw.offset)?);
-                    if let Some(g0) = m.call_devices.last_mut() { g0.call_device_type = v; }
+                    open = [NO_GROUP; 2];
+                    f_call_variable_8 = Some(text.string(r.data));
                 }
                 21 => {
-                    if r.opens & 1 != 0 { m.call_devices.push(Default::default()); }
-                    let v = support::string(r.raw.data);
-                    if let Some(g0) = m.call_devices.last_mut() { g0.call_device_id = v; }
+                    open = [NO_GROUP; 2];
+                    f_call_variable_9 = Some(text.string(r.data));
                 }
                 22 => {
-                    if r.opens & 1 != 0 { m.call_devices.push(Default::default()); }
-                    let v = LocalConnectionState(support::u16(r.raw.data, "CallDeviceConnectionState", r.raw.tag, r.raw.offset)?);
-                    if let Some(g0) = m.call_devices.last_mut() { g0.call_device_connection_state = v; }
+                    open = [NO_GROUP; 2];
+                    f_call_variable_10 = Some(text.string(r.data));
                 }
-                23 => m.named_variables.push(support::named_var(r.raw.data, "NamedVariable", r.raw.tag, r.raw.offset)?),
-                24 => m.named_arrays.push(support::named_array(r.raw.data, "NamedArray", r.raw.tag, r.raw.offset)?),
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+                46 => {
+                    open = [NO_GROUP; 2];
+                    f_call_wrapup_data = Some(text.string(r.data));
+                }
+                56 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, true);
+                    if opens & 1 != 0 { f_call_devices.push(Default::default()); }
+                    let v = support::u32(r.data, "CallConnectionCallID", r.tag, r.offset)?;
+                    if let Some(g0) = f_call_devices.last_mut() { g0.call_connection_call_id = v; }
+                }
+                57 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_call_devices.push(Default::default()); }
+                    let v = ConnectionDeviceType(support::u16(r.data, "CallConnectionDeviceType", r.tag, r.offset)?);
+                    if let Some(g0) = f_call_devices.last_mut() { g0.call_connection_device_type = v; }
+                }
+                58 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_call_devices.push(Default::default()); }
+                    let v = text.string(r.data);
+                    if let Some(g0) = f_call_devices.last_mut() { g0.call_connection_device_id = v; }
+                }
+                59 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_call_devices.push(Default::default()); }
+                    let v = DeviceType(support::u16(r.data, "CallDeviceType", r.tag, r.offset)?);
+                    if let Some(g0) = f_call_devices.last_mut() { g0.call_device_type = v; }
+                }
+                60 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_call_devices.push(Default::default()); }
+                    let v = text.string(r.data);
+                    if let Some(g0) = f_call_devices.last_mut() { g0.call_device_id = v; }
+                }
+                61 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_call_devices.push(Default::default()); }
+                    let v = LocalConnectionState(support::u16(r.data, "CallDeviceConnectionState", r.tag, r.offset)?);
+                    if let Some(g0) = f_call_devices.last_mut() { g0.call_device_connection_state = v; }
+                }
+                82 => {
+                    let (opens, _) = enter_group(&mut open, 1, 0, NO_GROUP, true);
+                    f_named_variables.push(text.named_var(r.data, "NamedVariable", r.tag, r.offset)?);
+                }
+                83 => {
+                    let (opens, _) = enter_group(&mut open, 2, 0, NO_GROUP, true);
+                    f_named_arrays.push(text.named_array(r.data, "NamedArray", r.tag, r.offset)?);
+                }
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(m)
+        Ok(wrap(Self {
+            invoke_id: f_invoke_id,
+            call_type: f_call_type,
+            ani: f_ani,
+            dnis: f_dnis,
+            dialed_number: f_dialed_number,
+            caller_entered_digits: f_caller_entered_digits,
+            call_variable_1: f_call_variable_1,
+            call_variable_2: f_call_variable_2,
+            call_variable_3: f_call_variable_3,
+            call_variable_4: f_call_variable_4,
+            call_variable_5: f_call_variable_5,
+            call_variable_6: f_call_variable_6,
+            call_variable_7: f_call_variable_7,
+            call_variable_8: f_call_variable_8,
+            call_variable_9: f_call_variable_9,
+            call_variable_10: f_call_variable_10,
+            call_wrapup_data: f_call_wrapup_data,
+            call_devices: f_call_devices,
+            named_variables: f_named_variables,
+            named_arrays: f_named_arrays,
+            unknown: f_unknown,
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::SnapshotCallConf)
+    }
+}
+
+impl CtiMessage for SnapshotCallConf {
+    const SPEC: &'static MessageSpec = &crate::table::SNAPSHOT_CALL_CONF;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -4774,26 +6848,45 @@ pub struct SnapshotDeviceReq {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for SnapshotDeviceReq {
-    const SPEC: &'static MessageSpec = &crate::table::SNAPSHOT_DEVICE_REQ;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl SnapshotDeviceReq {
+    #[inline(always)]
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.invoke_id = rd.u32("InvokeID")?;
-        rd.skip(4, "reserved")?;
-        m.snapshot_device_type = DeviceType(rd.u16("SnapshotDeviceType")?);
-        let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => m.agent_instrument = support::string(r.raw.data),
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+        let Some((fx, floating)) = body.split_first_chunk::<10>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 10usize;
+        let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
+        let f_snapshot_device_type = DeviceType(u16::from_be_bytes([fx[8], fx[9]]));
+        let mut f_agent_instrument: String = Default::default();
+        let mut f_unknown: Vec<RawField> = Vec::new();
+        let mut text = support::Text::new(floating);
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                6 => {
+                    f_agent_instrument = text.string(r.data);
+                }
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(m)
+        Ok(wrap(Self {
+            invoke_id: f_invoke_id,
+            snapshot_device_type: f_snapshot_device_type,
+            agent_instrument: f_agent_instrument,
+            unknown: f_unknown,
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::SnapshotDeviceReq)
+    }
+}
+
+impl CtiMessage for SnapshotDeviceReq {
+    const SPEC: &'static MessageSpec = &crate::table::SNAPSHOT_DEVICE_REQ;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -4824,44 +6917,66 @@ pub struct SnapshotDeviceConf {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for SnapshotDeviceConf {
-    const SPEC: &'static MessageSpec = &crate::table::SNAPSHOT_DEVICE_CONF;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl SnapshotDeviceConf {
+    #[inline(always)]
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.invoke_id = rd.u32("InvokeID")?;
-        rd.skip(2, "NumCalls")?;
-        let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => {
-                    if r.opens & 1 != 0 { m.calls.push(Default::default()); }
-                    let v = support::u32(r.raw.data, "CallConnectionCallID", r.raw.tag, r.raw.offset)?;
-                    if let Some(g0) = m.calls.last_mut() { g0.call_connection_call_id = v; }
+        let Some((fx, floating)) = body.split_first_chunk::<6>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 6usize;
+        let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
+        let n_calls = u16::from_be_bytes([fx[4], fx[5]]);
+        let mut f_calls: Vec<SnapshotDeviceCall> = Vec::with_capacity(usize::from(n_calls.min(16)).min(floating.len() / 2));
+        let mut f_unknown: Vec<RawField> = Vec::new();
+        let mut text = support::Text::new(floating);
+        let mut open = [NO_GROUP; 2];
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                56 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, true);
+                    if opens & 1 != 0 { f_calls.push(Default::default()); }
+                    let v = support::u32(r.data, "CallConnectionCallID", r.tag, r.offset)?;
+                    if let Some(g0) = f_calls.last_mut() { g0.call_connection_call_id = v; }
                 }
-                1 => {
-                    if r.opens & 1 != 0 { m.calls.push(Default::default()); }
-                    let v = ConnectionDeviceType(support::u16(r.raw.data, "CallConnectionDeviceType", r.raw.tag, r.raw.offset)?);
-                    if let Some(g0) = m.calls.last_mut() { g0.call_connection_device_type = v; }
+                57 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_calls.push(Default::default()); }
+                    let v = ConnectionDeviceType(support::u16(r.data, "CallConnectionDeviceType", r.tag, r.offset)?);
+                    if let Some(g0) = f_calls.last_mut() { g0.call_connection_device_type = v; }
                 }
-                2 => {
-                    if r.opens & 1 != 0 { m.calls.push(Default::default()); }
-                    let v = support::string(r.raw.data);
-                    if let Some(g0) = m.calls.last_mut() { g0.call_connection_device_id = v; }
+                58 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_calls.push(Default::default()); }
+                    let v = text.string(r.data);
+                    if let Some(g0) = f_calls.last_mut() { g0.call_connection_device_id = v; }
                 }
-                3 => {
-                    if r.opens & 1 != 0 { m.calls.push(Default::default()); }
-                    let v = LocalConnectionState(support::u16(r.raw.data, "CallDeviceConnectionState", r.raw.tag, r.raw.offset)?);
-                    if let Some(g0) = m.calls.last_mut() { g0.call_device_connection_state = v; }
+                61 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_calls.push(Default::default()); }
+                    let v = LocalConnectionState(support::u16(r.data, "CallDeviceConnectionState", r.tag, r.offset)?);
+                    if let Some(g0) = f_calls.last_mut() { g0.call_device_connection_state = v; }
                 }
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(m)
+        Ok(wrap(Self {
+            invoke_id: f_invoke_id,
+            calls: f_calls,
+            unknown: f_unknown,
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::SnapshotDeviceConf)
+    }
+}
+
+impl CtiMessage for SnapshotDeviceConf {
+    const SPEC: &'static MessageSpec = &crate::table::SNAPSHOT_DEVICE_CONF;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -4912,47 +7027,80 @@ pub struct CallDequeuedEvent {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for CallDequeuedEvent {
-    const SPEC: &'static MessageSpec = &crate::table::CALL_DEQUEUED_EVENT;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl CallDequeuedEvent {
+    #[inline(always)]
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        rd.skip(4, "reserved")?;
-        rd.skip(4, "reserved")?;
-        rd.skip(2, "reserved")?;
-        m.connection_device_type = ConnectionDeviceType(rd.u16("ConnectionDeviceType")?);
-        m.call_id = rd.u32("CallID")?;
-        m.application_id = rd.u32("ApplicationID")?;
-        rd.skip(4, "reserved")?;
-        m.queue_device_type = DeviceType(rd.u16("QueueDeviceType")?);
-        m.num_queued = rd.u16("NumQueued")?;
-        rd.skip(2, "NumCSQs")?;
-        m.local_connection_state = LocalConnectionState(rd.u16("LocalConnectionState")?);
-        m.event_cause = EventCause(rd.u16("EventCause")?);
-        let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => m.connection_device_id = support::string(r.raw.data),
-                1 => m.queue_device_id = support::string(r.raw.data),
-                2 => {
-                    if r.opens & 1 != 0 { m.csqs.push(Default::default()); }
-                    let v = support::u32(r.raw.data, "CSQID", r.raw.tag, r.raw.offset)?;
-                    if let Some(g0) = m.csqs.last_mut() { g0.csq_id = v; }
+        let Some((fx, floating)) = body.split_first_chunk::<34>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 34usize;
+        let f_connection_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[10], fx[11]]));
+        let f_call_id = u32::from_be_bytes([fx[12], fx[13], fx[14], fx[15]]);
+        let f_application_id = u32::from_be_bytes([fx[16], fx[17], fx[18], fx[19]]);
+        let f_queue_device_type = DeviceType(u16::from_be_bytes([fx[24], fx[25]]));
+        let f_num_queued = u16::from_be_bytes([fx[26], fx[27]]);
+        let n_csqs = u16::from_be_bytes([fx[28], fx[29]]);
+        let f_local_connection_state = LocalConnectionState(u16::from_be_bytes([fx[30], fx[31]]));
+        let f_event_cause = EventCause(u16::from_be_bytes([fx[32], fx[33]]));
+        let mut f_connection_device_id: String = Default::default();
+        let mut f_queue_device_id: String = Default::default();
+        let mut f_csqs: Vec<QueuedCsq> = Vec::with_capacity(usize::from(n_csqs.min(20)).min(floating.len() / 2));
+        let mut f_unknown: Vec<RawField> = Vec::new();
+        let mut text = support::Text::new(floating);
+        let mut open = [NO_GROUP; 2];
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                25 => {
+                    open = [NO_GROUP; 2];
+                    f_connection_device_id = text.string(r.data);
                 }
-                3 => {
-                    if r.opens & 1 != 0 { m.csqs.push(Default::default()); }
+                45 => {
+                    open = [NO_GROUP; 2];
+                    f_queue_device_id = text.string(r.data);
                 }
-                4 => {
-                    if r.opens & 1 != 0 { m.csqs.push(Default::default()); }
+                62 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, true);
+                    if opens & 1 != 0 { f_csqs.push(Default::default()); }
+                    let v = support::u32(r.data, "CSQID", r.tag, r.offset)?;
+                    if let Some(g0) = f_csqs.last_mut() { g0.csq_id = v; }
                 }
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+                63 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_csqs.push(Default::default()); }
+                }
+                64 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_csqs.push(Default::default()); }
+                }
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(m)
+        Ok(wrap(Self {
+            connection_device_type: f_connection_device_type,
+            call_id: f_call_id,
+            application_id: f_application_id,
+            queue_device_type: f_queue_device_type,
+            num_queued: f_num_queued,
+            local_connection_state: f_local_connection_state,
+            event_cause: f_event_cause,
+            connection_device_id: f_connection_device_id,
+            queue_device_id: f_queue_device_id,
+            csqs: f_csqs,
+            unknown: f_unknown,
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::CallDequeuedEvent)
+    }
+}
+
+impl CtiMessage for CallDequeuedEvent {
+    const SPEC: &'static MessageSpec = &crate::table::CALL_DEQUEUED_EVENT;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(0_u32);
@@ -5010,31 +7158,61 @@ pub struct SendDtmfSignalReq {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for SendDtmfSignalReq {
-    const SPEC: &'static MessageSpec = &crate::table::SEND_DTMF_SIGNAL_REQ;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl SendDtmfSignalReq {
+    #[inline(always)]
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.invoke_id = rd.u32("InvokeID")?;
-        rd.skip(4, "reserved")?;
-        m.call_id = rd.u32("CallID")?;
-        m.connection_device_type = ConnectionDeviceType(rd.u16("ConnectionDeviceType")?);
-        m.tone_duration = rd.u16("ToneDuration")?;
-        m.pause_duration = rd.u32("PauseDuration")?;
-        let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => m.connection_device_id = support::string(r.raw.data),
-                1 => m.dtmf_string = support::string(r.raw.data),
-                2 => m.agent_instrument = Some(support::string(r.raw.data)),
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+        let Some((fx, floating)) = body.split_first_chunk::<20>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 20usize;
+        let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
+        let f_call_id = u32::from_be_bytes([fx[8], fx[9], fx[10], fx[11]]);
+        let f_connection_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[12], fx[13]]));
+        let f_tone_duration = u16::from_be_bytes([fx[14], fx[15]]);
+        let f_pause_duration = u32::from_be_bytes([fx[16], fx[17], fx[18], fx[19]]);
+        let mut f_connection_device_id: String = Default::default();
+        let mut f_dtmf_string: String = Default::default();
+        let mut f_agent_instrument: Option<String> = None;
+        let mut f_unknown: Vec<RawField> = Vec::new();
+        let mut text = support::Text::new(floating);
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                25 => {
+                    f_connection_device_id = text.string(r.data);
+                }
+                67 => {
+                    f_dtmf_string = text.string(r.data);
+                }
+                6 => {
+                    f_agent_instrument = Some(text.string(r.data));
+                }
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(m)
+        Ok(wrap(Self {
+            invoke_id: f_invoke_id,
+            call_id: f_call_id,
+            connection_device_type: f_connection_device_type,
+            tone_duration: f_tone_duration,
+            pause_duration: f_pause_duration,
+            connection_device_id: f_connection_device_id,
+            dtmf_string: f_dtmf_string,
+            agent_instrument: f_agent_instrument,
+            unknown: f_unknown,
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::SendDtmfSignalReq)
+    }
+}
+
+impl CtiMessage for SendDtmfSignalReq {
+    const SPEC: &'static MessageSpec = &crate::table::SEND_DTMF_SIGNAL_REQ;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -5068,15 +7246,31 @@ pub struct SendDtmfSignalConf {
     pub unknown: Vec<RawField>,
 }
 
+impl SendDtmfSignalConf {
+    #[inline(always)]
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
+        let v = settings.version;
+        let Some((fx, floating)) = body.split_first_chunk::<4>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 4usize;
+        let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
+        let mut f_unknown: Vec<RawField> = Vec::new();
+        support::unknown_fields(floating, crate::wire::HEADER_LEN + fixed_len, settings, &mut f_unknown)?;
+        Ok(wrap(Self {
+            invoke_id: f_invoke_id,
+            unknown: f_unknown,
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::SendDtmfSignalConf)
+    }
+}
+
 impl CtiMessage for SendDtmfSignalConf {
     const SPEC: &'static MessageSpec = &crate::table::SEND_DTMF_SIGNAL_CONF;
+    #[inline]
     fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
-        let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.invoke_id = rd.u32("InvokeID")?;
-        support::unknown_fields(rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings, &mut m.unknown)?;
-        Ok(m)
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -5132,40 +7326,89 @@ pub struct RtpStartedEvent {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for RtpStartedEvent {
-    const SPEC: &'static MessageSpec = &crate::table::RTP_STARTED_EVENT;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl RtpStartedEvent {
+    #[inline(always)]
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        rd.skip(4, "reserved")?;
-        rd.skip(4, "reserved")?;
-        m.client_port = rd.u32("clientPort")?;
-        m.direction = rd.u16("Direction")?;
-        m.rtp_type = rd.u16("RTPType")?;
-        m.bit_rate = rd.u32("BitRate")?;
-        m.echo_cancellation = rd.u16("EchoCancellation")?;
-        m.packet_size = rd.u32("PacketSize")?;
-        m.payload_type = rd.u16("PayloadType")?;
-        m.connection_device_type = ConnectionDeviceType(rd.u16("ConnectionDeviceType")?);
-        m.call_id = rd.u32("CallID")?;
-        let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => m.connection_device_id = support::string(r.raw.data),
-                1 => m.client_address = support::string(r.raw.data),
-                2 => m.agent_extension = Some(support::string(r.raw.data)),
-                3 => m.agent_instrument = Some(support::string(r.raw.data)),
-                4 => m.sending_address = Some(support::string(r.raw.data)),
-                5 => m.sending_port = Some(support::u32(r.raw.data, "SendingPort", r.raw.tag, r.raw.offset)?),
-                6 => m.agent_id = Some(support::string(r.raw.data)),
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+        let Some((fx, floating)) = body.split_first_chunk::<34>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 34usize;
+        let f_client_port = u32::from_be_bytes([fx[8], fx[9], fx[10], fx[11]]);
+        let f_direction = u16::from_be_bytes([fx[12], fx[13]]);
+        let f_rtp_type = u16::from_be_bytes([fx[14], fx[15]]);
+        let f_bit_rate = u32::from_be_bytes([fx[16], fx[17], fx[18], fx[19]]);
+        let f_echo_cancellation = u16::from_be_bytes([fx[20], fx[21]]);
+        let f_packet_size = u32::from_be_bytes([fx[22], fx[23], fx[24], fx[25]]);
+        let f_payload_type = u16::from_be_bytes([fx[26], fx[27]]);
+        let f_connection_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[28], fx[29]]));
+        let f_call_id = u32::from_be_bytes([fx[30], fx[31], fx[32], fx[33]]);
+        let mut f_connection_device_id: String = Default::default();
+        let mut f_client_address: String = Default::default();
+        let mut f_agent_extension: Option<String> = None;
+        let mut f_agent_instrument: Option<String> = None;
+        let mut f_sending_address: Option<String> = None;
+        let mut f_sending_port: Option<u32> = None;
+        let mut f_agent_id: Option<String> = None;
+        let mut f_unknown: Vec<RawField> = Vec::new();
+        let mut text = support::Text::new(floating);
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                25 => {
+                    f_connection_device_id = text.string(r.data);
+                }
+                81 => {
+                    f_client_address = text.string(r.data);
+                }
+                4 => {
+                    f_agent_extension = Some(text.string(r.data));
+                }
+                6 => {
+                    f_agent_instrument = Some(text.string(r.data));
+                }
+                125 => {
+                    f_sending_address = Some(text.string(r.data));
+                }
+                126 => {
+                    f_sending_port = Some(support::u32(r.data, "SendingPort", r.tag, r.offset)?);
+                }
+                194 => {
+                    f_agent_id = Some(text.string(r.data));
+                }
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(m)
+        Ok(wrap(Self {
+            client_port: f_client_port,
+            direction: f_direction,
+            rtp_type: f_rtp_type,
+            bit_rate: f_bit_rate,
+            echo_cancellation: f_echo_cancellation,
+            packet_size: f_packet_size,
+            payload_type: f_payload_type,
+            connection_device_type: f_connection_device_type,
+            call_id: f_call_id,
+            connection_device_id: f_connection_device_id,
+            client_address: f_client_address,
+            agent_extension: f_agent_extension,
+            agent_instrument: f_agent_instrument,
+            sending_address: f_sending_address,
+            sending_port: f_sending_port,
+            agent_id: f_agent_id,
+            unknown: f_unknown,
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::RtpStartedEvent)
+    }
+}
+
+impl CtiMessage for RtpStartedEvent {
+    const SPEC: &'static MessageSpec = &crate::table::RTP_STARTED_EVENT;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(0_u32);
@@ -5228,35 +7471,79 @@ pub struct RtpStoppedEvent {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for RtpStoppedEvent {
-    const SPEC: &'static MessageSpec = &crate::table::RTP_STOPPED_EVENT;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl RtpStoppedEvent {
+    #[inline(always)]
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        rd.skip(4, "reserved")?;
-        rd.skip(4, "reserved")?;
-        m.client_port = rd.u32("clientPort")?;
-        m.direction = rd.u16("Direction")?;
-        m.connection_device_type = ConnectionDeviceType(rd.u16("ConnectionDeviceType")?);
-        m.call_id = rd.u32("CallID")?;
-        let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => m.connection_device_id = support::string(r.raw.data),
-                1 => m.client_address = support::string(r.raw.data),
-                2 => m.agent_extension = Some(support::string(r.raw.data)),
-                3 => m.agent_instrument = Some(support::string(r.raw.data)),
-                4 => m.sending_address = Some(support::string(r.raw.data)),
-                5 => m.sending_port = Some(support::u32(r.raw.data, "SendingPort", r.raw.tag, r.raw.offset)?),
-                6 => m.agent_id = Some(support::string(r.raw.data)),
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+        let Some((fx, floating)) = body.split_first_chunk::<20>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 20usize;
+        let f_client_port = u32::from_be_bytes([fx[8], fx[9], fx[10], fx[11]]);
+        let f_direction = u16::from_be_bytes([fx[12], fx[13]]);
+        let f_connection_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[14], fx[15]]));
+        let f_call_id = u32::from_be_bytes([fx[16], fx[17], fx[18], fx[19]]);
+        let mut f_connection_device_id: String = Default::default();
+        let mut f_client_address: String = Default::default();
+        let mut f_agent_extension: Option<String> = None;
+        let mut f_agent_instrument: Option<String> = None;
+        let mut f_sending_address: Option<String> = None;
+        let mut f_sending_port: Option<u32> = None;
+        let mut f_agent_id: Option<String> = None;
+        let mut f_unknown: Vec<RawField> = Vec::new();
+        let mut text = support::Text::new(floating);
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                25 => {
+                    f_connection_device_id = text.string(r.data);
+                }
+                81 => {
+                    f_client_address = text.string(r.data);
+                }
+                4 => {
+                    f_agent_extension = Some(text.string(r.data));
+                }
+                6 => {
+                    f_agent_instrument = Some(text.string(r.data));
+                }
+                125 => {
+                    f_sending_address = Some(text.string(r.data));
+                }
+                126 => {
+                    f_sending_port = Some(support::u32(r.data, "SendingPort", r.tag, r.offset)?);
+                }
+                194 => {
+                    f_agent_id = Some(text.string(r.data));
+                }
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(m)
+        Ok(wrap(Self {
+            client_port: f_client_port,
+            direction: f_direction,
+            connection_device_type: f_connection_device_type,
+            call_id: f_call_id,
+            connection_device_id: f_connection_device_id,
+            client_address: f_client_address,
+            agent_extension: f_agent_extension,
+            agent_instrument: f_agent_instrument,
+            sending_address: f_sending_address,
+            sending_port: f_sending_port,
+            agent_id: f_agent_id,
+            unknown: f_unknown,
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::RtpStoppedEvent)
+    }
+}
+
+impl CtiMessage for RtpStoppedEvent {
+    const SPEC: &'static MessageSpec = &crate::table::RTP_STOPPED_EVENT;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(0_u32);
@@ -5306,30 +7593,62 @@ pub struct SupervisorAssistReq {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for SupervisorAssistReq {
-    const SPEC: &'static MessageSpec = &crate::table::SUPERVISOR_ASSIST_REQ;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl SupervisorAssistReq {
+    #[inline(always)]
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.invoke_id = rd.u32("InvokeID")?;
-        rd.skip(4, "reserved")?;
-        m.call_id = rd.u32("CallID")?;
-        m.connection_device_type = ConnectionDeviceType(rd.u16("ConnectionDeviceType")?);
-        let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => m.connection_device_id = support::string(r.raw.data),
-                1 => m.agent_extension = Some(support::string(r.raw.data)),
-                2 => m.agent_instrument = Some(support::string(r.raw.data)),
-                3 => m.agent_id = Some(support::string(r.raw.data)),
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+        let Some((fx, floating)) = body.split_first_chunk::<14>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 14usize;
+        let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
+        let f_call_id = u32::from_be_bytes([fx[8], fx[9], fx[10], fx[11]]);
+        let f_connection_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[12], fx[13]]));
+        let mut f_connection_device_id: String = Default::default();
+        let mut f_agent_extension: Option<String> = None;
+        let mut f_agent_instrument: Option<String> = None;
+        let mut f_agent_id: Option<String> = None;
+        let mut f_unknown: Vec<RawField> = Vec::new();
+        let mut text = support::Text::new(floating);
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                25 => {
+                    f_connection_device_id = text.string(r.data);
+                }
+                4 => {
+                    f_agent_extension = Some(text.string(r.data));
+                }
+                6 => {
+                    f_agent_instrument = Some(text.string(r.data));
+                }
+                194 => {
+                    f_agent_id = Some(text.string(r.data));
+                }
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(m)
+        Ok(wrap(Self {
+            invoke_id: f_invoke_id,
+            call_id: f_call_id,
+            connection_device_type: f_connection_device_type,
+            connection_device_id: f_connection_device_id,
+            agent_extension: f_agent_extension,
+            agent_instrument: f_agent_instrument,
+            agent_id: f_agent_id,
+            unknown: f_unknown,
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::SupervisorAssistReq)
+    }
+}
+
+impl CtiMessage for SupervisorAssistReq {
+    const SPEC: &'static MessageSpec = &crate::table::SUPERVISOR_ASSIST_REQ;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -5368,28 +7687,47 @@ pub struct SupervisorAssistConf {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for SupervisorAssistConf {
-    const SPEC: &'static MessageSpec = &crate::table::SUPERVISOR_ASSIST_CONF;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl SupervisorAssistConf {
+    #[inline(always)]
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.invoke_id = rd.u32("InvokeID")?;
-        m.call_id = rd.u32("CallID")?;
-        m.connection_device_type = ConnectionDeviceType(rd.u16("ConnectionDeviceType")?);
-        rd.skip(2, "reserved")?;
-        rd.skip(2, "reserved")?;
-        let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => m.connection_device_id = support::string(r.raw.data),
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+        let Some((fx, floating)) = body.split_first_chunk::<14>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 14usize;
+        let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
+        let f_call_id = u32::from_be_bytes([fx[4], fx[5], fx[6], fx[7]]);
+        let f_connection_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[8], fx[9]]));
+        let mut f_connection_device_id: String = Default::default();
+        let mut f_unknown: Vec<RawField> = Vec::new();
+        let mut text = support::Text::new(floating);
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                25 => {
+                    f_connection_device_id = text.string(r.data);
+                }
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(m)
+        Ok(wrap(Self {
+            invoke_id: f_invoke_id,
+            call_id: f_call_id,
+            connection_device_type: f_connection_device_type,
+            connection_device_id: f_connection_device_id,
+            unknown: f_unknown,
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::SupervisorAssistConf)
+    }
+}
+
+impl CtiMessage for SupervisorAssistConf {
+    const SPEC: &'static MessageSpec = &crate::table::SUPERVISOR_ASSIST_CONF;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -5428,29 +7766,55 @@ pub struct SupervisorAssistEvent {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for SupervisorAssistEvent {
-    const SPEC: &'static MessageSpec = &crate::table::SUPERVISOR_ASSIST_EVENT;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl SupervisorAssistEvent {
+    #[inline(always)]
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        rd.skip(4, "reserved")?;
-        m.call_id = rd.u32("CallID")?;
-        m.connection_device_type = ConnectionDeviceType(rd.u16("ConnectionDeviceType")?);
-        rd.skip(4, "reserved")?;
-        let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => m.connection_device_id = support::string(r.raw.data),
-                1 => m.client_id = support::string(r.raw.data),
-                2 => m.text = Some(support::string(r.raw.data)),
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+        let Some((fx, floating)) = body.split_first_chunk::<14>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 14usize;
+        let f_call_id = u32::from_be_bytes([fx[4], fx[5], fx[6], fx[7]]);
+        let f_connection_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[8], fx[9]]));
+        let mut f_connection_device_id: String = Default::default();
+        let mut f_client_id: String = Default::default();
+        let mut f_text: Option<String> = None;
+        let mut f_unknown: Vec<RawField> = Vec::new();
+        let mut text = support::Text::new(floating);
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                25 => {
+                    f_connection_device_id = text.string(r.data);
+                }
+                1 => {
+                    f_client_id = text.string(r.data);
+                }
+                7 => {
+                    f_text = Some(text.string(r.data));
+                }
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(m)
+        Ok(wrap(Self {
+            call_id: f_call_id,
+            connection_device_type: f_connection_device_type,
+            connection_device_id: f_connection_device_id,
+            client_id: f_client_id,
+            text: f_text,
+            unknown: f_unknown,
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::SupervisorAssistEvent)
+    }
+}
+
+impl CtiMessage for SupervisorAssistEvent {
+    const SPEC: &'static MessageSpec = &crate::table::SUPERVISOR_ASSIST_EVENT;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(1_u32);
@@ -5494,29 +7858,59 @@ pub struct EmergencyCallReq {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for EmergencyCallReq {
-    const SPEC: &'static MessageSpec = &crate::table::EMERGENCY_CALL_REQ;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl EmergencyCallReq {
+    #[inline(always)]
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.invoke_id = rd.u32("InvokeID")?;
-        m.peripheral_id = rd.u32("PeripheralID")?;
-        m.connection_call_id = rd.u32("ConnectionCallID")?;
-        m.connection_device_id_type = ConnectionDeviceType(rd.u16("ConnectionDeviceIDType")?);
-        let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => m.connection_device_id = support::string(r.raw.data),
-                1 => m.agent_id = Some(support::string(r.raw.data)),
-                2 => m.agent_instrument = Some(support::string(r.raw.data)),
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+        let Some((fx, floating)) = body.split_first_chunk::<14>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 14usize;
+        let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
+        let f_peripheral_id = u32::from_be_bytes([fx[4], fx[5], fx[6], fx[7]]);
+        let f_connection_call_id = u32::from_be_bytes([fx[8], fx[9], fx[10], fx[11]]);
+        let f_connection_device_id_type = ConnectionDeviceType(u16::from_be_bytes([fx[12], fx[13]]));
+        let mut f_connection_device_id: String = Default::default();
+        let mut f_agent_id: Option<String> = None;
+        let mut f_agent_instrument: Option<String> = None;
+        let mut f_unknown: Vec<RawField> = Vec::new();
+        let mut text = support::Text::new(floating);
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                25 => {
+                    f_connection_device_id = text.string(r.data);
+                }
+                194 => {
+                    f_agent_id = Some(text.string(r.data));
+                }
+                6 => {
+                    f_agent_instrument = Some(text.string(r.data));
+                }
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(m)
+        Ok(wrap(Self {
+            invoke_id: f_invoke_id,
+            peripheral_id: f_peripheral_id,
+            connection_call_id: f_connection_call_id,
+            connection_device_id_type: f_connection_device_id_type,
+            connection_device_id: f_connection_device_id,
+            agent_id: f_agent_id,
+            agent_instrument: f_agent_instrument,
+            unknown: f_unknown,
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::EmergencyCallReq)
+    }
+}
+
+impl CtiMessage for EmergencyCallReq {
+    const SPEC: &'static MessageSpec = &crate::table::EMERGENCY_CALL_REQ;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -5558,28 +7952,51 @@ pub struct EmergencyCallConf {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for EmergencyCallConf {
-    const SPEC: &'static MessageSpec = &crate::table::EMERGENCY_CALL_CONF;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl EmergencyCallConf {
+    #[inline(always)]
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.invoke_id = rd.u32("InvokeID")?;
-        m.connection_call_id = rd.u32("ConnectionCallID")?;
-        m.connection_device_type = ConnectionDeviceType(rd.u16("ConnectionDeviceType")?);
-        m.line_handle = rd.u16("lineHandle")?;
-        m.line_type = rd.u16("lineType")?;
-        let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => m.connection_device_id = support::string(r.raw.data),
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+        let Some((fx, floating)) = body.split_first_chunk::<14>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 14usize;
+        let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
+        let f_connection_call_id = u32::from_be_bytes([fx[4], fx[5], fx[6], fx[7]]);
+        let f_connection_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[8], fx[9]]));
+        let f_line_handle = u16::from_be_bytes([fx[10], fx[11]]);
+        let f_line_type = u16::from_be_bytes([fx[12], fx[13]]);
+        let mut f_connection_device_id: String = Default::default();
+        let mut f_unknown: Vec<RawField> = Vec::new();
+        let mut text = support::Text::new(floating);
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                25 => {
+                    f_connection_device_id = text.string(r.data);
+                }
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(m)
+        Ok(wrap(Self {
+            invoke_id: f_invoke_id,
+            connection_call_id: f_connection_call_id,
+            connection_device_type: f_connection_device_type,
+            line_handle: f_line_handle,
+            line_type: f_line_type,
+            connection_device_id: f_connection_device_id,
+            unknown: f_unknown,
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::EmergencyCallConf)
+    }
+}
+
+impl CtiMessage for EmergencyCallConf {
+    const SPEC: &'static MessageSpec = &crate::table::EMERGENCY_CALL_CONF;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -5630,33 +8047,76 @@ pub struct EmergencyCallEvent {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for EmergencyCallEvent {
-    const SPEC: &'static MessageSpec = &crate::table::EMERGENCY_CALL_EVENT;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl EmergencyCallEvent {
+    #[inline(always)]
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.invoke_id = rd.u32("InvokeID")?;
-        m.peripheral_id = rd.u32("PeripheralID")?;
-        m.connection_call_id = rd.u32("ConnectionCallID")?;
-        m.connection_device_type = ConnectionDeviceType(rd.u16("ConnectionDeviceType")?);
-        m.session_id = rd.u32("SessionID")?;
-        let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => m.connection_device_id = support::string(r.raw.data),
-                1 => m.client_id = Some(support::string(r.raw.data)),
-                2 => m.client_address = Some(support::string(r.raw.data)),
-                3 => m.agent_extension = Some(support::string(r.raw.data)),
-                4 => m.agent_id = Some(support::string(r.raw.data)),
-                5 => m.agent_instrument = Some(support::string(r.raw.data)),
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+        let Some((fx, floating)) = body.split_first_chunk::<18>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 18usize;
+        let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
+        let f_peripheral_id = u32::from_be_bytes([fx[4], fx[5], fx[6], fx[7]]);
+        let f_connection_call_id = u32::from_be_bytes([fx[8], fx[9], fx[10], fx[11]]);
+        let f_connection_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[12], fx[13]]));
+        let f_session_id = u32::from_be_bytes([fx[14], fx[15], fx[16], fx[17]]);
+        let mut f_connection_device_id: String = Default::default();
+        let mut f_client_id: Option<String> = None;
+        let mut f_client_address: Option<String> = None;
+        let mut f_agent_extension: Option<String> = None;
+        let mut f_agent_id: Option<String> = None;
+        let mut f_agent_instrument: Option<String> = None;
+        let mut f_unknown: Vec<RawField> = Vec::new();
+        let mut text = support::Text::new(floating);
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                25 => {
+                    f_connection_device_id = text.string(r.data);
+                }
+                1 => {
+                    f_client_id = Some(text.string(r.data));
+                }
+                81 => {
+                    f_client_address = Some(text.string(r.data));
+                }
+                4 => {
+                    f_agent_extension = Some(text.string(r.data));
+                }
+                194 => {
+                    f_agent_id = Some(text.string(r.data));
+                }
+                6 => {
+                    f_agent_instrument = Some(text.string(r.data));
+                }
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(m)
+        Ok(wrap(Self {
+            invoke_id: f_invoke_id,
+            peripheral_id: f_peripheral_id,
+            connection_call_id: f_connection_call_id,
+            connection_device_type: f_connection_device_type,
+            session_id: f_session_id,
+            connection_device_id: f_connection_device_id,
+            client_id: f_client_id,
+            client_address: f_client_address,
+            agent_extension: f_agent_extension,
+            agent_id: f_agent_id,
+            agent_instrument: f_agent_instrument,
+            unknown: f_unknown,
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::EmergencyCallEvent)
+    }
+}
+
+impl CtiMessage for EmergencyCallEvent {
+    const SPEC: &'static MessageSpec = &crate::table::EMERGENCY_CALL_EVENT;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -5714,35 +8174,78 @@ pub struct SuperviseCallReq {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for SuperviseCallReq {
-    const SPEC: &'static MessageSpec = &crate::table::SUPERVISE_CALL_REQ;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl SuperviseCallReq {
+    #[inline(always)]
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.invoke_id = rd.u32("InvokeID")?;
-        rd.skip(4, "reserved")?;
-        m.agent_call_id = rd.u32("AgentCallID")?;
-        m.supervisor_call_id = rd.u32("SupervisorCallID")?;
-        m.agent_connection_device_type = ConnectionDeviceType(rd.u16("AgentConnectionDeviceType")?);
-        m.supervisor_connection_device_type = ConnectionDeviceType(rd.u16("SupervisorConnectionDeviceType")?);
-        m.supervisory_action = rd.u16("SupervisoryAction")?;
-        let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => m.agent_connection_device_id = Some(support::string(r.raw.data)),
-                1 => m.supervisor_connection_device_id = Some(support::string(r.raw.data)),
-                2 => m.agent_extension = Some(support::string(r.raw.data)),
-                3 => m.agent_id = Some(support::string(r.raw.data)),
-                4 => m.agent_instrument = Some(support::string(r.raw.data)),
-                5 => m.supervisor_instrument = Some(support::string(r.raw.data)),
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+        let Some((fx, floating)) = body.split_first_chunk::<22>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 22usize;
+        let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
+        let f_agent_call_id = u32::from_be_bytes([fx[8], fx[9], fx[10], fx[11]]);
+        let f_supervisor_call_id = u32::from_be_bytes([fx[12], fx[13], fx[14], fx[15]]);
+        let f_agent_connection_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[16], fx[17]]));
+        let f_supervisor_connection_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[18], fx[19]]));
+        let f_supervisory_action = u16::from_be_bytes([fx[20], fx[21]]);
+        let mut f_agent_connection_device_id: Option<String> = None;
+        let mut f_supervisor_connection_device_id: Option<String> = None;
+        let mut f_agent_extension: Option<String> = None;
+        let mut f_agent_id: Option<String> = None;
+        let mut f_agent_instrument: Option<String> = None;
+        let mut f_supervisor_instrument: Option<String> = None;
+        let mut f_unknown: Vec<RawField> = Vec::new();
+        let mut text = support::Text::new(floating);
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                90 => {
+                    f_agent_connection_device_id = Some(text.string(r.data));
+                }
+                91 => {
+                    f_supervisor_connection_device_id = Some(text.string(r.data));
+                }
+                4 => {
+                    f_agent_extension = Some(text.string(r.data));
+                }
+                194 => {
+                    f_agent_id = Some(text.string(r.data));
+                }
+                6 => {
+                    f_agent_instrument = Some(text.string(r.data));
+                }
+                85 => {
+                    f_supervisor_instrument = Some(text.string(r.data));
+                }
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(m)
+        Ok(wrap(Self {
+            invoke_id: f_invoke_id,
+            agent_call_id: f_agent_call_id,
+            supervisor_call_id: f_supervisor_call_id,
+            agent_connection_device_type: f_agent_connection_device_type,
+            supervisor_connection_device_type: f_supervisor_connection_device_type,
+            supervisory_action: f_supervisory_action,
+            agent_connection_device_id: f_agent_connection_device_id,
+            supervisor_connection_device_id: f_supervisor_connection_device_id,
+            agent_extension: f_agent_extension,
+            agent_id: f_agent_id,
+            agent_instrument: f_agent_instrument,
+            supervisor_instrument: f_supervisor_instrument,
+            unknown: f_unknown,
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::SuperviseCallReq)
+    }
+}
+
+impl CtiMessage for SuperviseCallReq {
+    const SPEC: &'static MessageSpec = &crate::table::SUPERVISE_CALL_REQ;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -5786,26 +8289,47 @@ pub struct SuperviseCallConf {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for SuperviseCallConf {
-    const SPEC: &'static MessageSpec = &crate::table::SUPERVISE_CALL_CONF;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl SuperviseCallConf {
+    #[inline(always)]
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.invoke_id = rd.u32("InvokeID")?;
-        m.call_id = rd.u32("CallID")?;
-        m.connection_device_type = ConnectionDeviceType(rd.u16("ConnectionDeviceType")?);
-        let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => m.connection_device_id = support::string(r.raw.data),
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+        let Some((fx, floating)) = body.split_first_chunk::<10>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 10usize;
+        let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
+        let f_call_id = u32::from_be_bytes([fx[4], fx[5], fx[6], fx[7]]);
+        let f_connection_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[8], fx[9]]));
+        let mut f_connection_device_id: String = Default::default();
+        let mut f_unknown: Vec<RawField> = Vec::new();
+        let mut text = support::Text::new(floating);
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                25 => {
+                    f_connection_device_id = text.string(r.data);
+                }
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(m)
+        Ok(wrap(Self {
+            invoke_id: f_invoke_id,
+            call_id: f_call_id,
+            connection_device_type: f_connection_device_type,
+            connection_device_id: f_connection_device_id,
+            unknown: f_unknown,
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::SuperviseCallConf)
+    }
+}
+
+impl CtiMessage for SuperviseCallConf {
+    const SPEC: &'static MessageSpec = &crate::table::SUPERVISE_CALL_CONF;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -5842,28 +8366,52 @@ pub struct BadCallReq {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for BadCallReq {
-    const SPEC: &'static MessageSpec = &crate::table::BAD_CALL_REQ;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl BadCallReq {
+    #[inline(always)]
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.invoke_id = rd.u32("InvokeID")?;
-        rd.skip(4, "reserved")?;
-        m.connection_device_type = ConnectionDeviceType(rd.u16("ConnectionDeviceType")?);
-        m.call_id = rd.u32("CallID")?;
-        let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => m.connection_device_id = support::string(r.raw.data),
-                1 => m.agent_id = Some(support::string(r.raw.data)),
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+        let Some((fx, floating)) = body.split_first_chunk::<14>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 14usize;
+        let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
+        let f_connection_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[8], fx[9]]));
+        let f_call_id = u32::from_be_bytes([fx[10], fx[11], fx[12], fx[13]]);
+        let mut f_connection_device_id: String = Default::default();
+        let mut f_agent_id: Option<String> = None;
+        let mut f_unknown: Vec<RawField> = Vec::new();
+        let mut text = support::Text::new(floating);
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                25 => {
+                    f_connection_device_id = text.string(r.data);
+                }
+                194 => {
+                    f_agent_id = Some(text.string(r.data));
+                }
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(m)
+        Ok(wrap(Self {
+            invoke_id: f_invoke_id,
+            connection_device_type: f_connection_device_type,
+            call_id: f_call_id,
+            connection_device_id: f_connection_device_id,
+            agent_id: f_agent_id,
+            unknown: f_unknown,
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::BadCallReq)
+    }
+}
+
+impl CtiMessage for BadCallReq {
+    const SPEC: &'static MessageSpec = &crate::table::BAD_CALL_REQ;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -5894,15 +8442,31 @@ pub struct BadCallConf {
     pub unknown: Vec<RawField>,
 }
 
+impl BadCallConf {
+    #[inline(always)]
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
+        let v = settings.version;
+        let Some((fx, floating)) = body.split_first_chunk::<4>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 4usize;
+        let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
+        let mut f_unknown: Vec<RawField> = Vec::new();
+        support::unknown_fields(floating, crate::wire::HEADER_LEN + fixed_len, settings, &mut f_unknown)?;
+        Ok(wrap(Self {
+            invoke_id: f_invoke_id,
+            unknown: f_unknown,
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::BadCallConf)
+    }
+}
+
 impl CtiMessage for BadCallConf {
     const SPEC: &'static MessageSpec = &crate::table::BAD_CALL_CONF;
+    #[inline]
     fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
-        let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.invoke_id = rd.u32("InvokeID")?;
-        support::unknown_fields(rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings, &mut m.unknown)?;
-        Ok(m)
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -5924,23 +8488,39 @@ pub struct ConfigRequestKeyEvent {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for ConfigRequestKeyEvent {
-    const SPEC: &'static MessageSpec = &crate::table::CONFIG_REQUEST_KEY_EVENT;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl ConfigRequestKeyEvent {
+    #[inline(always)]
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
         let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
         if v >= 11 { rd.skip(4, "reserved")?; }
-        let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+        let (fixed_len, floating) = (rd.pos(), rd.rest());
+        let mut f_unknown: Vec<RawField> = Vec::new();
+        let mut text = support::Text::new(floating);
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                131 => {
+                }
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(m)
+        Ok(wrap(Self {
+            unknown: f_unknown,
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::ConfigRequestKeyEvent)
+    }
+}
+
+impl CtiMessage for ConfigRequestKeyEvent {
+    const SPEC: &'static MessageSpec = &crate::table::CONFIG_REQUEST_KEY_EVENT;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         if w.version() >= 11 { w.u32(0_u32); }
@@ -5973,27 +8553,58 @@ pub struct ConfigKeyEvent {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for ConfigKeyEvent {
-    const SPEC: &'static MessageSpec = &crate::table::CONFIG_KEY_EVENT;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl ConfigKeyEvent {
+    #[inline(always)]
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.status = ConfigKeyStatus(rd.u32("Status")?);
-        let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => m.application_key = Some(support::key(r.raw.data, "ApplicationConfigKey", r.raw.tag, r.raw.offset)?),
-                1 => m.csq_key = Some(support::key(r.raw.data, "CSQConfigKey", r.raw.tag, r.raw.offset)?),
-                2 => m.agent_key = Some(support::key(r.raw.data, "AgentConfigKey", r.raw.tag, r.raw.offset)?),
-                3 => m.device_key = Some(support::key(r.raw.data, "DeviceConfigKey", r.raw.tag, r.raw.offset)?),
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+        let Some((fx, floating)) = body.split_first_chunk::<4>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 4usize;
+        let f_status = ConfigKeyStatus(u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]));
+        let mut f_application_key: Option<u64> = None;
+        let mut f_csq_key: Option<u64> = None;
+        let mut f_agent_key: Option<u64> = None;
+        let mut f_device_key: Option<u64> = None;
+        let mut f_unknown: Vec<RawField> = Vec::new();
+        let mut text = support::Text::new(floating);
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                177 => {
+                    f_application_key = Some(support::key(r.data, "ApplicationConfigKey", r.tag, r.offset)?);
+                }
+                178 => {
+                    f_csq_key = Some(support::key(r.data, "CSQConfigKey", r.tag, r.offset)?);
+                }
+                179 => {
+                    f_agent_key = Some(support::key(r.data, "AgentConfigKey", r.tag, r.offset)?);
+                }
+                180 => {
+                    f_device_key = Some(support::key(r.data, "DeviceConfigKey", r.tag, r.offset)?);
+                }
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(m)
+        Ok(wrap(Self {
+            status: f_status,
+            application_key: f_application_key,
+            csq_key: f_csq_key,
+            agent_key: f_agent_key,
+            device_key: f_device_key,
+            unknown: f_unknown,
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::ConfigKeyEvent)
+    }
+}
+
+impl CtiMessage for ConfigKeyEvent {
+    const SPEC: &'static MessageSpec = &crate::table::CONFIG_KEY_EVENT;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.status.0);
@@ -6023,24 +8634,41 @@ pub struct ConfigRequestEvent {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for ConfigRequestEvent {
-    const SPEC: &'static MessageSpec = &crate::table::CONFIG_REQUEST_EVENT;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl ConfigRequestEvent {
+    #[inline(always)]
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
         let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.configuration_mask = ConfigurationMask(rd.u32("ConfigurationMask")?);
+        let f_configuration_mask = ConfigurationMask(rd.u32("ConfigurationMask")?);
         if v >= 11 { rd.skip(4, "reserved")?; }
-        let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+        let (fixed_len, floating) = (rd.pos(), rd.rest());
+        let mut f_unknown: Vec<RawField> = Vec::new();
+        let mut text = support::Text::new(floating);
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                131 => {
+                }
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(m)
+        Ok(wrap(Self {
+            configuration_mask: f_configuration_mask,
+            unknown: f_unknown,
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::ConfigRequestEvent)
+    }
+}
+
+impl CtiMessage for ConfigRequestEvent {
+    const SPEC: &'static MessageSpec = &crate::table::CONFIG_REQUEST_EVENT;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.configuration_mask.0);
@@ -6078,28 +8706,60 @@ pub struct ConfigBeginEvent {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for ConfigBeginEvent {
-    const SPEC: &'static MessageSpec = &crate::table::CONFIG_BEGIN_EVENT;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl ConfigBeginEvent {
+    #[inline(always)]
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.config_type = rd.u16("ConfigType")?;
-        m.configuration_mask = ConfigurationMask(rd.u32("ConfigurationMask")?);
-        let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => m.application_key = Some(support::key(r.raw.data, "ApplicationConfigKey", r.raw.tag, r.raw.offset)?),
-                1 => m.csq_key = Some(support::key(r.raw.data, "CSQueueConfigKey", r.raw.tag, r.raw.offset)?),
-                2 => m.agent_key = Some(support::key(r.raw.data, "AgentConfigKey", r.raw.tag, r.raw.offset)?),
-                3 => m.device_key = Some(support::key(r.raw.data, "DeviceConfigKey", r.raw.tag, r.raw.offset)?),
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+        let Some((fx, floating)) = body.split_first_chunk::<6>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 6usize;
+        let f_config_type = u16::from_be_bytes([fx[0], fx[1]]);
+        let f_configuration_mask = ConfigurationMask(u32::from_be_bytes([fx[2], fx[3], fx[4], fx[5]]));
+        let mut f_application_key: Option<u64> = None;
+        let mut f_csq_key: Option<u64> = None;
+        let mut f_agent_key: Option<u64> = None;
+        let mut f_device_key: Option<u64> = None;
+        let mut f_unknown: Vec<RawField> = Vec::new();
+        let mut text = support::Text::new(floating);
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                177 => {
+                    f_application_key = Some(support::key(r.data, "ApplicationConfigKey", r.tag, r.offset)?);
+                }
+                178 => {
+                    f_csq_key = Some(support::key(r.data, "CSQueueConfigKey", r.tag, r.offset)?);
+                }
+                179 => {
+                    f_agent_key = Some(support::key(r.data, "AgentConfigKey", r.tag, r.offset)?);
+                }
+                180 => {
+                    f_device_key = Some(support::key(r.data, "DeviceConfigKey", r.tag, r.offset)?);
+                }
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(m)
+        Ok(wrap(Self {
+            config_type: f_config_type,
+            configuration_mask: f_configuration_mask,
+            application_key: f_application_key,
+            csq_key: f_csq_key,
+            agent_key: f_agent_key,
+            device_key: f_device_key,
+            unknown: f_unknown,
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::ConfigBeginEvent)
+    }
+}
+
+impl CtiMessage for ConfigBeginEvent {
+    const SPEC: &'static MessageSpec = &crate::table::CONFIG_BEGIN_EVENT;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u16(self.config_type);
@@ -6132,24 +8792,43 @@ pub struct ConfigEndEvent {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for ConfigEndEvent {
-    const SPEC: &'static MessageSpec = &crate::table::CONFIG_END_EVENT;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl ConfigEndEvent {
+    #[inline(always)]
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.status = ConfigEndStatus(rd.u32("Status")?);
-        let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => m.text = Some(support::string(r.raw.data)),
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+        let Some((fx, floating)) = body.split_first_chunk::<4>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 4usize;
+        let f_status = ConfigEndStatus(u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]));
+        let mut f_text: Option<String> = None;
+        let mut f_unknown: Vec<RawField> = Vec::new();
+        let mut text = support::Text::new(floating);
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                7 => {
+                    f_text = Some(text.string(r.data));
+                }
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(m)
+        Ok(wrap(Self {
+            status: f_status,
+            text: f_text,
+            unknown: f_unknown,
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::ConfigEndEvent)
+    }
+}
+
+impl CtiMessage for ConfigEndEvent {
+    const SPEC: &'static MessageSpec = &crate::table::CONFIG_END_EVENT;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.status.0);
@@ -6176,74 +8855,104 @@ pub struct ConfigApplicationEvent {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for ConfigApplicationEvent {
-    const SPEC: &'static MessageSpec = &crate::table::CONFIG_APPLICATION_EVENT;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl ConfigApplicationEvent {
+    #[inline(always)]
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        rd.skip(2, "NumRecords")?;
-        let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => {
-                    if r.opens & 1 != 0 { m.records.push(Default::default()); }
-                    let v = RecordType(support::u16(r.raw.data, "RecordType", r.raw.tag, r.raw.offset)?);
-                    if let Some(g0) = m.records.last_mut() { g0.record_type = v; }
+        let Some((fx, floating)) = body.split_first_chunk::<2>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 2usize;
+        let n_records = u16::from_be_bytes([fx[0], fx[1]]);
+        let mut f_records: Vec<ConfigApplicationRecord> = Vec::with_capacity(usize::from(n_records.min(10)).min(floating.len() / 2));
+        let mut f_unknown: Vec<RawField> = Vec::new();
+        let mut text = support::Text::new(floating);
+        let mut open = [NO_GROUP; 2];
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                183 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, true);
+                    if opens & 1 != 0 { f_records.push(Default::default()); }
+                    let v = RecordType(support::u16(r.data, "RecordType", r.tag, r.offset)?);
+                    if let Some(g0) = f_records.last_mut() { g0.record_type = v; }
                 }
-                1 => {
-                    if r.opens & 1 != 0 { m.records.push(Default::default()); }
+                208 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_records.push(Default::default()); }
                 }
-                2 => {
-                    if r.opens & 1 != 0 { m.records.push(Default::default()); }
-                    let v = support::u32(r.raw.data, "ApplicationID", r.raw.tag, r.raw.offset)?;
-                    if let Some(g0) = m.records.last_mut() { g0.application_id = v; }
+                184 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_records.push(Default::default()); }
+                    let v = support::u32(r.data, "ApplicationID", r.tag, r.offset)?;
+                    if let Some(g0) = f_records.last_mut() { g0.application_id = v; }
                 }
-                3 => {
-                    if r.opens & 1 != 0 { m.records.push(Default::default()); }
+                213 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_records.push(Default::default()); }
                 }
-                4 => {
-                    if r.opens & 1 != 0 { m.records.push(Default::default()); }
-                    let v = support::u32(r.raw.data, "MaxQueued", r.raw.tag, r.raw.offset)?;
-                    if let Some(g0) = m.records.last_mut() { g0.max_queued = v; }
+                129 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_records.push(Default::default()); }
+                    let v = support::u32(r.data, "MaxQueued", r.tag, r.offset)?;
+                    if let Some(g0) = f_records.last_mut() { g0.max_queued = v; }
                 }
-                5 => {
-                    if r.opens & 1 != 0 { m.records.push(Default::default()); }
+                173 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_records.push(Default::default()); }
                 }
-                6 => {
-                    if r.opens & 1 != 0 { m.records.push(Default::default()); }
-                    let v = support::u32(r.raw.data, "PreviousApplicationID", r.raw.tag, r.raw.offset)?;
-                    if let Some(g0) = m.records.last_mut() { g0.previous_application_id = v; }
+                132 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_records.push(Default::default()); }
+                    let v = support::u32(r.data, "PreviousApplicationID", r.tag, r.offset)?;
+                    if let Some(g0) = f_records.last_mut() { g0.previous_application_id = v; }
                 }
-                7 => {
-                    if r.opens & 1 != 0 { m.records.push(Default::default()); }
-                    let v = support::string(r.raw.data);
-                    if let Some(g0) = m.records.last_mut() { g0.application_name = v; }
+                133 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_records.push(Default::default()); }
+                    let v = text.string(r.data);
+                    if let Some(g0) = f_records.last_mut() { g0.application_name = v; }
                 }
-                8 => {
-                    if r.opens & 1 != 0 { m.records.push(Default::default()); }
-                    let v = Some(support::string(r.raw.data));
-                    if let Some(g0) = m.records.last_mut() { g0.description = v; }
+                134 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_records.push(Default::default()); }
+                    let v = Some(text.string(r.data));
+                    if let Some(g0) = f_records.last_mut() { g0.description = v; }
                 }
-                9 => {
-                    if r.opens & 1 != 0 { m.records.push(Default::default()); }
+                174 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_records.push(Default::default()); }
                 }
-                10 => {
-                    if r.opens & 1 != 0 { m.records.push(Default::default()); }
+                175 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_records.push(Default::default()); }
                 }
-                11 => {
-                    if r.opens & 1 != 0 { m.records.push(Default::default()); }
+                176 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_records.push(Default::default()); }
                 }
-                12 => {
-                    if r.opens & 1 != 0 { m.records.push(Default::default()); }
+                216 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_records.push(Default::default()); }
                 }
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(m)
+        Ok(wrap(Self {
+            records: f_records,
+            unknown: f_unknown,
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::ConfigApplicationEvent)
+    }
+}
+
+impl CtiMessage for ConfigApplicationEvent {
+    const SPEC: &'static MessageSpec = &crate::table::CONFIG_APPLICATION_EVENT;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         { let n = w.count(self.records.len(), 10, "NumRecords")?; w.u16(n); }
@@ -6284,71 +8993,100 @@ pub struct ConfigCsqEvent {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for ConfigCsqEvent {
-    const SPEC: &'static MessageSpec = &crate::table::CONFIG_CSQ_EVENT;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl ConfigCsqEvent {
+    #[inline(always)]
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        rd.skip(2, "NumRecords")?;
-        let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => {
-                    if r.opens & 1 != 0 { m.records.push(Default::default()); }
-                    let v = RecordType(support::u16(r.raw.data, "RecordType", r.raw.tag, r.raw.offset)?);
-                    if let Some(g0) = m.records.last_mut() { g0.record_type = v; }
+        let Some((fx, floating)) = body.split_first_chunk::<2>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 2usize;
+        let n_records = u16::from_be_bytes([fx[0], fx[1]]);
+        let mut f_records: Vec<ConfigCsqRecord> = Vec::with_capacity(usize::from(n_records.min(10)).min(floating.len() / 2));
+        let mut f_unknown: Vec<RawField> = Vec::new();
+        let mut text = support::Text::new(floating);
+        let mut open = [NO_GROUP; 2];
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                183 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, true);
+                    if opens & 1 != 0 { f_records.push(Default::default()); }
+                    let v = RecordType(support::u16(r.data, "RecordType", r.tag, r.offset)?);
+                    if let Some(g0) = f_records.last_mut() { g0.record_type = v; }
                 }
-                1 => {
-                    if r.opens & 1 != 0 { m.records.push(Default::default()); }
+                208 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_records.push(Default::default()); }
                 }
-                2 => {
-                    if r.opens & 1 != 0 { m.records.push(Default::default()); }
-                    let v = support::u32(r.raw.data, "CSQID", r.raw.tag, r.raw.offset)?;
-                    if let Some(g0) = m.records.last_mut() { g0.csq_id = v; }
+                184 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_records.push(Default::default()); }
+                    let v = support::u32(r.data, "CSQID", r.tag, r.offset)?;
+                    if let Some(g0) = f_records.last_mut() { g0.csq_id = v; }
                 }
-                3 => {
-                    if r.opens & 1 != 0 { m.records.push(Default::default()); }
+                213 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_records.push(Default::default()); }
                 }
-                4 => {
-                    if r.opens & 1 != 0 { m.records.push(Default::default()); }
+                64 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_records.push(Default::default()); }
                 }
-                5 => {
-                    if r.opens & 1 != 0 { m.records.push(Default::default()); }
+                192 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_records.push(Default::default()); }
                 }
-                6 => {
-                    if r.opens & 1 != 0 { m.records.push(Default::default()); }
-                    let v = Some(support::bool(r.raw.data, "AutoWork", r.raw.tag, r.raw.offset)?);
-                    if let Some(g0) = m.records.last_mut() { g0.auto_work = v; }
+                185 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_records.push(Default::default()); }
+                    let v = Some(support::bool(r.data, "AutoWork", r.tag, r.offset)?);
+                    if let Some(g0) = f_records.last_mut() { g0.auto_work = v; }
                 }
-                7 => {
-                    if r.opens & 1 != 0 { m.records.push(Default::default()); }
+                173 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_records.push(Default::default()); }
                 }
-                8 => {
-                    if r.opens & 1 != 0 { m.records.push(Default::default()); }
-                    let v = support::string(r.raw.data);
-                    if let Some(g0) = m.records.last_mut() { g0.csq_name = v; }
+                133 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_records.push(Default::default()); }
+                    let v = text.string(r.data);
+                    if let Some(g0) = f_records.last_mut() { g0.csq_name = v; }
                 }
-                9 => {
-                    if r.opens & 1 != 0 { m.records.push(Default::default()); }
-                    let v = Some(support::string(r.raw.data));
-                    if let Some(g0) = m.records.last_mut() { g0.description = v; }
+                134 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_records.push(Default::default()); }
+                    let v = Some(text.string(r.data));
+                    if let Some(g0) = f_records.last_mut() { g0.description = v; }
                 }
-                10 => {
-                    if r.opens & 1 != 0 { m.records.push(Default::default()); }
-                    let v = support::u32(r.raw.data, "MRDomainID", r.raw.tag, r.raw.offset)?;
-                    if let Some(g0) = m.records.last_mut() { g0.mr_domain_id = v; }
+                216 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_records.push(Default::default()); }
+                    let v = support::u32(r.data, "MRDomainID", r.tag, r.offset)?;
+                    if let Some(g0) = f_records.last_mut() { g0.mr_domain_id = v; }
                 }
-                11 => {
-                    if r.opens & 1 != 0 { m.records.push(Default::default()); }
+                176 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_records.push(Default::default()); }
                 }
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(m)
+        Ok(wrap(Self {
+            records: f_records,
+            unknown: f_unknown,
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::ConfigCsqEvent)
+    }
+}
+
+impl CtiMessage for ConfigCsqEvent {
+    const SPEC: &'static MessageSpec = &crate::table::CONFIG_CSQ_EVENT;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         { let n = w.count(self.records.len(), 10, "NumRecords")?; w.u16(n); }
@@ -6388,102 +9126,136 @@ pub struct ConfigAgentEvent {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for ConfigAgentEvent {
-    const SPEC: &'static MessageSpec = &crate::table::CONFIG_AGENT_EVENT;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl ConfigAgentEvent {
+    #[inline(always)]
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        rd.skip(2, "NumRecords")?;
-        let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => {
-                    if r.opens & 1 != 0 { m.records.push(Default::default()); }
-                    let v = RecordType(support::u16(r.raw.data, "RecordType", r.raw.tag, r.raw.offset)?);
-                    if let Some(g0) = m.records.last_mut() { g0.record_type = v; }
+        let Some((fx, floating)) = body.split_first_chunk::<2>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 2usize;
+        let n_records = u16::from_be_bytes([fx[0], fx[1]]);
+        let mut f_records: Vec<ConfigAgentRecord> = Vec::with_capacity(usize::from(n_records.min(10)).min(floating.len() / 2));
+        let mut f_unknown: Vec<RawField> = Vec::new();
+        let mut text = support::Text::new(floating);
+        let mut open = [NO_GROUP; 2];
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                183 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, true);
+                    if opens & 1 != 0 { f_records.push(Default::default()); }
+                    let v = RecordType(support::u16(r.data, "RecordType", r.tag, r.offset)?);
+                    if let Some(g0) = f_records.last_mut() { g0.record_type = v; }
                 }
-                1 => {
-                    if r.opens & 1 != 0 { m.records.push(Default::default()); }
+                208 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_records.push(Default::default()); }
                 }
-                2 => {
-                    if r.opens & 1 != 0 { m.records.push(Default::default()); }
-                    let v = support::u16(r.raw.data, "AgentType", r.raw.tag, r.raw.offset)?;
-                    if let Some(g0) = m.records.last_mut() { g0.agent_type = v; }
+                189 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_records.push(Default::default()); }
+                    let v = support::u16(r.data, "AgentType", r.tag, r.offset)?;
+                    if let Some(g0) = f_records.last_mut() { g0.agent_type = v; }
                 }
-                3 => {
-                    if r.opens & 1 != 0 { m.records.push(Default::default()); }
-                    let v = support::string(r.raw.data);
-                    if let Some(g0) = m.records.last_mut() { g0.login_id = v; }
+                190 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_records.push(Default::default()); }
+                    let v = text.string(r.data);
+                    if let Some(g0) = f_records.last_mut() { g0.login_id = v; }
                 }
-                4 => {
-                    if r.opens & 1 != 0 { m.records.push(Default::default()); }
+                214 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_records.push(Default::default()); }
                 }
-                5 => {
-                    if r.opens & 1 != 0 { m.records.push(Default::default()); }
+                207 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_records.push(Default::default()); }
                 }
-                6 => {
-                    if r.opens & 1 != 0 { m.records.push(Default::default()); }
-                    let v = Some(support::string(r.raw.data));
-                    if let Some(g0) = m.records.last_mut() { g0.last_name = v; }
+                138 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_records.push(Default::default()); }
+                    let v = Some(text.string(r.data));
+                    if let Some(g0) = f_records.last_mut() { g0.last_name = v; }
                 }
-                7 => {
-                    if r.opens & 1 != 0 { m.records.push(Default::default()); }
-                    let v = Some(support::string(r.raw.data));
-                    if let Some(g0) = m.records.last_mut() { g0.first_name = v; }
+                137 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_records.push(Default::default()); }
+                    let v = Some(text.string(r.data));
+                    if let Some(g0) = f_records.last_mut() { g0.first_name = v; }
                 }
-                8 => {
-                    if r.opens & 1 != 0 { m.records.push(Default::default()); }
-                    let v = Some(support::string(r.raw.data));
-                    if let Some(g0) = m.records.last_mut() { g0.extension = v; }
+                173 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_records.push(Default::default()); }
+                    let v = Some(text.string(r.data));
+                    if let Some(g0) = f_records.last_mut() { g0.extension = v; }
                 }
-                9 => {
-                    if r.opens & 1 != 0 { m.records.push(Default::default()); }
-                    let v = Some(support::string(r.raw.data));
-                    if let Some(g0) = m.records.last_mut() { g0.description = v; }
+                134 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_records.push(Default::default()); }
+                    let v = Some(text.string(r.data));
+                    if let Some(g0) = f_records.last_mut() { g0.description = v; }
                 }
-                10 => {
-                    if r.opens & 1 != 0 { m.records.push(Default::default()); }
+                141 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_records.push(Default::default()); }
                 }
-                11 => {
-                    if r.opens & 1 != 0 { m.records.push(Default::default()); }
+                191 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_records.push(Default::default()); }
                 }
-                12 => {
-                    if r.opens & 1 != 0 { m.records.push(Default::default()); }
-                    let v = support::u32(r.raw.data, "CSQID", r.raw.tag, r.raw.offset)?;
-                    if let Some(g0) = m.records.last_mut() {
-                        if r.opens & 2 != 0 { g0.csqs.push(Default::default()); }
+                62 => {
+                    let (opens, _) = enter_group(&mut open, 1, 1, 0, true);
+                    if opens & 1 != 0 { f_records.push(Default::default()); }
+                    let v = support::u32(r.data, "CSQID", r.tag, r.offset)?;
+                    if let Some(g0) = f_records.last_mut() {
+                        if opens & 2 != 0 { g0.csqs.push(Default::default()); }
                         if let Some(g1) = g0.csqs.last_mut() { g1.csq_id = v; }
                     }
                 }
-                13 => {
-                    if r.opens & 1 != 0 { m.records.push(Default::default()); }
-                    if let Some(g0) = m.records.last_mut() {
-                        if r.opens & 2 != 0 { g0.csqs.push(Default::default()); }
+                64 => {
+                    let (opens, _) = enter_group(&mut open, 1, 1, 0, false);
+                    if opens & 1 != 0 { f_records.push(Default::default()); }
+                    if let Some(g0) = f_records.last_mut() {
+                        if opens & 2 != 0 { g0.csqs.push(Default::default()); }
                     }
                 }
-                14 => {
-                    if r.opens & 1 != 0 { m.records.push(Default::default()); }
-                    let v = Some(AgentState(support::u16(r.raw.data, "agentState", r.raw.tag, r.raw.offset)?));
-                    if let Some(g0) = m.records.last_mut() { g0.agent_state = v; }
+                247 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_records.push(Default::default()); }
+                    let v = Some(AgentState(support::u16(r.data, "agentState", r.tag, r.offset)?));
+                    if let Some(g0) = f_records.last_mut() { g0.agent_state = v; }
                 }
-                15 => {
-                    if r.opens & 1 != 0 { m.records.push(Default::default()); }
-                    let v = Some(support::u32(r.raw.data, "MRD_ID", r.raw.tag, r.raw.offset)?);
-                    if let Some(g0) = m.records.last_mut() { g0.mrd_id = v; }
+                246 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_records.push(Default::default()); }
+                    let v = Some(support::u32(r.data, "MRD_ID", r.tag, r.offset)?);
+                    if let Some(g0) = f_records.last_mut() { g0.mrd_id = v; }
                 }
-                16 => {
-                    if r.opens & 1 != 0 { m.records.push(Default::default()); }
-                    let v = Some(support::string(r.raw.data));
-                    if let Some(g0) = m.records.last_mut() { g0.active_terminal = v; }
+                303 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_records.push(Default::default()); }
+                    let v = Some(text.string(r.data));
+                    if let Some(g0) = f_records.last_mut() { g0.active_terminal = v; }
                 }
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(m)
+        Ok(wrap(Self {
+            records: f_records,
+            unknown: f_unknown,
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::ConfigAgentEvent)
+    }
+}
+
+impl CtiMessage for ConfigAgentEvent {
+    const SPEC: &'static MessageSpec = &crate::table::CONFIG_AGENT_EVENT;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         { let n = w.count(self.records.len(), 10, "NumRecords")?; w.u16(n); }
@@ -6530,71 +9302,98 @@ pub struct ConfigDeviceEvent {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for ConfigDeviceEvent {
-    const SPEC: &'static MessageSpec = &crate::table::CONFIG_DEVICE_EVENT;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl ConfigDeviceEvent {
+    #[inline(always)]
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        rd.skip(2, "NumRecords")?;
-        let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => {
-                    if r.opens & 1 != 0 { m.records.push(Default::default()); }
-                    let v = RecordType(support::u16(r.raw.data, "RecordType", r.raw.tag, r.raw.offset)?);
-                    if let Some(g0) = m.records.last_mut() { g0.record_type = v; }
+        let Some((fx, floating)) = body.split_first_chunk::<2>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 2usize;
+        let n_records = u16::from_be_bytes([fx[0], fx[1]]);
+        let mut f_records: Vec<ConfigDeviceRecord> = Vec::with_capacity(usize::from(n_records.min(10)).min(floating.len() / 2));
+        let mut f_unknown: Vec<RawField> = Vec::new();
+        let mut text = support::Text::new(floating);
+        let mut open = [NO_GROUP; 2];
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                183 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, true);
+                    if opens & 1 != 0 { f_records.push(Default::default()); }
+                    let v = RecordType(support::u16(r.data, "RecordType", r.tag, r.offset)?);
+                    if let Some(g0) = f_records.last_mut() { g0.record_type = v; }
                 }
-                1 => {
-                    if r.opens & 1 != 0 { m.records.push(Default::default()); }
+                208 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_records.push(Default::default()); }
                 }
-                2 => {
-                    if r.opens & 1 != 0 { m.records.push(Default::default()); }
-                    let v = Some(support::u32(r.raw.data, "DeviceField0", r.raw.tag, r.raw.offset)?);
-                    if let Some(g0) = m.records.last_mut() { g0.device_field0 = v; }
+                184 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_records.push(Default::default()); }
+                    let v = Some(support::u32(r.data, "DeviceField0", r.tag, r.offset)?);
+                    if let Some(g0) = f_records.last_mut() { g0.device_field0 = v; }
                 }
-                3 => {
-                    if r.opens & 1 != 0 { m.records.push(Default::default()); }
-                    let v = support::u16(r.raw.data, "DeviceType", r.raw.tag, r.raw.offset)?;
-                    if let Some(g0) = m.records.last_mut() { g0.device_type = v; }
+                195 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_records.push(Default::default()); }
+                    let v = support::u16(r.data, "DeviceType", r.tag, r.offset)?;
+                    if let Some(g0) = f_records.last_mut() { g0.device_type = v; }
                 }
-                4 => {
-                    if r.opens & 1 != 0 { m.records.push(Default::default()); }
-                    let v = Some(support::u32(r.raw.data, "MaxQueued", r.raw.tag, r.raw.offset)?);
-                    if let Some(g0) = m.records.last_mut() { g0.max_queued = v; }
+                129 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_records.push(Default::default()); }
+                    let v = Some(support::u32(r.data, "MaxQueued", r.tag, r.offset)?);
+                    if let Some(g0) = f_records.last_mut() { g0.max_queued = v; }
                 }
-                5 => {
-                    if r.opens & 1 != 0 { m.records.push(Default::default()); }
-                    let v = Some(support::u32(r.raw.data, "DeviceField1", r.raw.tag, r.raw.offset)?);
-                    if let Some(g0) = m.records.last_mut() { g0.device_field1 = v; }
+                193 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_records.push(Default::default()); }
+                    let v = Some(support::u32(r.data, "DeviceField1", r.tag, r.offset)?);
+                    if let Some(g0) = f_records.last_mut() { g0.device_field1 = v; }
                 }
-                6 => {
-                    if r.opens & 1 != 0 { m.records.push(Default::default()); }
-                    let v = Some(support::string(r.raw.data));
-                    if let Some(g0) = m.records.last_mut() { g0.device_field2 = v; }
+                11 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_records.push(Default::default()); }
+                    let v = Some(text.string(r.data));
+                    if let Some(g0) = f_records.last_mut() { g0.device_field2 = v; }
                 }
-                7 => {
-                    if r.opens & 1 != 0 { m.records.push(Default::default()); }
-                    let v = Some(support::string(r.raw.data));
-                    if let Some(g0) = m.records.last_mut() { g0.device_field3 = v; }
+                10 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_records.push(Default::default()); }
+                    let v = Some(text.string(r.data));
+                    if let Some(g0) = f_records.last_mut() { g0.device_field3 = v; }
                 }
-                8 => {
-                    if r.opens & 1 != 0 { m.records.push(Default::default()); }
-                    let v = Some(support::string(r.raw.data));
-                    if let Some(g0) = m.records.last_mut() { g0.device_field4 = v; }
+                173 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_records.push(Default::default()); }
+                    let v = Some(text.string(r.data));
+                    if let Some(g0) = f_records.last_mut() { g0.device_field4 = v; }
                 }
-                9 => {
-                    if r.opens & 1 != 0 { m.records.push(Default::default()); }
-                    let v = Some(support::string(r.raw.data));
-                    if let Some(g0) = m.records.last_mut() { g0.description = v; }
+                134 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_records.push(Default::default()); }
+                    let v = Some(text.string(r.data));
+                    if let Some(g0) = f_records.last_mut() { g0.description = v; }
                 }
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(m)
+        Ok(wrap(Self {
+            records: f_records,
+            unknown: f_unknown,
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::ConfigDeviceEvent)
+    }
+}
+
+impl CtiMessage for ConfigDeviceEvent {
+    const SPEC: &'static MessageSpec = &crate::table::CONFIG_DEVICE_EVENT;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         { let n = w.count(self.records.len(), 10, "NumRecords")?; w.u16(n); }
@@ -6634,24 +9433,43 @@ pub struct QueryAgentQueueStatisticsReq {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for QueryAgentQueueStatisticsReq {
-    const SPEC: &'static MessageSpec = &crate::table::QUERY_AGENT_QUEUE_STATISTICS_REQ;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl QueryAgentQueueStatisticsReq {
+    #[inline(always)]
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.invoke_id = rd.u32("InvokeID")?;
-        let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => m.agent_id = support::string(r.raw.data),
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+        let Some((fx, floating)) = body.split_first_chunk::<4>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 4usize;
+        let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
+        let mut f_agent_id: String = Default::default();
+        let mut f_unknown: Vec<RawField> = Vec::new();
+        let mut text = support::Text::new(floating);
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                194 => {
+                    f_agent_id = text.string(r.data);
+                }
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(m)
+        Ok(wrap(Self {
+            invoke_id: f_invoke_id,
+            agent_id: f_agent_id,
+            unknown: f_unknown,
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::QueryAgentQueueStatisticsReq)
+    }
+}
+
+impl CtiMessage for QueryAgentQueueStatisticsReq {
+    const SPEC: &'static MessageSpec = &crate::table::QUERY_AGENT_QUEUE_STATISTICS_REQ;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -6684,26 +9502,47 @@ pub struct QueryAgentQueueStatisticsConf {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for QueryAgentQueueStatisticsConf {
-    const SPEC: &'static MessageSpec = &crate::table::QUERY_AGENT_QUEUE_STATISTICS_CONF;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl QueryAgentQueueStatisticsConf {
+    #[inline(always)]
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.invoke_id = rd.u32("InvokeID")?;
-        m.calls_in_queue = rd.u32("CallsInQueue")?;
-        m.oldest_call_in_queue = rd.u32("OldestCallInQueue")?;
-        let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => m.agent_id = support::string(r.raw.data),
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+        let Some((fx, floating)) = body.split_first_chunk::<12>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 12usize;
+        let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
+        let f_calls_in_queue = u32::from_be_bytes([fx[4], fx[5], fx[6], fx[7]]);
+        let f_oldest_call_in_queue = u32::from_be_bytes([fx[8], fx[9], fx[10], fx[11]]);
+        let mut f_agent_id: String = Default::default();
+        let mut f_unknown: Vec<RawField> = Vec::new();
+        let mut text = support::Text::new(floating);
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                194 => {
+                    f_agent_id = text.string(r.data);
+                }
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(m)
+        Ok(wrap(Self {
+            invoke_id: f_invoke_id,
+            calls_in_queue: f_calls_in_queue,
+            oldest_call_in_queue: f_oldest_call_in_queue,
+            agent_id: f_agent_id,
+            unknown: f_unknown,
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::QueryAgentQueueStatisticsConf)
+    }
+}
+
+impl CtiMessage for QueryAgentQueueStatisticsConf {
+    const SPEC: &'static MessageSpec = &crate::table::QUERY_AGENT_QUEUE_STATISTICS_CONF;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -6732,51 +9571,74 @@ pub struct ConfigTerminalEvent {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for ConfigTerminalEvent {
-    const SPEC: &'static MessageSpec = &crate::table::CONFIG_TERMINAL_EVENT;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl ConfigTerminalEvent {
+    #[inline(always)]
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        rd.skip(2, "NumRecords")?;
-        let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => {
-                    if r.opens & 1 != 0 { m.records.push(Default::default()); }
-                    let v = RecordType(support::u16(r.raw.data, "RecordType", r.raw.tag, r.raw.offset)?);
-                    if let Some(g0) = m.records.last_mut() { g0.record_type = v; }
+        let Some((fx, floating)) = body.split_first_chunk::<2>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 2usize;
+        let n_records = u16::from_be_bytes([fx[0], fx[1]]);
+        let mut f_records: Vec<ConfigTerminalRecord> = Vec::with_capacity(usize::from(n_records.min(10)).min(floating.len() / 2));
+        let mut f_unknown: Vec<RawField> = Vec::new();
+        let mut text = support::Text::new(floating);
+        let mut open = [NO_GROUP; 2];
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                183 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, true);
+                    if opens & 1 != 0 { f_records.push(Default::default()); }
+                    let v = RecordType(support::u16(r.data, "RecordType", r.tag, r.offset)?);
+                    if let Some(g0) = f_records.last_mut() { g0.record_type = v; }
                 }
-                1 => {
-                    if r.opens & 1 != 0 { m.records.push(Default::default()); }
-                    let v = support::u16(r.raw.data, "TerminalType", r.raw.tag, r.raw.offset)?;
-                    if let Some(g0) = m.records.last_mut() { g0.terminal_type = v; }
+                302 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_records.push(Default::default()); }
+                    let v = support::u16(r.data, "TerminalType", r.tag, r.offset)?;
+                    if let Some(g0) = f_records.last_mut() { g0.terminal_type = v; }
                 }
-                2 => {
-                    if r.opens & 1 != 0 { m.records.push(Default::default()); }
-                    let v = support::string(r.raw.data);
-                    if let Some(g0) = m.records.last_mut() { g0.terminal_device_name = v; }
+                303 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_records.push(Default::default()); }
+                    let v = text.string(r.data);
+                    if let Some(g0) = f_records.last_mut() { g0.terminal_device_name = v; }
                 }
-                3 => {
-                    if r.opens & 1 != 0 { m.records.push(Default::default()); }
-                    let v = support::string(r.raw.data);
-                    if let Some(g0) = m.records.last_mut() { g0.terminal_type_name = v; }
+                304 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_records.push(Default::default()); }
+                    let v = text.string(r.data);
+                    if let Some(g0) = f_records.last_mut() { g0.terminal_type_name = v; }
                 }
-                4 => {
-                    if r.opens & 1 != 0 { m.records.push(Default::default()); }
+                305 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_records.push(Default::default()); }
                 }
-                5 => {
-                    if r.opens & 1 != 0 { m.records.push(Default::default()); }
-                    let v = support::string(r.raw.data);
-                    if let Some(g0) = m.records.last_mut() { g0.instruments.push(v); }
+                6 => {
+                    let (opens, _) = enter_group(&mut open, 1, 1, 0, true);
+                    if opens & 1 != 0 { f_records.push(Default::default()); }
+                    let v = text.string(r.data);
+                    if let Some(g0) = f_records.last_mut() { g0.instruments.push(v); }
                 }
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(m)
+        Ok(wrap(Self {
+            records: f_records,
+            unknown: f_unknown,
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::ConfigTerminalEvent)
+    }
+}
+
+impl CtiMessage for ConfigTerminalEvent {
+    const SPEC: &'static MessageSpec = &crate::table::CONFIG_TERMINAL_EVENT;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         { let n = w.count(if w.version() >= 18 { self.records.len() } else { 0 }, 10, "NumRecords")?; w.u16(n); }
@@ -6818,17 +9680,33 @@ pub struct TeamConfigReq {
     pub unknown: Vec<RawField>,
 }
 
+impl TeamConfigReq {
+    #[inline(always)]
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
+        let v = settings.version;
+        let Some((fx, floating)) = body.split_first_chunk::<14>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 14usize;
+        let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
+        let f_config_param = u16::from_be_bytes([fx[4], fx[5]]);
+        let mut f_unknown: Vec<RawField> = Vec::new();
+        support::unknown_fields(floating, crate::wire::HEADER_LEN + fixed_len, settings, &mut f_unknown)?;
+        Ok(wrap(Self {
+            invoke_id: f_invoke_id,
+            config_param: f_config_param,
+            unknown: f_unknown,
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::TeamConfigReq)
+    }
+}
+
 impl CtiMessage for TeamConfigReq {
     const SPEC: &'static MessageSpec = &crate::table::TEAM_CONFIG_REQ;
+    #[inline]
     fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
-        let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.invoke_id = rd.u32("InvokeID")?;
-        m.config_param = rd.u16("ConfigParam")?;
-        rd.skip(8, "reserved")?;
-        support::unknown_fields(rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings, &mut m.unknown)?;
-        Ok(m)
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -6862,47 +9740,74 @@ pub struct TeamConfigEvent {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for TeamConfigEvent {
-    const SPEC: &'static MessageSpec = &crate::table::TEAM_CONFIG_EVENT;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl TeamConfigEvent {
+    #[inline(always)]
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.team_id = rd.u32("TeamID")?;
-        rd.skip(2, "NumRecords")?;
-        m.operation = rd.u16("Operation")?;
-        rd.skip(8, "reserved")?;
-        let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => m.team_name = support::string(r.raw.data),
-                1 => {
-                    if r.opens & 1 != 0 { m.members.push(Default::default()); }
-                    let v = support::string(r.raw.data);
-                    if let Some(g0) = m.members.last_mut() { g0.agent_id = v; }
+        let Some((fx, floating)) = body.split_first_chunk::<16>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 16usize;
+        let f_team_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
+        let n_members = u16::from_be_bytes([fx[4], fx[5]]);
+        let f_operation = u16::from_be_bytes([fx[6], fx[7]]);
+        let mut f_team_name: String = Default::default();
+        let mut f_members: Vec<TeamMember> = Vec::with_capacity(usize::from(n_members.min(64)).min(floating.len() / 2));
+        let mut f_unknown: Vec<RawField> = Vec::new();
+        let mut text = support::Text::new(floating);
+        let mut open = [NO_GROUP; 2];
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                204 => {
+                    open = [NO_GROUP; 2];
+                    f_team_name = text.string(r.data);
                 }
-                2 => {
-                    if r.opens & 1 != 0 { m.members.push(Default::default()); }
-                    let v = Some(support::u16(r.raw.data, "AgentFlags", r.raw.tag, r.raw.offset)?);
-                    if let Some(g0) = m.members.last_mut() { g0.agent_flags = v; }
+                194 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, true);
+                    if opens & 1 != 0 { f_members.push(Default::default()); }
+                    let v = text.string(r.data);
+                    if let Some(g0) = f_members.last_mut() { g0.agent_id = v; }
                 }
-                3 => {
-                    if r.opens & 1 != 0 { m.members.push(Default::default()); }
-                    let v = Some(RecordType(support::u16(r.raw.data, "RecordType", r.raw.tag, r.raw.offset)?));
-                    if let Some(g0) = m.members.last_mut() { g0.record_type = v; }
+                87 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_members.push(Default::default()); }
+                    let v = Some(support::u16(r.data, "AgentFlags", r.tag, r.offset)?);
+                    if let Some(g0) = f_members.last_mut() { g0.agent_flags = v; }
                 }
-                4 => {
-                    if r.opens & 1 != 0 { m.members.push(Default::default()); }
-                    let v = Some(support::u16(r.raw.data, "MemberType", r.raw.tag, r.raw.offset)?);
-                    if let Some(g0) = m.members.last_mut() { g0.member_type = v; }
+                183 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_members.push(Default::default()); }
+                    let v = Some(RecordType(support::u16(r.data, "RecordType", r.tag, r.offset)?));
+                    if let Some(g0) = f_members.last_mut() { g0.record_type = v; }
                 }
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+                205 => {
+                    let (opens, _) = enter_group(&mut open, 0, 0, NO_GROUP, false);
+                    if opens & 1 != 0 { f_members.push(Default::default()); }
+                    let v = Some(support::u16(r.data, "MemberType", r.tag, r.offset)?);
+                    if let Some(g0) = f_members.last_mut() { g0.member_type = v; }
+                }
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(m)
+        Ok(wrap(Self {
+            team_id: f_team_id,
+            operation: f_operation,
+            team_name: f_team_name,
+            members: f_members,
+            unknown: f_unknown,
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::TeamConfigEvent)
+    }
+}
+
+impl CtiMessage for TeamConfigEvent {
+    const SPEC: &'static MessageSpec = &crate::table::TEAM_CONFIG_EVENT;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.team_id);
@@ -6942,25 +9847,45 @@ pub struct TeamConfigConf {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for TeamConfigConf {
-    const SPEC: &'static MessageSpec = &crate::table::TEAM_CONFIG_CONF;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl TeamConfigConf {
+    #[inline(always)]
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.invoke_id = rd.u32("InvokeID")?;
-        m.status = rd.u32("Status")?;
-        let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => m.text = Some(support::string(r.raw.data)),
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+        let Some((fx, floating)) = body.split_first_chunk::<8>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 8usize;
+        let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
+        let f_status = u32::from_be_bytes([fx[4], fx[5], fx[6], fx[7]]);
+        let mut f_text: Option<String> = None;
+        let mut f_unknown: Vec<RawField> = Vec::new();
+        let mut text = support::Text::new(floating);
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                7 => {
+                    f_text = Some(text.string(r.data));
+                }
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(m)
+        Ok(wrap(Self {
+            invoke_id: f_invoke_id,
+            status: f_status,
+            text: f_text,
+            unknown: f_unknown,
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::TeamConfigConf)
+    }
+}
+
+impl CtiMessage for TeamConfigConf {
+    const SPEC: &'static MessageSpec = &crate::table::TEAM_CONFIG_CONF;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -6990,24 +9915,43 @@ pub struct QueryQueueStatisticsReq {
     pub unknown: Vec<RawField>,
 }
 
-impl CtiMessage for QueryQueueStatisticsReq {
-    const SPEC: &'static MessageSpec = &crate::table::QUERY_QUEUE_STATISTICS_REQ;
-    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+impl QueryQueueStatisticsReq {
+    #[inline(always)]
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
         let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.invoke_id = rd.u32("InvokeID")?;
-        let layout = support::layout_of(Self::SPEC);
-        let mut walk = crate::layout::Walker::new(layout, rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings);
-        while let Some(r) = walk.next() {
-            let r = r?;
-            match r.slot {
-                0 => m.csq_id = support::u32(r.raw.data, "CSQID", r.raw.tag, r.raw.offset)?,
-                crate::layout::NO_SLOT => m.unknown.push(RawField { tag: r.raw.tag, data: r.raw.data.to_vec() }),
-                _ => {}
+        let Some((fx, floating)) = body.split_first_chunk::<4>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 4usize;
+        let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
+        let mut f_csq_id: u32 = Default::default();
+        let mut f_unknown: Vec<RawField> = Vec::new();
+        let mut text = support::Text::new(floating);
+        let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
+        while let Some(r) = fields.next() {
+            let r = r.map_err(support::framing)?;
+            match r.tag {
+                62 => {
+                    f_csq_id = support::u32(r.data, "CSQID", r.tag, r.offset)?;
+                }
+                _ => f_unknown.push(RawField { tag: r.tag, data: r.data.to_vec() }),
             }
         }
-        Ok(m)
+        Ok(wrap(Self {
+            invoke_id: f_invoke_id,
+            csq_id: f_csq_id,
+            unknown: f_unknown,
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::QueryQueueStatisticsReq)
+    }
+}
+
+impl CtiMessage for QueryQueueStatisticsReq {
+    const SPEC: &'static MessageSpec = &crate::table::QUERY_QUEUE_STATISTICS_REQ;
+    #[inline]
+    fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -7058,27 +10002,55 @@ pub struct QueryQueueStatisticsConf {
     pub unknown: Vec<RawField>,
 }
 
+impl QueryQueueStatisticsConf {
+    #[inline(always)]
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
+        let v = settings.version;
+        let Some((fx, floating)) = body.split_first_chunk::<40>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 40usize;
+        let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
+        let f_logged_in_agents = u16::from_be_bytes([fx[4], fx[5]]);
+        let f_in_session_agents = u16::from_be_bytes([fx[6], fx[7]]);
+        let f_available_agents = u16::from_be_bytes([fx[8], fx[9]]);
+        let f_unavailable_agents = u16::from_be_bytes([fx[10], fx[11]]);
+        let f_in_work_agents = u16::from_be_bytes([fx[12], fx[13]]);
+        let f_selected_agents = u16::from_be_bytes([fx[14], fx[15]]);
+        let f_calls_in_priority_queue1 = u32::from_be_bytes([fx[16], fx[17], fx[18], fx[19]]);
+        let f_calls_in_priority_queue2 = u32::from_be_bytes([fx[20], fx[21], fx[22], fx[23]]);
+        let f_calls_in_priority_queue3 = u32::from_be_bytes([fx[24], fx[25], fx[26], fx[27]]);
+        let f_calls_in_priority_queue4 = u32::from_be_bytes([fx[28], fx[29], fx[30], fx[31]]);
+        let f_calls_in_priority_queue5 = u32::from_be_bytes([fx[32], fx[33], fx[34], fx[35]]);
+        let f_calls_in_priority_queue6 = u32::from_be_bytes([fx[36], fx[37], fx[38], fx[39]]);
+        let mut f_unknown: Vec<RawField> = Vec::new();
+        support::unknown_fields(floating, crate::wire::HEADER_LEN + fixed_len, settings, &mut f_unknown)?;
+        Ok(wrap(Self {
+            invoke_id: f_invoke_id,
+            logged_in_agents: f_logged_in_agents,
+            in_session_agents: f_in_session_agents,
+            available_agents: f_available_agents,
+            unavailable_agents: f_unavailable_agents,
+            in_work_agents: f_in_work_agents,
+            selected_agents: f_selected_agents,
+            calls_in_priority_queue1: f_calls_in_priority_queue1,
+            calls_in_priority_queue2: f_calls_in_priority_queue2,
+            calls_in_priority_queue3: f_calls_in_priority_queue3,
+            calls_in_priority_queue4: f_calls_in_priority_queue4,
+            calls_in_priority_queue5: f_calls_in_priority_queue5,
+            calls_in_priority_queue6: f_calls_in_priority_queue6,
+            unknown: f_unknown,
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::QueryQueueStatisticsConf)
+    }
+}
+
 impl CtiMessage for QueryQueueStatisticsConf {
     const SPEC: &'static MessageSpec = &crate::table::QUERY_QUEUE_STATISTICS_CONF;
+    #[inline]
     fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
-        let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.invoke_id = rd.u32("InvokeID")?;
-        m.logged_in_agents = rd.u16("LoggedInAgents")?;
-        m.in_session_agents = rd.u16("InSessionAgents")?;
-        m.available_agents = rd.u16("AvailableAgents")?;
-        m.unavailable_agents = rd.u16("UnAvailableAgents")?;
-        m.in_work_agents = rd.u16("InWorkAgents")?;
-        m.selected_agents = rd.u16("SelectedAgents")?;
-        m.calls_in_priority_queue1 = rd.u32("CallsInPriorityQueue1")?;
-        m.calls_in_priority_queue2 = rd.u32("CallsInPriorityQueue2")?;
-        m.calls_in_priority_queue3 = rd.u32("CallsInPriorityQueue3")?;
-        m.calls_in_priority_queue4 = rd.u32("CallsInPriorityQueue4")?;
-        m.calls_in_priority_queue5 = rd.u32("CallsInPriorityQueue5")?;
-        m.calls_in_priority_queue6 = rd.u32("CallsInPriorityQueue6")?;
-        support::unknown_fields(rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings, &mut m.unknown)?;
-        Ok(m)
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -7116,15 +10088,31 @@ pub struct QuerySummaryStatisticsReq {
     pub unknown: Vec<RawField>,
 }
 
+impl QuerySummaryStatisticsReq {
+    #[inline(always)]
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
+        let v = settings.version;
+        let Some((fx, floating)) = body.split_first_chunk::<4>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 4usize;
+        let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
+        let mut f_unknown: Vec<RawField> = Vec::new();
+        support::unknown_fields(floating, crate::wire::HEADER_LEN + fixed_len, settings, &mut f_unknown)?;
+        Ok(wrap(Self {
+            invoke_id: f_invoke_id,
+            unknown: f_unknown,
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::QuerySummaryStatisticsReq)
+    }
+}
+
 impl CtiMessage for QuerySummaryStatisticsReq {
     const SPEC: &'static MessageSpec = &crate::table::QUERY_SUMMARY_STATISTICS_REQ;
+    #[inline]
     fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
-        let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.invoke_id = rd.u32("InvokeID")?;
-        support::unknown_fields(rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings, &mut m.unknown)?;
-        Ok(m)
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -7180,30 +10168,61 @@ pub struct QuerySummaryStatisticsConf {
     pub unknown: Vec<RawField>,
 }
 
+impl QuerySummaryStatisticsConf {
+    #[inline(always)]
+    fn decode_parts<R>(body: &[u8], settings: &Settings, wrap: impl FnOnce(Self) -> R) -> Result<R, DecodeError> {
+        let v = settings.version;
+        let Some((fx, floating)) = body.split_first_chunk::<50>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
+        let fixed_len = 50usize;
+        let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
+        let f_num_queues = u16::from_be_bytes([fx[4], fx[5]]);
+        let f_logged_in_agents = u16::from_be_bytes([fx[6], fx[7]]);
+        let f_in_session_agents = u16::from_be_bytes([fx[8], fx[9]]);
+        let f_available_agents = u16::from_be_bytes([fx[10], fx[11]]);
+        let f_unavailable_agents = u16::from_be_bytes([fx[12], fx[13]]);
+        let f_in_work_agents = u16::from_be_bytes([fx[14], fx[15]]);
+        let f_selected_agents = u16::from_be_bytes([fx[16], fx[17]]);
+        let f_calls_in_priority_queue1 = u32::from_be_bytes([fx[18], fx[19], fx[20], fx[21]]);
+        let f_calls_in_priority_queue2 = u32::from_be_bytes([fx[22], fx[23], fx[24], fx[25]]);
+        let f_calls_in_priority_queue3 = u32::from_be_bytes([fx[26], fx[27], fx[28], fx[29]]);
+        let f_calls_in_priority_queue4 = u32::from_be_bytes([fx[30], fx[31], fx[32], fx[33]]);
+        let f_calls_in_priority_queue5 = u32::from_be_bytes([fx[34], fx[35], fx[36], fx[37]]);
+        let f_calls_in_priority_queue6 = u32::from_be_bytes([fx[38], fx[39], fx[40], fx[41]]);
+        let f_calls_in_priority_queue7 = u32::from_be_bytes([fx[42], fx[43], fx[44], fx[45]]);
+        let f_calls_in_priority_queue8 = u32::from_be_bytes([fx[46], fx[47], fx[48], fx[49]]);
+        let mut f_unknown: Vec<RawField> = Vec::new();
+        support::unknown_fields(floating, crate::wire::HEADER_LEN + fixed_len, settings, &mut f_unknown)?;
+        Ok(wrap(Self {
+            invoke_id: f_invoke_id,
+            num_queues: f_num_queues,
+            logged_in_agents: f_logged_in_agents,
+            in_session_agents: f_in_session_agents,
+            available_agents: f_available_agents,
+            unavailable_agents: f_unavailable_agents,
+            in_work_agents: f_in_work_agents,
+            selected_agents: f_selected_agents,
+            calls_in_priority_queue1: f_calls_in_priority_queue1,
+            calls_in_priority_queue2: f_calls_in_priority_queue2,
+            calls_in_priority_queue3: f_calls_in_priority_queue3,
+            calls_in_priority_queue4: f_calls_in_priority_queue4,
+            calls_in_priority_queue5: f_calls_in_priority_queue5,
+            calls_in_priority_queue6: f_calls_in_priority_queue6,
+            calls_in_priority_queue7: f_calls_in_priority_queue7,
+            calls_in_priority_queue8: f_calls_in_priority_queue8,
+            unknown: f_unknown,
+        }))
+    }
+    #[inline(never)]
+    fn decode_message(body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
+        Self::decode_parts(body, settings, Message::QuerySummaryStatisticsConf)
+    }
+}
+
 impl CtiMessage for QuerySummaryStatisticsConf {
     const SPEC: &'static MessageSpec = &crate::table::QUERY_SUMMARY_STATISTICS_CONF;
+    #[inline]
     fn decode_body(body: &[u8], settings: &Settings) -> Result<Self, DecodeError> {
-        let v = settings.version;
-        let mut rd = FixedReader::new(body);
-        let mut m = Self::default();
-        m.invoke_id = rd.u32("InvokeID")?;
-        m.num_queues = rd.u16("NumQueues")?;
-        m.logged_in_agents = rd.u16("LoggedInAgents")?;
-        m.in_session_agents = rd.u16("InSessionAgents")?;
-        m.available_agents = rd.u16("AvailableAgents")?;
-        m.unavailable_agents = rd.u16("UnAvailableAgents")?;
-        m.in_work_agents = rd.u16("InWorkAgents")?;
-        m.selected_agents = rd.u16("SelectedAgents")?;
-        m.calls_in_priority_queue1 = rd.u32("CallsInPriorityQueue1")?;
-        m.calls_in_priority_queue2 = rd.u32("CallsInPriorityQueue2")?;
-        m.calls_in_priority_queue3 = rd.u32("CallsInPriorityQueue3")?;
-        m.calls_in_priority_queue4 = rd.u32("CallsInPriorityQueue4")?;
-        m.calls_in_priority_queue5 = rd.u32("CallsInPriorityQueue5")?;
-        m.calls_in_priority_queue6 = rd.u32("CallsInPriorityQueue6")?;
-        m.calls_in_priority_queue7 = rd.u32("CallsInPriorityQueue7")?;
-        m.calls_in_priority_queue8 = rd.u32("CallsInPriorityQueue8")?;
-        support::unknown_fields(rd.rest(), crate::wire::HEADER_LEN + rd.pos(), settings, &mut m.unknown)?;
-        Ok(m)
+        Self::decode_parts(body, settings, |m| m)
     }
     fn encode_fields(&self, w: &mut FrameWriter<'_>) -> Result<(), EncodeError> {
         w.u32(self.invoke_id);
@@ -7434,104 +10453,104 @@ pub enum Message {
 impl Message {
     /// Decode the body of a message of type `type_id` (lenient: unknown types and tags are kept).
     pub fn decode(type_id: u32, body: &[u8], settings: &Settings) -> Result<Message, DecodeError> {
-        Ok(match type_id {
-            1 => Message::FailureConf(FailureConf::decode_body(body, settings)?),
-            2 => Message::FailureEvent(FailureEvent::decode_body(body, settings)?),
-            3 => Message::OpenReq(OpenReq::decode_body(body, settings)?),
-            4 => Message::OpenConf(OpenConf::decode_body(body, settings)?),
-            5 => Message::HeartbeatReq(HeartbeatReq::decode_body(body, settings)?),
-            6 => Message::HeartbeatConf(HeartbeatConf::decode_body(body, settings)?),
-            7 => Message::CloseReq(CloseReq::decode_body(body, settings)?),
-            8 => Message::CloseConf(CloseConf::decode_body(body, settings)?),
-            9 => Message::CallDeliveredEvent(CallDeliveredEvent::decode_body(body, settings)?),
-            10 => Message::CallEstablishedEvent(CallEstablishedEvent::decode_body(body, settings)?),
-            11 => Message::CallHeldEvent(CallHeldEvent::decode_body(body, settings)?),
-            12 => Message::CallRetrievedEvent(CallRetrievedEvent::decode_body(body, settings)?),
-            13 => Message::CallClearedEvent(CallClearedEvent::decode_body(body, settings)?),
-            14 => Message::CallConnectionClearedEvent(CallConnectionClearedEvent::decode_body(body, settings)?),
-            15 => Message::CallOriginatedEvent(CallOriginatedEvent::decode_body(body, settings)?),
-            16 => Message::CallFailedEvent(CallFailedEvent::decode_body(body, settings)?),
-            17 => Message::CallConferencedEvent(CallConferencedEvent::decode_body(body, settings)?),
-            18 => Message::CallTransferredEvent(CallTransferredEvent::decode_body(body, settings)?),
-            19 => Message::CallDivertedEvent(CallDivertedEvent::decode_body(body, settings)?),
-            20 => Message::CallServiceInitiatedEvent(CallServiceInitiatedEvent::decode_body(body, settings)?),
-            21 => Message::CallQueuedEvent(CallQueuedEvent::decode_body(body, settings)?),
-            23 => Message::BeginCallEvent(BeginCallEvent::decode_body(body, settings)?),
-            24 => Message::EndCallEvent(EndCallEvent::decode_body(body, settings)?),
-            25 => Message::CallDataUpdateEvent(CallDataUpdateEvent::decode_body(body, settings)?),
-            26 => Message::SetCallDataReq(SetCallDataReq::decode_body(body, settings)?),
-            27 => Message::SetCallDataConf(SetCallDataConf::decode_body(body, settings)?),
-            30 => Message::AgentStateEvent(AgentStateEvent::decode_body(body, settings)?),
-            31 => Message::SystemEvent(SystemEvent::decode_body(body, settings)?),
-            35 => Message::ControlFailureConf(ControlFailureConf::decode_body(body, settings)?),
-            36 => Message::QueryAgentStateReq(QueryAgentStateReq::decode_body(body, settings)?),
-            37 => Message::QueryAgentStateConf(QueryAgentStateConf::decode_body(body, settings)?),
-            38 => Message::SetAgentStateReq(SetAgentStateReq::decode_body(body, settings)?),
-            39 => Message::SetAgentStateConf(SetAgentStateConf::decode_body(body, settings)?),
-            40 => Message::AlternateCallReq(AlternateCallReq::decode_body(body, settings)?),
-            41 => Message::AlternateCallConf(AlternateCallConf::decode_body(body, settings)?),
-            42 => Message::AnswerCallReq(AnswerCallReq::decode_body(body, settings)?),
-            43 => Message::AnswerCallConf(AnswerCallConf::decode_body(body, settings)?),
-            44 => Message::ClearCallReq(ClearCallReq::decode_body(body, settings)?),
-            45 => Message::ClearCallConf(ClearCallConf::decode_body(body, settings)?),
-            46 => Message::ClearConnectionReq(ClearConnectionReq::decode_body(body, settings)?),
-            47 => Message::ClearConnectionConf(ClearConnectionConf::decode_body(body, settings)?),
-            48 => Message::ConferenceCallReq(ConferenceCallReq::decode_body(body, settings)?),
-            49 => Message::ConferenceCallConf(ConferenceCallConf::decode_body(body, settings)?),
-            50 => Message::ConsultCallReq(ConsultCallReq::decode_body(body, settings)?),
-            51 => Message::ConsultCallConf(ConsultCallConf::decode_body(body, settings)?),
-            54 => Message::HoldCallReq(HoldCallReq::decode_body(body, settings)?),
-            55 => Message::HoldCallConf(HoldCallConf::decode_body(body, settings)?),
-            56 => Message::MakeCallReq(MakeCallReq::decode_body(body, settings)?),
-            57 => Message::MakeCallConf(MakeCallConf::decode_body(body, settings)?),
-            60 => Message::ReconnectCallReq(ReconnectCallReq::decode_body(body, settings)?),
-            61 => Message::ReconnectCallConf(ReconnectCallConf::decode_body(body, settings)?),
-            62 => Message::RetrieveCallReq(RetrieveCallReq::decode_body(body, settings)?),
-            63 => Message::RetrieveCallConf(RetrieveCallConf::decode_body(body, settings)?),
-            64 => Message::TransferCallReq(TransferCallReq::decode_body(body, settings)?),
-            65 => Message::TransferCallConf(TransferCallConf::decode_body(body, settings)?),
-            78 => Message::QueryDeviceInfoReq(QueryDeviceInfoReq::decode_body(body, settings)?),
-            79 => Message::QueryDeviceInfoConf(QueryDeviceInfoConf::decode_body(body, settings)?),
-            82 => Message::SnapshotCallReq(SnapshotCallReq::decode_body(body, settings)?),
-            83 => Message::SnapshotCallConf(SnapshotCallConf::decode_body(body, settings)?),
-            84 => Message::SnapshotDeviceReq(SnapshotDeviceReq::decode_body(body, settings)?),
-            85 => Message::SnapshotDeviceConf(SnapshotDeviceConf::decode_body(body, settings)?),
-            86 => Message::CallDequeuedEvent(CallDequeuedEvent::decode_body(body, settings)?),
-            91 => Message::SendDtmfSignalReq(SendDtmfSignalReq::decode_body(body, settings)?),
-            92 => Message::SendDtmfSignalConf(SendDtmfSignalConf::decode_body(body, settings)?),
-            116 => Message::RtpStartedEvent(RtpStartedEvent::decode_body(body, settings)?),
-            117 => Message::RtpStoppedEvent(RtpStoppedEvent::decode_body(body, settings)?),
-            118 => Message::SupervisorAssistReq(SupervisorAssistReq::decode_body(body, settings)?),
-            119 => Message::SupervisorAssistConf(SupervisorAssistConf::decode_body(body, settings)?),
-            120 => Message::SupervisorAssistEvent(SupervisorAssistEvent::decode_body(body, settings)?),
-            121 => Message::EmergencyCallReq(EmergencyCallReq::decode_body(body, settings)?),
-            122 => Message::EmergencyCallConf(EmergencyCallConf::decode_body(body, settings)?),
-            123 => Message::EmergencyCallEvent(EmergencyCallEvent::decode_body(body, settings)?),
-            124 => Message::SuperviseCallReq(SuperviseCallReq::decode_body(body, settings)?),
-            125 => Message::SuperviseCallConf(SuperviseCallConf::decode_body(body, settings)?),
-            139 => Message::BadCallReq(BadCallReq::decode_body(body, settings)?),
-            140 => Message::BadCallConf(BadCallConf::decode_body(body, settings)?),
-            230 => Message::ConfigRequestKeyEvent(ConfigRequestKeyEvent::decode_body(body, settings)?),
-            231 => Message::ConfigKeyEvent(ConfigKeyEvent::decode_body(body, settings)?),
-            232 => Message::ConfigRequestEvent(ConfigRequestEvent::decode_body(body, settings)?),
-            233 => Message::ConfigBeginEvent(ConfigBeginEvent::decode_body(body, settings)?),
-            234 => Message::ConfigEndEvent(ConfigEndEvent::decode_body(body, settings)?),
-            235 => Message::ConfigApplicationEvent(ConfigApplicationEvent::decode_body(body, settings)?),
-            236 => Message::ConfigCsqEvent(ConfigCsqEvent::decode_body(body, settings)?),
-            237 => Message::ConfigAgentEvent(ConfigAgentEvent::decode_body(body, settings)?),
-            238 => Message::ConfigDeviceEvent(ConfigDeviceEvent::decode_body(body, settings)?),
-            239 => Message::QueryAgentQueueStatisticsReq(QueryAgentQueueStatisticsReq::decode_body(body, settings)?),
-            240 => Message::QueryAgentQueueStatisticsConf(QueryAgentQueueStatisticsConf::decode_body(body, settings)?),
-            241 => Message::ConfigTerminalEvent(ConfigTerminalEvent::decode_body(body, settings)?),
-            242 => Message::TeamConfigReq(TeamConfigReq::decode_body(body, settings)?),
-            243 => Message::TeamConfigEvent(TeamConfigEvent::decode_body(body, settings)?),
-            244 => Message::TeamConfigConf(TeamConfigConf::decode_body(body, settings)?),
-            1001 => Message::QueryQueueStatisticsReq(QueryQueueStatisticsReq::decode_body(body, settings)?),
-            1002 => Message::QueryQueueStatisticsConf(QueryQueueStatisticsConf::decode_body(body, settings)?),
-            1005 => Message::QuerySummaryStatisticsReq(QuerySummaryStatisticsReq::decode_body(body, settings)?),
-            1006 => Message::QuerySummaryStatisticsConf(QuerySummaryStatisticsConf::decode_body(body, settings)?),
-            _ => Message::Unknown(RawMessage { type_id, body: body.to_vec() }),
-        })
+        match type_id {
+            1 => FailureConf::decode_message(body, settings),
+            2 => FailureEvent::decode_message(body, settings),
+            3 => OpenReq::decode_message(body, settings),
+            4 => OpenConf::decode_message(body, settings),
+            5 => HeartbeatReq::decode_message(body, settings),
+            6 => HeartbeatConf::decode_message(body, settings),
+            7 => CloseReq::decode_message(body, settings),
+            8 => CloseConf::decode_message(body, settings),
+            9 => CallDeliveredEvent::decode_message(body, settings),
+            10 => CallEstablishedEvent::decode_message(body, settings),
+            11 => CallHeldEvent::decode_message(body, settings),
+            12 => CallRetrievedEvent::decode_message(body, settings),
+            13 => CallClearedEvent::decode_message(body, settings),
+            14 => CallConnectionClearedEvent::decode_message(body, settings),
+            15 => CallOriginatedEvent::decode_message(body, settings),
+            16 => CallFailedEvent::decode_message(body, settings),
+            17 => CallConferencedEvent::decode_message(body, settings),
+            18 => CallTransferredEvent::decode_message(body, settings),
+            19 => CallDivertedEvent::decode_message(body, settings),
+            20 => CallServiceInitiatedEvent::decode_message(body, settings),
+            21 => CallQueuedEvent::decode_message(body, settings),
+            23 => BeginCallEvent::decode_message(body, settings),
+            24 => EndCallEvent::decode_message(body, settings),
+            25 => CallDataUpdateEvent::decode_message(body, settings),
+            26 => SetCallDataReq::decode_message(body, settings),
+            27 => SetCallDataConf::decode_message(body, settings),
+            30 => AgentStateEvent::decode_message(body, settings),
+            31 => SystemEvent::decode_message(body, settings),
+            35 => ControlFailureConf::decode_message(body, settings),
+            36 => QueryAgentStateReq::decode_message(body, settings),
+            37 => QueryAgentStateConf::decode_message(body, settings),
+            38 => SetAgentStateReq::decode_message(body, settings),
+            39 => SetAgentStateConf::decode_message(body, settings),
+            40 => AlternateCallReq::decode_message(body, settings),
+            41 => AlternateCallConf::decode_message(body, settings),
+            42 => AnswerCallReq::decode_message(body, settings),
+            43 => AnswerCallConf::decode_message(body, settings),
+            44 => ClearCallReq::decode_message(body, settings),
+            45 => ClearCallConf::decode_message(body, settings),
+            46 => ClearConnectionReq::decode_message(body, settings),
+            47 => ClearConnectionConf::decode_message(body, settings),
+            48 => ConferenceCallReq::decode_message(body, settings),
+            49 => ConferenceCallConf::decode_message(body, settings),
+            50 => ConsultCallReq::decode_message(body, settings),
+            51 => ConsultCallConf::decode_message(body, settings),
+            54 => HoldCallReq::decode_message(body, settings),
+            55 => HoldCallConf::decode_message(body, settings),
+            56 => MakeCallReq::decode_message(body, settings),
+            57 => MakeCallConf::decode_message(body, settings),
+            60 => ReconnectCallReq::decode_message(body, settings),
+            61 => ReconnectCallConf::decode_message(body, settings),
+            62 => RetrieveCallReq::decode_message(body, settings),
+            63 => RetrieveCallConf::decode_message(body, settings),
+            64 => TransferCallReq::decode_message(body, settings),
+            65 => TransferCallConf::decode_message(body, settings),
+            78 => QueryDeviceInfoReq::decode_message(body, settings),
+            79 => QueryDeviceInfoConf::decode_message(body, settings),
+            82 => SnapshotCallReq::decode_message(body, settings),
+            83 => SnapshotCallConf::decode_message(body, settings),
+            84 => SnapshotDeviceReq::decode_message(body, settings),
+            85 => SnapshotDeviceConf::decode_message(body, settings),
+            86 => CallDequeuedEvent::decode_message(body, settings),
+            91 => SendDtmfSignalReq::decode_message(body, settings),
+            92 => SendDtmfSignalConf::decode_message(body, settings),
+            116 => RtpStartedEvent::decode_message(body, settings),
+            117 => RtpStoppedEvent::decode_message(body, settings),
+            118 => SupervisorAssistReq::decode_message(body, settings),
+            119 => SupervisorAssistConf::decode_message(body, settings),
+            120 => SupervisorAssistEvent::decode_message(body, settings),
+            121 => EmergencyCallReq::decode_message(body, settings),
+            122 => EmergencyCallConf::decode_message(body, settings),
+            123 => EmergencyCallEvent::decode_message(body, settings),
+            124 => SuperviseCallReq::decode_message(body, settings),
+            125 => SuperviseCallConf::decode_message(body, settings),
+            139 => BadCallReq::decode_message(body, settings),
+            140 => BadCallConf::decode_message(body, settings),
+            230 => ConfigRequestKeyEvent::decode_message(body, settings),
+            231 => ConfigKeyEvent::decode_message(body, settings),
+            232 => ConfigRequestEvent::decode_message(body, settings),
+            233 => ConfigBeginEvent::decode_message(body, settings),
+            234 => ConfigEndEvent::decode_message(body, settings),
+            235 => ConfigApplicationEvent::decode_message(body, settings),
+            236 => ConfigCsqEvent::decode_message(body, settings),
+            237 => ConfigAgentEvent::decode_message(body, settings),
+            238 => ConfigDeviceEvent::decode_message(body, settings),
+            239 => QueryAgentQueueStatisticsReq::decode_message(body, settings),
+            240 => QueryAgentQueueStatisticsConf::decode_message(body, settings),
+            241 => ConfigTerminalEvent::decode_message(body, settings),
+            242 => TeamConfigReq::decode_message(body, settings),
+            243 => TeamConfigEvent::decode_message(body, settings),
+            244 => TeamConfigConf::decode_message(body, settings),
+            1001 => QueryQueueStatisticsReq::decode_message(body, settings),
+            1002 => QueryQueueStatisticsConf::decode_message(body, settings),
+            1005 => QuerySummaryStatisticsReq::decode_message(body, settings),
+            1006 => QuerySummaryStatisticsConf::decode_message(body, settings),
+            _ => Ok(Message::Unknown(RawMessage { type_id, body: body.to_vec() })),
+        }
     }
 
     /// Append the whole frame (header included) to `out`.

@@ -163,24 +163,31 @@ impl RawMessage {
 #[allow(dead_code)]
 pub(crate) mod support {
     use super::{NamedArrayElement, NamedVariable};
-    use crate::layout::Layout;
     use crate::spec::MessageSpec;
     use crate::wire::{self, RawField, RawFields, Settings};
     use crate::{DecodeError, Problem};
 
-    pub fn layout_of(spec: &'static MessageSpec) -> &'static Layout {
-        crate::layout::layout(spec.id).expect("every table message has a layout")
+    /// The error for a body that ends inside the fixed part at version `v`: the first field
+    /// that does not fit, as reading the fields one by one would report it.
+    #[cold]
+    #[inline(never)]
+    pub fn fixed_truncated(spec: &'static MessageSpec, body: &[u8], v: u8) -> DecodeError {
+        let mut pos = 0usize;
+        for f in spec.fixed.iter().filter(|f| f.present_in(v)) {
+            let n = f.ty.size();
+            if body.len() - pos < n {
+                return DecodeError::fixed_truncated(f.name, wire::HEADER_LEN + pos);
+            }
+            pos += n;
+        }
+        DecodeError::fixed_truncated("fixed part", wire::HEADER_LEN + pos)
     }
 
-    #[inline]
-    pub fn string(d: &[u8]) -> String {
-        let b = wire::string_bytes(d);
-        // Valid UTF-8 is the rule: check it with the fast validator and copy once; only
-        // invalid text takes the replacing path.
-        match std::str::from_utf8(b) {
-            Ok(s) => s.to_owned(),
-            Err(_) => String::from_utf8_lossy(b).into_owned(),
-        }
+    /// A floating part that does not frame (the error the walker gives).
+    #[cold]
+    #[inline(never)]
+    pub fn framing((problem, offset): (Problem, usize)) -> DecodeError {
+        DecodeError::new(problem, "floating field", None, offset)
     }
 
     fn wrong(d: &[u8], n: usize, name: &'static str, tag: u16, off: usize) -> DecodeError {
@@ -225,38 +232,156 @@ pub(crate) mod support {
         Ok(d.iter().any(|&b| b != 0))
     }
 
-    pub fn named_var(
-        d: &[u8],
-        name: &'static str,
-        tag: u16,
-        off: usize,
-    ) -> Result<NamedVariable, DecodeError> {
-        let (n, v) = wire::split_named(d).ok_or(DecodeError::new(
-            Problem::BadNamedData,
-            name,
-            Some(tag),
-            off,
-        ))?;
-        Ok(NamedVariable {
-            name: String::from_utf8_lossy(n).into_owned(),
-            value: String::from_utf8_lossy(v).into_owned(),
-        })
+    /// The text of the STRING, NAMEDVARIABLE and NAMEDARRAY fields of one floating part.
+    ///
+    /// Text is UTF-8 (invalid bytes are replaced). Checking each field on its own costs a call
+    /// to the UTF-8 validator per field, most of it set-up for a few bytes; instead, the first
+    /// text field checks the floating part from its start up to the first invalid byte (tags,
+    /// lengths and numbers in between included: they are nearly always ASCII), and every later
+    /// field inside that run is a slice of it. A field past the run starts a new one; a field
+    /// that is not valid on its own is converted on its own, as before.
+    pub struct Text<'a> {
+        /// The floating part: every field's data is a slice of it.
+        buf: &'a [u8],
+        /// Checked text: a slice of `buf`.
+        run: &'a str,
     }
 
-    pub fn named_array(
-        d: &[u8],
-        name: &'static str,
-        tag: u16,
-        off: usize,
-    ) -> Result<NamedArrayElement, DecodeError> {
-        let bad = DecodeError::new(Problem::BadNamedData, name, Some(tag), off);
-        let (index, rest) = d.split_first().ok_or(bad)?;
-        let (n, v) = wire::split_named(rest).ok_or(bad)?;
-        Ok(NamedArrayElement {
-            index: *index,
-            name: String::from_utf8_lossy(n).into_owned(),
-            value: String::from_utf8_lossy(v).into_owned(),
-        })
+    impl<'a> Text<'a> {
+        /// Text of the fields of `buf`.
+        #[inline]
+        pub fn new(buf: &'a [u8]) -> Self {
+            Text { buf, run: "" }
+        }
+
+        /// A STRING field: the text before the first NUL.
+        #[inline]
+        pub fn string(&mut self, d: &'a [u8]) -> String {
+            self.owned(wire::string_bytes(d))
+        }
+
+        /// A NAMEDVARIABLE field.
+        #[inline(always)]
+        pub fn named_var(
+            &mut self,
+            d: &'a [u8],
+            name: &'static str,
+            tag: u16,
+            off: usize,
+        ) -> Result<NamedVariable, DecodeError> {
+            let (n, v) = wire::split_named(d).ok_or(DecodeError::new(
+                Problem::BadNamedData,
+                name,
+                Some(tag),
+                off,
+            ))?;
+            Ok(NamedVariable {
+                name: self.owned(n),
+                value: self.owned(v),
+            })
+        }
+
+        /// A NAMEDARRAY field.
+        #[inline(always)]
+        pub fn named_array(
+            &mut self,
+            d: &'a [u8],
+            name: &'static str,
+            tag: u16,
+            off: usize,
+        ) -> Result<NamedArrayElement, DecodeError> {
+            let bad = DecodeError::new(Problem::BadNamedData, name, Some(tag), off);
+            let (index, rest) = d.split_first().ok_or(bad)?;
+            let (n, v) = wire::split_named(rest).ok_or(bad)?;
+            Ok(NamedArrayElement {
+                index: *index,
+                name: self.owned(n),
+                value: self.owned(v),
+            })
+        }
+
+        /// `b` (a slice of `buf`) as a `String`.
+        #[inline]
+        fn owned(&mut self, b: &'a [u8]) -> String {
+            // Where `b` starts in `run`. Only addresses are compared: a range of `run` found
+            // here is exactly the bytes of `b`.
+            let rel = (b.as_ptr() as usize).wrapping_sub(self.run.as_ptr() as usize);
+            match self.run.get(rel..rel.wrapping_add(b.len())) {
+                Some(s) => String::from(s),
+                None => self.start_run(rel, b),
+            }
+        }
+
+        /// `b`, `rel` bytes after the start of the run, is not a slice of it: start a new run
+        /// at `b` (the rest of `buf` up to its first invalid byte), or convert `b` on its own
+        /// when that byte is inside it.
+        ///
+        /// A field starting inside the run but not a slice of it either runs past the run's
+        /// end, so contains the invalid byte there, or cuts a character: it is converted on
+        /// its own, never made a new run. As fields come in order, runs never overlap, each
+        /// byte is checked at most twice, and the work stays linear in the floating part
+        /// whatever the fields hold.
+        #[inline(never)]
+        fn start_run(&mut self, rel: usize, b: &'a [u8]) -> String {
+            if b.is_empty() {
+                return String::new();
+            }
+            if rel >= self.run.len() {
+                let p = (b.as_ptr() as usize).wrapping_sub(self.buf.as_ptr() as usize);
+                if let Some(rest) = self.buf.get(p..) {
+                    if std::ptr::eq(rest.as_ptr(), b.as_ptr()) {
+                        // A run that ends within 16 bytes (a short field, then a byte over
+                        // 0x7F) is found by looking, and checked once; a longer one is found by
+                        // the validator, and checked again up to the byte that stopped it.
+                        let short = short_ascii(rest).filter(|&n| n >= b.len());
+                        let run = match short {
+                            Some(n) => std::str::from_utf8(&rest[..n]).ok(),
+                            None => match std::str::from_utf8(rest) {
+                                Ok(run) => Some(run),
+                                // Valid past `b`: check that much again to keep it as text.
+                                Err(e) if e.valid_up_to() >= b.len() => {
+                                    std::str::from_utf8(&rest[..e.valid_up_to()]).ok()
+                                }
+                                Err(_) => None,
+                            },
+                        };
+                        if let Some(run) = run {
+                            self.run = run;
+                            if let Some(s) = run.get(..b.len()) {
+                                return String::from(s);
+                            }
+                        }
+                    }
+                }
+            }
+            utf8_lossy(b)
+        }
+    }
+
+    /// Where the first byte over 0x7F is, if it is among the first 16 bytes of `b` (or `b`'s
+    /// length if `b` is shorter and all ASCII).
+    #[inline]
+    fn short_ascii(b: &[u8]) -> Option<usize> {
+        const HIGHS: u64 = 0x8080_8080_8080_8080;
+        let Some((lo, hi)) = b.first_chunk::<16>().map(|c| c.split_at(8)) else {
+            return Some(b.iter().position(|c| !c.is_ascii()).unwrap_or(b.len()));
+        };
+        let word = |w: &[u8]| <[u8; 8]>::try_from(w).map_or(0, u64::from_le_bytes) & HIGHS;
+        // Read little-endian, the lowest high bit marks the first non-ASCII byte.
+        let (lo, hi) = (word(lo), word(hi));
+        match (lo, hi) {
+            (0, 0) => None,
+            (0, hi) => Some(8 + (hi.trailing_zeros() / 8) as usize),
+            (lo, _) => Some((lo.trailing_zeros() / 8) as usize),
+        }
+    }
+
+    /// `b` as text: valid UTF-8 as it is, invalid bytes replaced.
+    fn utf8_lossy(b: &[u8]) -> String {
+        match std::str::from_utf8(b) {
+            Ok(s) => s.to_owned(),
+            Err(_) => String::from_utf8_lossy(b).into_owned(),
+        }
     }
 
     /// Keep every floating field of a message that defines none.
@@ -274,5 +399,77 @@ pub(crate) mod support {
             });
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::support::Text;
+
+    /// Reference: each field on its own, as `String::from_utf8_lossy` reads it.
+    fn lossy(b: &[u8]) -> String {
+        String::from_utf8_lossy(crate::wire::string_bytes(b)).into_owned()
+    }
+
+    #[test]
+    fn text_runs_give_every_field_as_a_lossy_read_would() {
+        // Fields of a floating part, with the bytes between them (tags, lengths, numbers)
+        // ASCII or not, and text that is ASCII, other UTF-8, invalid, empty or unterminated.
+        let pieces: &[&[u8]] = &[
+            b"ab\0",
+            b"\x00\xc2",
+            b"agent0001\0",
+            b"",
+            b"\0",
+            b"x\0",
+            b"\xf4\x24\x00",
+            b"caf\xc3\xa9\0",
+            b"\x80",
+            b"bad\xff\xfe\0",
+            b"\xc3",
+            b"\xa9tail\0",
+            b"n\0",
+            b"long enough to take the word loop, still ASCII\0",
+            b"no nul",
+        ];
+        let buf: Vec<u8> = pieces.concat();
+        // Every field shape: each piece, and every sub-range of the whole buffer.
+        let mut ranges = Vec::new();
+        let mut at = 0;
+        for p in pieces {
+            ranges.push((at, at + p.len()));
+            at += p.len();
+        }
+        for (a, b) in ranges.clone() {
+            let mut text = Text::new(&buf);
+            assert_eq!(text.string(&buf[a..b]), lossy(&buf[a..b]));
+        }
+        let mut text = Text::new(&buf);
+        for (a, b) in &ranges {
+            assert_eq!(text.string(&buf[*a..*b]), lossy(&buf[*a..*b]), "{a}..{b}");
+        }
+        for a in 0..buf.len() {
+            for b in a..=buf.len() {
+                let mut text = Text::new(&buf);
+                // A field read after others, so the run left by them is in play.
+                let _ = text.string(&buf[..a.min(3)]);
+                let _ = text.string(&buf[a / 2..a]);
+                assert_eq!(text.string(&buf[a..b]), lossy(&buf[a..b]), "{a}..{b}");
+            }
+        }
+    }
+
+    #[test]
+    fn text_named_data() {
+        let buf = b"\x00\x52\x0cuser.x\0v\xc3\xa9\0\x00\x53\x06\x02arr\0\xff\0";
+        let mut text = Text::new(buf);
+        let v = text.named_var(&buf[3..14], "NamedVariable", 82, 0).unwrap();
+        assert_eq!((v.name.as_str(), v.value.as_str()), ("user.x", "v\u{e9}"));
+        let a = text.named_array(&buf[17..], "NamedArray", 83, 0).unwrap();
+        assert_eq!(
+            (a.index, a.name.as_str(), a.value.as_str()),
+            (2, "arr", "\u{fffd}")
+        );
+        assert!(text.named_var(b"no nul", "NamedVariable", 82, 0).is_err());
     }
 }
