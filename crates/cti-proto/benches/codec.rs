@@ -342,6 +342,8 @@ struct Workload {
 impl Workload {
     fn new(version: u8, calls: u32) -> Self {
         let settings = Settings::new(version);
+        // Build the table's lookup structures now, so no mode's first pass pays for them.
+        assert!(!cti_proto::layout::layouts().is_empty());
         let msgs = traffic(calls);
         let stream = encode_all(&msgs, &settings);
         // What is measured must be what we think: every frame decodes back to its message.
