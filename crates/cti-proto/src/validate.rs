@@ -123,7 +123,6 @@ fn check_floating<'a, const TW: usize, const LW: usize>(
         check_first::<TW, LW>(layout, first, buf, base)?;
     }
     let checks = &*layout.checks;
-    let mut walk_open = [NO_GROUP; 2];
     let mut rest = buf;
     while !rest.is_empty() {
         let field = rest;
@@ -161,7 +160,6 @@ fn check_floating<'a, const TW: usize, const LW: usize>(
                 return Err(field_error(c.field, length_problem(c.field, len), off()));
             }
             if st.open != [NO_GROUP; 2] {
-                walk_open = [NO_GROUP; 2];
                 st.close_depth(layout, 1, off())?;
                 st.close_depth(layout, 0, off())?;
             }
@@ -173,19 +171,19 @@ fn check_floating<'a, const TW: usize, const LW: usize>(
             0
         } else if c.simple_member {
             let fast = if c.flat_member {
-                member_fast_flat(layout, st, &mut walk_open, c, slot, data)
+                member_fast_flat(layout, st, c, slot, data)
             } else {
-                member_fast_nested(layout, st, &mut walk_open, c, slot, data)
+                member_fast_nested(layout, st, c, slot, data)
             };
             match fast {
                 Some(opens) => opens,
-                None => check_field(layout, st, &mut walk_open, c, slot, data, off())?,
+                None => check_field(layout, st, c, slot, data, off())?,
             }
         } else {
             if slot == NO_SLOT {
                 return Err(not_allowed(tag, off()));
             }
-            check_field(layout, st, &mut walk_open, c, slot, data, off())?
+            check_field(layout, st, c, slot, data, off())?
         };
         // One call site, so the caller's closure is inlined once.
         each(checked_field(c.field, tag, data, off(), slot, opens));
@@ -201,7 +199,6 @@ fn check_floating<'a, const TW: usize, const LW: usize>(
 fn member_fast(
     layout: &Layout,
     st: &mut State,
-    walk_open: &mut [u8; 2],
     c: &SlotCheck,
     slot: u8,
     data: &[u8],
@@ -253,19 +250,17 @@ fn member_fast(
             }
             st.open = [g, NO_GROUP];
             st.inst[0] = SlotSet::default();
-            *walk_open = [g, NO_GROUP];
             1
         } else {
-            if walk_open[0] != g || st.open[0] != g || st.inst[0].contains(slot) {
+            if st.open[0] != g || st.inst[0].contains(slot) {
                 return None;
             }
             st.open[1] = NO_GROUP;
-            walk_open[1] = NO_GROUP;
             0
         }
     } else {
         let parent = c.parent;
-        if walk_open[0] != parent || st.open[0] != parent {
+        if st.open[0] != parent {
             return None;
         }
         if c.is_start {
@@ -279,10 +274,9 @@ fn member_fast(
             st.instances[gi] = n;
             st.open[1] = g;
             st.inst[1] = SlotSet::default();
-            walk_open[1] = g;
             2
         } else {
-            if walk_open[1] != g || st.open[1] != g || st.inst[1].contains(slot) {
+            if st.open[1] != g || st.inst[1].contains(slot) {
                 return None;
             }
             0
@@ -303,7 +297,6 @@ fn member_fast(
 fn member_fast_flat(
     layout: &Layout,
     st: &mut State,
-    walk_open: &mut [u8; 2],
     c: &SlotCheck,
     slot: u8,
     data: &[u8],
@@ -326,7 +319,7 @@ fn member_fast_flat(
             return None;
         }
     }
-    if st.open[1] != NO_GROUP || walk_open[1] != NO_GROUP {
+    if st.open[1] != NO_GROUP {
         return None;
     }
     let gi = g as usize & (MAX_GROUPS - 1);
@@ -348,10 +341,9 @@ fn member_fast_flat(
         st.open[0] = g;
         st.inst[0] = SlotSet::default();
         st.inst[0].insert(slot);
-        walk_open[0] = g;
         Some(1)
     } else {
-        if walk_open[0] != g || st.open[0] != g || st.inst[0].contains(slot) {
+        if st.open[0] != g || st.inst[0].contains(slot) {
             return None;
         }
         st.inst[0].insert(slot);
@@ -366,12 +358,11 @@ fn member_fast_flat(
 fn member_fast_nested(
     layout: &Layout,
     st: &mut State,
-    walk_open: &mut [u8; 2],
     c: &SlotCheck,
     slot: u8,
     data: &[u8],
 ) -> Option<u8> {
-    member_fast(layout, st, walk_open, c, slot, data)
+    member_fast(layout, st, c, slot, data)
 }
 
 /// The named-data checks of `check_named` when they pass: the message's named bytes so far
@@ -405,7 +396,6 @@ fn named_fits(f: &FloatField, data: &[u8], named_bytes: usize) -> Option<usize> 
 fn check_field(
     layout: &Layout,
     st: &mut State,
-    walk_open: &mut [u8; 2],
     c: &SlotCheck,
     slot: u8,
     data: &[u8],
@@ -415,10 +405,13 @@ fn check_field(
     let len = data.len();
     // Which group instance the field belongs to (as `Walker::next` resolves it).
     let (opens, implicit) = if c.group == NO_GROUP {
-        *walk_open = [NO_GROUP; 2];
         (0, false)
     } else {
-        crate::layout::enter_group(walk_open, c.group, c.depth, c.parent, c.is_start)
+        // Resolved from the open instances as the walker resolves it (on every path that
+        // accepts a field the walker's open groups and `st.open` agree, so `st.open` is the
+        // walker's state); the instances themselves change below.
+        let mut walker_open = st.open;
+        crate::layout::enter_group(&mut walker_open, c.group, c.depth, c.parent, c.is_start)
     };
     if st.version < c.since {
         return Err(field_error(f, Problem::TagNotAllowed, off));
