@@ -106,7 +106,7 @@ impl DeviceKey {
     /// The key of a record.
     pub fn of(r: &ConfigDeviceRecord) -> DeviceKey {
         let name = match (&r.device_field2, r.device_field0) {
-            (Some(n), _) if !n.is_empty() => n.clone(),
+            (Some(n), _) if !n.is_empty() => n.to_string(),
             (_, Some(f0)) => f0.to_string(),
             _ => String::new(),
         };
@@ -330,9 +330,9 @@ impl CacheUpdater {
             }
             Record::Agent(a) => {
                 if delete(a.record_type) {
-                    c.agents.remove(&a.login_id);
+                    c.agents.remove(a.login_id.as_str());
                 } else {
-                    c.agents.insert(a.login_id.clone(), a);
+                    c.agents.insert(a.login_id.clone().into(), a);
                 }
             }
             Record::Device(d) => {
@@ -345,9 +345,9 @@ impl CacheUpdater {
             }
             Record::Terminal(t) => {
                 if delete(t.record_type) {
-                    c.terminals.remove(&t.terminal_device_name);
+                    c.terminals.remove(t.terminal_device_name.as_str());
                 } else {
-                    c.terminals.insert(t.terminal_device_name.clone(), t);
+                    c.terminals.insert(t.terminal_device_name.clone().into(), t);
                 }
             }
         }
@@ -377,13 +377,13 @@ impl CacheUpdater {
                     team.members.clear();
                 }
                 if !t.team_name.is_empty() || op == TEAM_ADD {
-                    team.name = t.team_name.clone();
+                    team.name = t.team_name.clone().into();
                 }
                 for m in &t.members {
                     if m.record_type == Some(RecordType::RECORD_TYPE_DELETE) {
-                        team.members.remove(&m.agent_id);
+                        team.members.remove(m.agent_id.as_str());
                     } else {
-                        team.members.insert(m.agent_id.clone(), m.clone());
+                        team.members.insert(m.agent_id.clone().into(), m.clone());
                     }
                 }
             }

@@ -188,9 +188,9 @@ pub mod build {
         SetAgentStateReq {
             agent_state: AgentState::AGENT_STATE_LOGIN,
             forced_flag: if forced { FORCED_TRUE } else { FORCED_FALSE },
-            agent_instrument: instrument.to_string(),
-            agent_password: Some(password.to_string()),
-            agent_id: Some(agent_id.to_string()),
+            agent_instrument: instrument.into(),
+            agent_password: Some(password.into()),
+            agent_id: Some(agent_id.into()),
             ..Default::default()
         }
     }
@@ -208,8 +208,8 @@ pub mod build {
             agent_state: state,
             event_reason_code: ReasonCode(reason),
             forced_flag: if forced { FORCED_TRUE } else { FORCED_FALSE },
-            agent_instrument: instrument.to_string(),
-            agent_id: agent_id.map(str::to_string),
+            agent_instrument: instrument.into(),
+            agent_id: agent_id.map(str::to_string).map(Into::into),
             ..Default::default()
         }
     }
@@ -217,7 +217,7 @@ pub mod build {
     /// QUERY_AGENT_STATE_REQ by login ID.
     pub fn query_agent(agent_id: &str) -> QueryAgentStateReq {
         QueryAgentStateReq {
-            agent_id: Some(agent_id.to_string()),
+            agent_id: Some(agent_id.into()),
             ..Default::default()
         }
     }
@@ -231,8 +231,8 @@ pub mod build {
             } else {
                 ConnectionDeviceType::CONNECTION_ID_STATIC
             },
-            connection_device_id: device.map(str::to_string),
-            agent_instrument: Some(instrument.to_string()),
+            connection_device_id: device.map(str::to_string).map(Into::into),
+            agent_instrument: Some(instrument.into()),
             ..Default::default()
         }
     }
@@ -242,8 +242,8 @@ pub mod build {
         HoldCallReq {
             call_id,
             connection_device_type: ConnectionDeviceType::CONNECTION_ID_STATIC,
-            connection_device_id: device.to_string(),
-            agent_instrument: Some(instrument.to_string()),
+            connection_device_id: device.into(),
+            agent_instrument: Some(instrument.into()),
             ..Default::default()
         }
     }
@@ -253,8 +253,8 @@ pub mod build {
         RetrieveCallReq {
             held_call_id: call_id,
             held_connection_device_type: ConnectionDeviceType::CONNECTION_ID_STATIC,
-            held_connection_device_id: device.to_string(),
-            agent_instrument: Some(instrument.to_string()),
+            held_connection_device_id: device.into(),
+            agent_instrument: Some(instrument.into()),
             ..Default::default()
         }
     }
@@ -264,8 +264,8 @@ pub mod build {
         ClearConnectionReq {
             call_id,
             connection_device_type: ConnectionDeviceType::CONNECTION_ID_STATIC,
-            connection_device_id: device.to_string(),
-            agent_instrument: Some(instrument.to_string()),
+            connection_device_id: device.into(),
+            agent_instrument: Some(instrument.into()),
             ..Default::default()
         }
     }
@@ -275,8 +275,8 @@ pub mod build {
         ClearCallReq {
             call_id,
             connection_device_type: ConnectionDeviceType::CONNECTION_ID_STATIC,
-            connection_device_id: device.to_string(),
-            agent_instrument: Some(instrument.to_string()),
+            connection_device_id: device.into(),
+            agent_instrument: Some(instrument.into()),
             ..Default::default()
         }
     }
@@ -284,8 +284,8 @@ pub mod build {
     /// MAKE_CALL_REQ from `instrument` to `number`.
     pub fn make_call(instrument: &str, number: &str) -> MakeCallReq {
         MakeCallReq {
-            agent_instrument: instrument.to_string(),
-            dialed_number: number.to_string(),
+            agent_instrument: instrument.into(),
+            dialed_number: number.into(),
             ..Default::default()
         }
     }

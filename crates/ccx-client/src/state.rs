@@ -607,15 +607,15 @@ impl ClientCore {
             call_msg_mask: self.cfg.call_msg_mask,
             agent_state_mask: self.cfg.agent_state_mask,
             config_msg_mask: self.cfg.config_msg_mask,
-            client_id: Some(self.cfg.client_id.clone()),
+            client_id: Some(self.cfg.client_id.clone().into()),
             client_password: Some(self.cfg.client_password.clone()),
-            client_signature: self.cfg.client_signature.clone(),
+            client_signature: self.cfg.client_signature.clone().map(Into::into),
             ..Default::default()
         };
         if let Mode::Agent(a) = &self.cfg.mode {
-            req.agent_id = a.agent_id.clone();
-            req.agent_extension = a.extension.clone();
-            req.agent_instrument = a.instrument.clone();
+            req.agent_id = a.agent_id.clone().map(Into::into);
+            req.agent_extension = a.extension.clone().map(Into::into);
+            req.agent_instrument = a.instrument.clone().map(Into::into);
         }
         req
     }
@@ -1182,7 +1182,7 @@ impl ClientCore {
             }
             Message::FailureConf(f) if f.invoke_id == invoke => {
                 self.echo(&Message::FailureConf(f.clone()), &frame);
-                self.open_refused(now, index, f.status, f.text)
+                self.open_refused(now, index, f.status, f.text.map(Into::into))
             }
             other => {
                 // Nothing but the answer is expected yet; pass it on rather than lose it.
@@ -1306,7 +1306,7 @@ impl ClientCore {
                                 } else {
                                     Err(RequestError::ConfigEnd {
                                         status: e.status,
-                                        text: e.text.clone(),
+                                        text: e.text.clone().map(Into::into),
                                     })
                                 };
                                 self.reply(id, r);
@@ -1355,7 +1355,7 @@ impl ClientCore {
                         } else {
                             Err(RequestError::TeamConfig {
                                 status: c.status,
-                                text: c.text.clone(),
+                                text: c.text.clone().map(Into::into),
                             })
                         };
                         self.reply(id, r);
@@ -1395,7 +1395,7 @@ impl ClientCore {
                                     Err(RequestError::ControlFailure {
                                         code: c.failure_code,
                                         ccx_error: c.ccx_error_code,
-                                        text: c.text,
+                                        text: c.text.map(Into::into),
                                     })
                                 }
                                 m => Ok(Reply::Confirmation(m)),
@@ -1428,7 +1428,7 @@ impl ClientCore {
                     id,
                     Err(RequestError::Failure {
                         status: f.status,
-                        text: f.text,
+                        text: f.text.map(Into::into),
                     }),
                 );
             } else {

@@ -127,7 +127,7 @@ async fn login_ready(agent: &Client, n: u32) -> String {
         ))
         .await
         .unwrap();
-    instrument
+    instrument.into()
 }
 
 #[tokio::test]
@@ -322,7 +322,7 @@ async fn an_inbound_call_is_delivered_answered_held_retrieved_and_cleared() {
     let mine = agent
         .snapshot_device(SnapshotDeviceReq {
             snapshot_device_type: DeviceType::DEVID_DEVICE_IDENTIFIER,
-            agent_instrument: instrument.clone(),
+            agent_instrument: instrument.clone().into(),
             ..Default::default()
         })
         .await

@@ -153,7 +153,7 @@ fn open_req(n: usize) -> OpenReq {
         call_msg_mask: CallEventMask(0xFFFF_FFFF),
         agent_state_mask: AgentStateMask(0x1FF),
         config_msg_mask: ConfigMsgMask::NONE,
-        client_id: Some(format!("bench-bridge-{n}")),
+        client_id: Some(format!("bench-bridge-{n}").into()),
         client_password: Some(vec![]),
         ..Default::default()
     }

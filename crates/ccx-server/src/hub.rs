@@ -236,7 +236,7 @@ impl Hub {
             for (old, _) in holders {
                 let failure = FailureEvent {
                     status: StatusCode::E_CTI_NEW_SESSION_OPENED,
-                    text: Some(format!("session {id} of the same client replaces this one")),
+                    text: Some(format!("session {id} of the same client replaces this one").into()),
                     ..Default::default()
                 };
                 if let Some(info) = self.sessions.get(&old) {
@@ -255,9 +255,9 @@ impl Hub {
                 .center
                 .agent_state(&agent.login_id)
                 .unwrap_or(agent.state);
-            conf.agent_extension = Some(agent.extension.clone());
-            conf.agent_instrument = Some(agent.instrument.clone());
-            conf.agent_id = Some(agent.login_id.clone());
+            conf.agent_extension = Some(agent.extension.clone().into());
+            conf.agent_instrument = Some(agent.instrument.clone().into());
+            conf.agent_id = Some(agent.login_id.clone().into());
             self.center.set_driven(&agent.login_id, true);
             info.agent = Some(agent.login_id);
             info.extension = Some(agent.extension);
@@ -619,7 +619,7 @@ fn failure_conf(invoke_id: u32, status: StatusCode, text: Option<String>) -> Mes
     FailureConf {
         invoke_id,
         status,
-        text,
+        text: text.map(Into::into),
         ..Default::default()
     }
     .into()

@@ -330,7 +330,9 @@ impl Session {
                 out,
             );
         }
-        let non_empty = |s: &Option<String>| s.clone().filter(|s| !s.is_empty());
+        let non_empty = |s: &Option<cti_proto::msg::Text>| {
+            s.as_deref().filter(|s| !s.is_empty()).map(String::from)
+        };
         let agent_id = non_empty(&req.agent_id);
         let agent_extension = non_empty(&req.agent_extension);
         let agent_instrument = non_empty(&req.agent_instrument);
@@ -376,8 +378,8 @@ impl Session {
             call_msg_mask: req.call_msg_mask,
             agent_state_mask: req.agent_state_mask,
             config_msg_mask: req.config_msg_mask,
-            client_id: req.client_id.unwrap_or_default(),
-            client_signature: req.client_signature,
+            client_id: req.client_id.unwrap_or_default().into(),
+            client_signature: req.client_signature.map(Into::into),
             agent_id,
             agent_extension,
             agent_instrument,
@@ -538,7 +540,7 @@ impl Session {
         let msg = FailureConf {
             invoke_id,
             status,
-            text,
+            text: text.map(Into::into),
             ..Default::default()
         };
         match msg.to_bytes(settings) {

@@ -11,9 +11,9 @@ fn login(invoke_id: u32, agent: &str) -> SetAgentStateReq {
     SetAgentStateReq {
         invoke_id,
         agent_state: AgentState::AGENT_STATE_LOGIN,
-        agent_instrument: ext.clone(),
+        agent_instrument: ext.clone().into(),
         agent_id: Some(agent.into()),
-        agent_password: Some(format!("pw{ext}")),
+        agent_password: Some(format!("pw{ext}").into()),
         ..Default::default()
     }
 }

@@ -138,7 +138,7 @@ fn assert_queued(got: &[Message], id: u32) -> String {
     assert_eq!(q.queue_device_type, DeviceType::DEVID_QUEUE);
     assert_eq!(q.local_connection_state, Lcs::LCS_QUEUED);
     assert_eq!(q.application_id, 1);
-    port
+    port.into()
 }
 
 /// DELIVERED at the agent's phone then DIVERTED from the port to it, at `got[i..]`.
@@ -231,8 +231,8 @@ async fn answer(desk: &mut Peer, others: &mut [&mut Peer], id: u32, calling: &st
         .request(AnswerCallReq {
             invoke_id,
             call_id: id,
-            connection_device_id: Some(ext.clone()),
-            agent_instrument: Some(ext.clone()),
+            connection_device_id: Some(ext.clone().into()),
+            agent_instrument: Some(ext.clone().into()),
             ..Default::default()
         })
         .await;

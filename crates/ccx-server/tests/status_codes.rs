@@ -195,7 +195,7 @@ async fn e_cti_invalid_agent_data_8() {
     .await;
     // agent01's AgentID with agent02's extension: they do not belong together.
     let mut req = agent_open(82, 16, "desk", "agent01");
-    req.agent_extension = Some(extension_of("agent02"));
+    req.agent_extension = Some(extension_of("agent02").into());
     c.expect_failure(&open_frame(&req), 82, StatusCode::E_CTI_INVALID_AGENT_DATA)
         .await;
     healthy.heartbeat_ok().await;

@@ -13,9 +13,9 @@ fn set_state(invoke_id: u32, agent: &str, state: AgentState) -> SetAgentStateReq
     SetAgentStateReq {
         invoke_id,
         agent_state: state,
-        agent_instrument: ext.clone(),
+        agent_instrument: ext.clone().into(),
         agent_id: Some(agent.into()),
-        agent_password: Some(format!("pw{ext}")),
+        agent_password: Some(format!("pw{ext}").into()),
         ..Default::default()
     }
 }
@@ -57,8 +57,8 @@ async fn e_cti_invalid_callid_13() {
         invoke_id: 131,
         call_id: 987_654,
         connection_device_type: ConnectionDeviceType::CONNECTION_ID_STATIC,
-        connection_device_id: Some(extension_of("agent04")),
-        agent_instrument: Some(extension_of("agent04")),
+        connection_device_id: Some(extension_of("agent04").into()),
+        agent_instrument: Some(extension_of("agent04").into()),
         ..Default::default()
     };
     desk.expect_failure(&bytes_of(answer, 16), 131, StatusCode::E_CTI_INVALID_CALLID)

@@ -423,8 +423,8 @@ mod serde_named_variables {
         let vs: Vec<Var> = v
             .iter()
             .map(|v| Var {
-                name: v.name.clone(),
-                value: v.value.clone(),
+                name: v.name.clone().into(),
+                value: v.value.clone().into(),
             })
             .collect();
         vs.serialize(s)
@@ -456,9 +456,9 @@ mod serde_named_arrays {
         let vs: Vec<Elem> = v
             .iter()
             .map(|v| Elem {
-                name: v.name.clone(),
+                name: v.name.clone().into(),
                 index: v.index,
-                value: v.value.clone(),
+                value: v.value.clone().into(),
             })
             .collect();
         vs.serialize(s)
@@ -471,8 +471,8 @@ mod serde_named_arrays {
             .into_iter()
             .map(|e| NamedArrayElement {
                 index: e.index,
-                name: e.name,
-                value: e.value,
+                name: e.name.into(),
+                value: e.value.into(),
             })
             .collect())
     }

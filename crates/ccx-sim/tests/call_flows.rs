@@ -52,7 +52,7 @@ impl Flow {
         let e = ext(login);
         let mut m = set_state(login, &e, AgentState::AGENT_STATE_LOGIN);
         if let Message::SetAgentStateReq(r) = &mut m {
-            r.agent_password = Some(format!("pw{e}"));
+            r.agent_password = Some(format!("pw{e}").into());
         }
         self.c.request(self.now, &c, &m);
         if ready {
@@ -177,7 +177,7 @@ fn caller() -> NewCall {
     }
 }
 
-fn opt(v: &Option<String>) -> &str {
+fn opt(v: &Option<cti_proto::msg::Text>) -> &str {
     v.as_deref().unwrap_or("-")
 }
 
@@ -293,7 +293,7 @@ fn answer(id: u32, login: &str) -> AnswerCallReq {
         invoke_id: 2,
         call_id: id,
         connection_device_id: Some("+15550001".into()),
-        agent_instrument: Some(ext(login)),
+        agent_instrument: Some(ext(login).into()),
         ..Default::default()
     }
 }
@@ -302,8 +302,8 @@ fn consult(id: u32, from: &str, to: &str) -> ConsultCallReq {
     ConsultCallReq {
         invoke_id: 3,
         active_call_id: id,
-        active_connection_device_id: ext(from),
-        dialed_number: ext(to),
+        active_connection_device_id: ext(from).into(),
+        dialed_number: ext(to).into(),
         consult_type: 1,
         ..Default::default()
     }

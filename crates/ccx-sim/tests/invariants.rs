@@ -200,7 +200,7 @@ impl World {
                         let id = e.agent_id.clone().unwrap_or_default();
                         let prev = self
                             .states
-                            .get(&id)
+                            .get(id.as_str())
                             .copied()
                             .unwrap_or(AgentState::AGENT_STATE_LOGOUT);
                         prop_assert!(
@@ -208,7 +208,7 @@ impl World {
                             "{id}: illegal transition {prev} -> {}",
                             e.agent_state
                         );
-                        self.states.insert(id, e.agent_state);
+                        self.states.insert(id.into(), e.agent_state);
                     }
                 }
             }
@@ -293,9 +293,9 @@ impl World {
                     agent_state: AgentState(state as u16),
                     event_reason_code: ReasonCode(100),
                     forced_flag: forced as u8,
-                    agent_instrument: e.clone(),
+                    agent_instrument: e.clone().into(),
                     agent_id: Some(l.into()),
-                    agent_password: Some(format!("pw{e}")),
+                    agent_password: Some(format!("pw{e}").into()),
                     ..Default::default()
                 };
                 let ctx = self.ctx(agent);
@@ -308,7 +308,7 @@ impl World {
                     AnswerCallReq {
                         invoke_id: 2,
                         call_id: NONE,
-                        agent_instrument: Some(ext(AGENTS[agent as usize])),
+                        agent_instrument: Some(ext(AGENTS[agent as usize]).into()),
                         ..Default::default()
                     },
                 )?;
@@ -325,7 +325,7 @@ impl World {
                     HoldCallReq {
                         invoke_id: 3,
                         call_id: id,
-                        connection_device_id: ext(AGENTS[agent as usize]),
+                        connection_device_id: ext(AGENTS[agent as usize]).into(),
                         ..Default::default()
                     },
                 )?;
@@ -342,7 +342,7 @@ impl World {
                     RetrieveCallReq {
                         invoke_id: 4,
                         held_call_id: id,
-                        held_connection_device_id: ext(AGENTS[agent as usize]),
+                        held_connection_device_id: ext(AGENTS[agent as usize]).into(),
                         ..Default::default()
                     },
                 )?;
@@ -362,7 +362,7 @@ impl World {
                     ClearConnectionReq {
                         invoke_id: 5,
                         call_id: id,
-                        connection_device_id: e,
+                        connection_device_id: e.into(),
                         ..Default::default()
                     },
                 )?;
@@ -381,7 +381,7 @@ impl World {
                     ClearCallReq {
                         invoke_id: 6,
                         call_id: id,
-                        connection_device_id: e,
+                        connection_device_id: e.into(),
                         ..Default::default()
                     },
                 )?;
@@ -399,8 +399,8 @@ impl World {
                     ConsultCallReq {
                         invoke_id: 7,
                         active_call_id: id,
-                        active_connection_device_id: ext(AGENTS[agent as usize]),
-                        dialed_number: dialed,
+                        active_connection_device_id: ext(AGENTS[agent as usize]).into(),
+                        dialed_number: dialed.into(),
                         consult_type: 1,
                         ..Default::default()
                     },
@@ -429,8 +429,8 @@ impl World {
                             invoke_id: 8,
                             active_call_id: active,
                             held_call_id: held,
-                            active_connection_device_id: e.clone(),
-                            held_connection_device_id: e,
+                            active_connection_device_id: e.clone().into(),
+                            held_connection_device_id: e.into(),
                             ..Default::default()
                         },
                     )?,
@@ -440,8 +440,8 @@ impl World {
                             invoke_id: 9,
                             held_call_id: held,
                             active_call_id: active,
-                            held_connection_device_id: e.clone(),
-                            active_connection_device_id: e,
+                            held_connection_device_id: e.clone().into(),
+                            active_connection_device_id: e.into(),
                             ..Default::default()
                         },
                     )?,
@@ -451,8 +451,8 @@ impl World {
                             invoke_id: 10,
                             active_call_id: active,
                             held_call_id: held,
-                            active_connection_device_id: e.clone(),
-                            held_connection_device_id: e,
+                            active_connection_device_id: e.clone().into(),
+                            held_connection_device_id: e.into(),
                             ..Default::default()
                         },
                     )?,
@@ -462,8 +462,8 @@ impl World {
                             invoke_id: 11,
                             active_call_id: active,
                             other_call_id: held,
-                            active_connection_device_id: e.clone(),
-                            other_connection_device_id: e,
+                            active_connection_device_id: e.clone().into(),
+                            other_connection_device_id: e.into(),
                             ..Default::default()
                         },
                     )?,
@@ -475,8 +475,8 @@ impl World {
                     &ctx,
                     MakeCallReq {
                         invoke_id: 12,
-                        agent_instrument: ext(AGENTS[agent as usize]),
-                        dialed_number: destination(to),
+                        agent_instrument: ext(AGENTS[agent as usize]).into(),
+                        dialed_number: destination(to).into(),
                         ..Default::default()
                     },
                 )?;
@@ -496,8 +496,8 @@ impl World {
                     SetCallDataReq {
                         invoke_id: 13,
                         call_id: id,
-                        connection_device_id: e,
-                        call_variable_2: Some(format!("v{value}")),
+                        connection_device_id: e.into(),
+                        call_variable_2: Some(format!("v{value}").into()),
                         named_variables: vec![NamedVariable::new("user.v", format!("{value}"))],
                         named_arrays: vec![NamedArrayElement {
                             index: value % 3,
@@ -544,7 +544,7 @@ impl World {
                     SupervisorAssistReq {
                         invoke_id: 15,
                         call_id: id,
-                        connection_device_id: ext(AGENTS[agent as usize]),
+                        connection_device_id: ext(AGENTS[agent as usize]).into(),
                         ..Default::default()
                     },
                 )?;
@@ -743,7 +743,7 @@ impl World {
                     ClearCallReq {
                         invoke_id: 99,
                         call_id: c.id,
-                        connection_device_id: dev,
+                        connection_device_id: dev.into(),
                         ..Default::default()
                     },
                 )?;

@@ -69,9 +69,9 @@ fn traffic(calls: u32) -> Vec<Message> {
             csq_id: 7,
             event_reason_code: ReasonCode(0),
             cti_client_signature: Some("ccx-sim".into()),
-            agent_id: Some(agent.clone()),
-            agent_extension: Some(ext.clone()),
-            agent_instrument: Some(ext.clone()),
+            agent_id: Some(agent.clone().into()),
+            agent_extension: Some(ext.clone().into()),
+            agent_instrument: Some(ext.clone().into()),
             csqs: vec![
                 CsqState {
                     csq_id: 7,
@@ -82,7 +82,7 @@ fn traffic(calls: u32) -> Vec<Message> {
                     csq_state: s,
                 },
             ],
-            active_terminal: Some(format!("SEP00AABB{:06X}", i % 200)),
+            active_terminal: Some(format!("SEP00AABB{:06X}", i % 200).into()),
             ..Default::default()
         };
         out.push(state(AgentState::AGENT_STATE_RESERVED, 31).into());
@@ -99,19 +99,19 @@ fn traffic(calls: u32) -> Vec<Message> {
                 last_redirect_device_type: DeviceType(0),
                 local_connection_state: LocalConnectionState(2),
                 event_cause: EventCause::CEC_NEW_CALL,
-                connection_device_id: ext.clone(),
-                alerting_device_id: Some(ext.clone()),
-                calling_device_id: Some(format!("+1415555{:04}", i % 10_000)),
+                connection_device_id: ext.clone().into(),
+                alerting_device_id: Some(ext.clone().into()),
+                calling_device_id: Some(format!("+1415555{:04}", i % 10_000).into()),
                 called_device_id: Some("8005550100".into()),
                 last_redirect_device_id: Some("8005550100".into()),
-                ani: Some(format!("+1415555{:04}", i % 10_000)),
+                ani: Some(format!("+1415555{:04}", i % 10_000).into()),
                 dnis: Some("8005550100".into()),
                 dialed_number: Some("8005550100".into()),
-                caller_entered_digits: Some(format!("{}", 100_000 + i)),
-                call_variable_1: Some(format!("account={}", 40_000_000 + i)),
+                caller_entered_digits: Some(format!("{}", 100_000 + i).into()),
+                call_variable_1: Some(format!("account={}", 40_000_000 + i).into()),
                 call_variable_2: Some("lang=en_US".into()),
                 call_variable_3: Some("segment=gold".into()),
-                call_variable_4: Some(format!("case=CS{:08}", i)),
+                call_variable_4: Some(format!("case=CS{:08}", i).into()),
                 call_variable_5: Some("ivr=billing/payments/late".into()),
                 named_variables: vec![
                     NamedVariable::new("user.customer.id", format!("{}", 900_000 + i)),
@@ -135,9 +135,9 @@ fn traffic(calls: u32) -> Vec<Message> {
                 csq_id: 7,
                 local_connection_state: LocalConnectionState(3),
                 event_cause: EventCause::CEC_NEW_CALL,
-                connection_device_id: ext.clone(),
-                answering_device_id: Some(ext.clone()),
-                calling_device_id: Some(format!("+1415555{:04}", i % 10_000)),
+                connection_device_id: ext.clone().into(),
+                answering_device_id: Some(ext.clone().into()),
+                calling_device_id: Some(format!("+1415555{:04}", i % 10_000).into()),
                 called_device_id: Some("8005550100".into()),
                 last_redirect_device_id: Some("8005550100".into()),
                 ..Default::default()
@@ -149,7 +149,7 @@ fn traffic(calls: u32) -> Vec<Message> {
                 call_id,
                 local_connection_state: LocalConnectionState(0),
                 event_cause: EventCause::CEC_NEW_CALL,
-                connection_device_id: Some(ext.clone()),
+                connection_device_id: Some(ext.clone().into()),
                 ..Default::default()
             }
             .into(),
@@ -177,10 +177,10 @@ fn traffic(calls: u32) -> Vec<Message> {
                 .map(|r| ConfigAgentRecord {
                     record_type: RecordType(1),
                     agent_type: 1,
-                    login_id: format!("agent{:04}", (i + r) % 200),
+                    login_id: format!("agent{:04}", (i + r) % 200).into(),
                     last_name: Some("Lindqvist".into()),
                     first_name: Some("Maja".into()),
-                    extension: Some(format!("{}", 4000 + (i + r) % 200)),
+                    extension: Some(format!("{}", 4000 + (i + r) % 200).into()),
                     description: Some("Billing team, second line".into()),
                     csqs: (0..3).map(|c| ConfigAgentCsq { csq_id: 7 + c }).collect(),
                     agent_state: Some(AgentState::AGENT_STATE_READY),

@@ -287,7 +287,7 @@ fn fixed_type(f: &FixedField) -> (String, bool) {
 /// The Rust type of a floating field's value, and whether it is a newtype.
 fn float_type(f: &FloatField) -> (String, bool) {
     let base = match f.ty {
-        FloatType::String => "String",
+        FloatType::String => "Text",
         FloatType::Unspec => "Vec<u8>",
         FloatType::Key => "u64",
         FloatType::U16 => "u16",
@@ -884,7 +884,7 @@ pub fn msg_rs() -> String {
     o.push_str("// Do not edit: change the table and regenerate.\n\n");
     o.push_str("#![allow(clippy::all, unused_mut, unused_variables)]\n\n");
     o.push_str("use bytes::BytesMut;\n\n");
-    o.push_str("use super::support;\nuse super::{CtiMessage, NamedArrayElement, NamedVariable, RawMessage};\n");
+    o.push_str("use super::support;\nuse super::{CtiMessage, NamedArrayElement, NamedVariable, RawMessage, Text};\n");
     o.push_str("use crate::codes::*;\nuse crate::layout::{enter_group, NO_GROUP};\nuse crate::spec::MessageSpec;\nuse crate::wire::{FixedReader, FrameWriter, RawField, RawFields, Settings};\nuse crate::{DecodeError, EncodeError};\n\n");
 
     // Group structs.

@@ -168,7 +168,7 @@ fn empty_string_is_a_single_nul() {
     let fixed = "00000000 00000001 0015 0000 01000123";
     let m = EndCallEvent {
         call_id: 0x0100_0123,
-        connection_device_id: String::new(),
+        connection_device_id: Default::default(),
         ..Default::default()
     };
     let single_nul = hex(&["00000013 00000018", fixed, "19 01 00"]);

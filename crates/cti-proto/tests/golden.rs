@@ -160,10 +160,10 @@ fn session_cases() -> Vec<Case> {
                 call_msg_mask: CallEventMask(0x267D),
                 agent_state_mask: AgentStateMask(0x1FF),
                 config_msg_mask: ConfigMsgMask(0xF),
-                client_id: Some(String::new()),
+                client_id: Some(Default::default()),
                 client_password: Some(vec![0]),
                 agent_extension: Some("52293".into()),
-                agent_instrument: Some(String::new()),
+                agent_instrument: Some(Default::default()),
                 agent_id: Some("52293".into()),
                 ..Default::default()
             },
@@ -1730,7 +1730,7 @@ fn call_event_cases() -> Vec<Case> {
             EndCallEvent {
                 connection_device_type: ConnectionDeviceType(0),
                 call_id: CALL,
-                connection_device_id: String::new(),
+                connection_device_id: Default::default(),
                 ..Default::default()
             },
             [

@@ -18,10 +18,10 @@ fn open_req_matches_the_logged_length_of_csc_vs94144() {
         call_msg_mask: CallEventMask(0x267D),
         agent_state_mask: AgentStateMask(0x1FF),
         config_msg_mask: ConfigMsgMask(0xF),
-        client_id: Some(String::new()),
+        client_id: Some(Default::default()),
         client_password: Some(vec![0]),
         agent_extension: Some("52293".into()),
-        agent_instrument: Some(String::new()),
+        agent_instrument: Some(Default::default()),
         agent_id: Some("52293".into()),
         ..Default::default()
     };

@@ -135,7 +135,7 @@ fn agent_mode_needs_an_agent_identifier() {
             | ServiceMask::CTI_SERVICE_CLIENT_CONTROL,
         client_id: Some("desk".into()),
         client_password: Some(vec![]),
-        agent_instrument: Some(String::new()),
+        agent_instrument: Some(Default::default()),
         ..Default::default()
     };
     let s16 = Settings::new(16);
@@ -385,7 +385,7 @@ fn a_reply_that_cannot_be_encoded_becomes_unspecified_failure() {
     let bad = Message::FailureConf(FailureConf {
         invoke_id: 3,
         status: StatusCode::E_CTI_INVALID_CALLID,
-        text: Some("x".repeat(1000)),
+        text: Some("x".repeat(1000).into()),
         ..Default::default()
     });
     s.replies(3, &[bad], &mut out);

@@ -110,7 +110,7 @@ impl Center {
                     | ServiceMask::CTI_SERVICE_CALL_DATA_UPDATE,
                 call_msg_mask,
                 agent_state_mask: AgentStateMask(0x1FF),
-                client_id: Some(format!("desk-{login}")),
+                client_id: Some(format!("desk-{login}").into()),
                 client_password: Some(vec![]),
                 agent_id: Some(login.into()),
                 ..Default::default()
@@ -322,9 +322,9 @@ impl Peer {
         let req = SetAgentStateReq {
             invoke_id,
             agent_state: state,
-            agent_instrument: ext.clone(),
-            agent_id: Some(login),
-            agent_password: Some(format!("pw{ext}")),
+            agent_instrument: ext.clone().into(),
+            agent_id: Some(login.into()),
+            agent_password: Some(format!("pw{ext}").into()),
             ..Default::default()
         };
         match self.request_in_setup(req).await {

@@ -180,9 +180,9 @@ impl Center {
             csq_id: acd.map(|q| self.csqs[q as usize].cfg.id).unwrap_or(0),
             agent_state: ag.state,
             event_reason_code: ag.reason,
-            agent_id: Some(ag.cfg.login_id.clone()),
-            agent_extension: Some(ag.cfg.extension.clone()),
-            agent_instrument: Some(ag.cfg.instrument().to_owned()),
+            agent_id: Some(ag.cfg.login_id.clone().into()),
+            agent_extension: Some(ag.cfg.extension.clone().into()),
+            agent_instrument: Some(ag.cfg.instrument().into()),
             csqs: self.csq_states(a),
             ..Default::default()
         }
@@ -508,9 +508,9 @@ impl Center {
             QueryAgentStateConf {
                 invoke_id: inv,
                 agent_state: ag.state,
-                agent_extension: on.then(|| ag.cfg.extension.clone()),
-                agent_instrument: on.then(|| ag.cfg.instrument().to_owned()),
-                agent_id: ag.cfg.login_id.clone(),
+                agent_extension: on.then(|| ag.cfg.extension.clone()).map(Into::into),
+                agent_instrument: on.then(|| ag.cfg.instrument().to_owned()).map(Into::into),
+                agent_id: ag.cfg.login_id.clone().into(),
                 csqs: self.csq_states(a),
                 internal_agent_state: None,
                 ..Default::default()

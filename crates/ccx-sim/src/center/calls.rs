@@ -169,7 +169,7 @@ fn merge_entry<T: Clone>(
     pos: Option<usize>,
     new: &T,
     value: &str,
-    value_of: fn(&mut T) -> &mut String,
+    value_of: fn(&mut T) -> &mut cti_proto::msg::Text,
 ) -> bool {
     match (pos, value) {
         (_, "") | (None, " ") => false,
@@ -179,10 +179,10 @@ fn merge_entry<T: Clone>(
         }
         (Some(i), val) => {
             let cur = value_of(&mut list[i]);
-            if cur == val {
+            if cur.as_str() == val {
                 false
             } else {
-                *cur = val.to_owned();
+                *cur = val.into();
                 true
             }
         }
@@ -195,7 +195,10 @@ fn merge_entry<T: Clone>(
 
 /// Apply a SET_CALL_DATA value: empty = unchanged, one space = clear. Returns the value to
 /// report when it changed.
-fn merge_field(slot: &mut Option<String>, new: &Option<String>) -> Option<String> {
+fn merge_field(
+    slot: &mut Option<String>,
+    new: &Option<cti_proto::msg::Text>,
+) -> Option<cti_proto::msg::Text> {
     match new.as_deref() {
         None | Some("") => None,
         Some(" ") => {
@@ -211,7 +214,7 @@ fn merge_field(slot: &mut Option<String>, new: &Option<String>) -> Option<String
                 None
             } else {
                 *slot = Some(v.to_owned());
-                Some(v.to_owned())
+                Some(v.into())
             }
         }
     }
@@ -1640,11 +1643,18 @@ impl Center {
         let mut ctx_data = Context {
             named_vars: m.named_variables.clone(),
             named_arrays: m.named_arrays.clone(),
-            wrapup: m.call_wrapup_data.clone().filter(|s| !s.is_empty()),
+            wrapup: m
+                .call_wrapup_data
+                .clone()
+                .filter(|s| !s.is_empty())
+                .map(Into::into),
             ..Default::default()
         };
         for (slot, v) in ctx_data.vars.iter_mut().zip(vars) {
-            *slot = v.clone().filter(|s| !s.is_empty() && s != " ");
+            *slot = v
+                .clone()
+                .filter(|s| !s.is_empty() && s != " ")
+                .map(Into::into);
         }
         let id = self.new_call_id();
         let me = self.agents[a as usize].cfg.extension.clone();
@@ -1654,7 +1664,7 @@ impl Center {
                 invoke_id: m.invoke_id,
                 new_call_id: id,
                 new_connection_device_type: ConnectionDeviceType::CONNECTION_ID_STATIC,
-                new_connection_device_id: me,
+                new_connection_device_id: me.into(),
                 ..Default::default()
             },
         );
@@ -1709,7 +1719,7 @@ impl Center {
                 invoke_id: m.invoke_id,
                 new_call_id: id,
                 new_connection_device_type: ConnectionDeviceType::CONNECTION_ID_STATIC,
-                new_connection_device_id: p.device.clone(),
+                new_connection_device_id: p.device.clone().into(),
                 ..Default::default()
             },
         );
@@ -1906,7 +1916,7 @@ impl Center {
                 new_call_id: c1,
                 new_connection_device_type: ConnectionDeviceType::CONNECTION_ID_STATIC,
                 num_parties: parties_after as u16,
-                new_connection_device_id: target.device.clone(),
+                new_connection_device_id: target.device.clone().into(),
                 ..Default::default()
             },
         );
@@ -1997,7 +2007,7 @@ impl Center {
                 invoke_id: m.invoke_id,
                 new_call_id: c1,
                 new_connection_device_type: ConnectionDeviceType::CONNECTION_ID_STATIC,
-                new_connection_device_id: me.device.clone(),
+                new_connection_device_id: me.device.clone().into(),
                 connected_parties: Self::connected_parties(&preview),
                 ..Default::default()
             },
@@ -2130,7 +2140,7 @@ impl Center {
             &m.call_variable_9,
             &m.call_variable_10,
         ];
-        let mut changed_vars: [Option<String>; 10] = Default::default();
+        let mut changed_vars: [Option<cti_proto::msg::Text>; 10] = Default::default();
         for (k, v) in vars.iter().enumerate() {
             changed_vars[k] = merge_field(&mut next.vars[k], v);
         }
@@ -2218,7 +2228,7 @@ impl Center {
                 .map(|p| SnapshotDeviceCall {
                     call_connection_call_id: c.id,
                     call_connection_device_type: ConnectionDeviceType::CONNECTION_ID_STATIC,
-                    call_connection_device_id: p.device.clone(),
+                    call_connection_device_id: p.device.clone().into(),
                     call_device_connection_state: p.lcs,
                 })
         };
@@ -2453,7 +2463,7 @@ impl Center {
                 invoke_id: m.invoke_id,
                 call_id: id_preview,
                 connection_device_type: ConnectionDeviceType::CONNECTION_ID_STATIC,
-                connection_device_id: ext.clone(),
+                connection_device_id: ext.clone().into(),
                 ..Default::default()
             },
         );
@@ -2465,9 +2475,9 @@ impl Center {
         let notify = SupervisorAssistEvent {
             call_id: 0,
             connection_device_type: ConnectionDeviceType::CONNECTION_ID_STATIC,
-            connection_device_id: ext,
-            client_id: super::clip(client, 63),
-            text: Some(format!("agent {} asks for assistance", self.login(a))),
+            connection_device_id: ext.into(),
+            client_id: super::clip(client, 63).into(),
+            text: Some(format!("agent {} asks for assistance", self.login(a)).into()),
             ..Default::default()
         };
         let id = self.assist_call(
@@ -2513,7 +2523,7 @@ impl Center {
                 connection_device_type: ConnectionDeviceType::CONNECTION_ID_STATIC,
                 line_handle: 0xFFFF,
                 line_type: 3,
-                connection_device_id: ext.clone(),
+                connection_device_id: ext.clone().into(),
                 ..Default::default()
             },
         );
@@ -2528,11 +2538,11 @@ impl Center {
             connection_call_id: 0,
             connection_device_type: ConnectionDeviceType::CONNECTION_ID_STATIC,
             session_id: ctx.session as u32,
-            connection_device_id: ext.clone(),
-            client_id: Some(super::clip(client, 63)),
-            agent_extension: Some(ext),
-            agent_id: Some(login),
-            agent_instrument: Some(ins),
+            connection_device_id: ext.clone().into(),
+            client_id: Some(super::clip(client, 63).into()),
+            agent_extension: Some(ext.into()),
+            agent_id: Some(login.into()),
+            agent_instrument: Some(ins.into()),
             ..Default::default()
         };
         let id = self.assist_call(
@@ -2632,7 +2642,7 @@ impl Center {
                     invoke_id: m.invoke_id,
                     call_id: call,
                     connection_device_type: ConnectionDeviceType::CONNECTION_ID_STATIC,
-                    connection_device_id: sup_dev,
+                    connection_device_id: sup_dev.into(),
                     ..Default::default()
                 },
             );
@@ -2721,7 +2731,7 @@ impl Center {
                 invoke_id: m.invoke_id,
                 call_id: call,
                 connection_device_type: ConnectionDeviceType::CONNECTION_ID_STATIC,
-                connection_device_id: agent_dev.clone(),
+                connection_device_id: agent_dev.clone().into(),
                 ..Default::default()
             },
         );

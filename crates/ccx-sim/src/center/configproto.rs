@@ -90,8 +90,8 @@ fn records_of(config: &Config) -> Records {
             application_id: a.id,
             max_queued: a.max_queued,
             previous_application_id: a.id,
-            application_name: a.name.clone(),
-            description: a.description.clone(),
+            application_name: a.name.clone().into(),
+            description: a.description.clone().map(Into::into),
         });
     }
     for q in &config.csqs {
@@ -99,8 +99,8 @@ fn records_of(config: &Config) -> Records {
             record_type: add,
             csq_id: q.id,
             auto_work: Some(q.auto_work),
-            csq_name: q.name.clone(),
-            description: q.description.clone(),
+            csq_name: q.name.clone().into(),
+            description: q.description.clone().map(Into::into),
             mr_domain_id: 0,
         });
     }
@@ -112,10 +112,10 @@ fn records_of(config: &Config) -> Records {
             } else {
                 1
             },
-            login_id: a.login_id.clone(),
-            last_name: Some(a.last_name.clone()),
-            first_name: Some(a.first_name.clone()),
-            extension: Some(a.extension.clone()),
+            login_id: a.login_id.clone().into(),
+            last_name: Some(a.last_name.clone().into()),
+            first_name: Some(a.first_name.clone().into()),
+            extension: Some(a.extension.clone().into()),
             description: None,
             csqs: config
                 .csqs
@@ -134,9 +134,9 @@ fn records_of(config: &Config) -> Records {
             record_type: add,
             device_field0: Some(agent_record_id(&a.login_id)),
             device_type: CFG_DEV_AGENT,
-            device_field2: Some(a.login_id.clone()),
-            device_field4: Some(a.extension.clone()),
-            description: Some(format!("{} {}", a.first_name, a.last_name)),
+            device_field2: Some(a.login_id.clone().into()),
+            device_field4: Some(a.extension.clone().into()),
+            description: Some(format!("{} {}", a.first_name, a.last_name).into()),
             ..Default::default()
         });
     }
@@ -148,8 +148,8 @@ fn records_of(config: &Config) -> Records {
                 device_type: CFG_DEV_ROUTE_POINT,
                 max_queued: Some(app.max_queued),
                 device_field1: Some(app.id),
-                device_field2: Some(t.clone()),
-                description: Some(format!("trigger of {}", app.name)),
+                device_field2: Some(t.clone().into()),
+                description: Some(format!("trigger of {}", app.name).into()),
                 ..Default::default()
             });
         }
@@ -159,7 +159,7 @@ fn records_of(config: &Config) -> Records {
             record_type: add,
             device_field0: Some(ccg),
             device_type: CFG_DEV_CTI_PORT,
-            device_field2: Some(p.clone()),
+            device_field2: Some(p.clone().into()),
             description: Some("CTI port".into()),
             ..Default::default()
         });
@@ -180,9 +180,10 @@ fn records_of(config: &Config) -> Records {
         r.terminals.push(ConfigTerminalRecord {
             record_type: add,
             terminal_type: 1,
-            terminal_device_name: format!("SEP{:012X}", fnv1a(&a.extension) & 0xFFFF_FFFF_FFFF),
+            terminal_device_name: format!("SEP{:012X}", fnv1a(&a.extension) & 0xFFFF_FFFF_FFFF)
+                .into(),
             terminal_type_name: "Cisco 8841".into(),
-            instruments: vec![a.instrument().to_owned()],
+            instruments: vec![a.instrument().into()],
         });
     }
     r
@@ -253,7 +254,7 @@ fn team_members(config: &Config) -> HashMap<u32, BTreeMap<(u16, String), u16>> {
 
 fn member(kind: u16, id: &str, flags: u16, rt: RecordType) -> TeamMember {
     TeamMember {
-        agent_id: id.to_owned(),
+        agent_id: id.into(),
         agent_flags: Some(flags),
         record_type: Some(rt),
         member_type: Some(kind),
@@ -267,7 +268,7 @@ fn team_events(id: u32, name: &str, op: u16, members: Vec<TeamMember>) -> Vec<Te
         return vec![TeamConfigEvent {
             team_id: id,
             operation: op,
-            team_name: name.to_owned(),
+            team_name: name.into(),
             ..Default::default()
         }];
     }
@@ -277,7 +278,7 @@ fn team_events(id: u32, name: &str, op: u16, members: Vec<TeamMember>) -> Vec<Te
         .map(|(i, chunk)| TeamConfigEvent {
             team_id: id,
             operation: if i == 0 { op } else { TEAM_CHANGE },
-            team_name: name.to_owned(),
+            team_name: name.into(),
             members: chunk.to_vec(),
             ..Default::default()
         })
@@ -607,7 +608,7 @@ impl Center {
                     TeamConfigEvent {
                         team_id: t.id,
                         operation: TEAM_REMOVE,
-                        team_name: t.name.clone(),
+                        team_name: t.name.clone().into(),
                         ..Default::default()
                     },
                     Audience::Team,
@@ -834,10 +835,13 @@ impl Center {
                 TeamConfigConf {
                     invoke_id: req.invoke_id,
                     status: 1,
-                    text: Some(format!(
-                        "ConfigParam {:#x} is not 0x1 (initial), 0x2 (updates) or 0x3",
-                        req.config_param
-                    )),
+                    text: Some(
+                        format!(
+                            "ConfigParam {:#x} is not 0x1 (initial), 0x2 (updates) or 0x3",
+                            req.config_param
+                        )
+                        .into(),
+                    ),
                     ..Default::default()
                 },
             );

@@ -27,21 +27,21 @@ const STATIC: ConnectionDeviceType = ConnectionDeviceType::CONNECTION_ID_STATIC;
 macro_rules! fill_context {
     ($m:expr, $c:expr) => {{
         let c: &Call = $c;
-        $m.ani = (!c.ani.is_empty()).then(|| c.ani.clone());
-        $m.dnis = c.dnis.clone();
-        $m.dialed_number = c.dialed.clone();
-        $m.caller_entered_digits = c.ced.clone();
-        $m.call_variable_1 = c.vars[0].clone();
-        $m.call_variable_2 = c.vars[1].clone();
-        $m.call_variable_3 = c.vars[2].clone();
-        $m.call_variable_4 = c.vars[3].clone();
-        $m.call_variable_5 = c.vars[4].clone();
-        $m.call_variable_6 = c.vars[5].clone();
-        $m.call_variable_7 = c.vars[6].clone();
-        $m.call_variable_8 = c.vars[7].clone();
-        $m.call_variable_9 = c.vars[8].clone();
-        $m.call_variable_10 = c.vars[9].clone();
-        $m.call_wrapup_data = c.wrapup.clone();
+        $m.ani = (!c.ani.is_empty()).then(|| c.ani.clone()).map(Into::into);
+        $m.dnis = c.dnis.clone().map(Into::into);
+        $m.dialed_number = c.dialed.clone().map(Into::into);
+        $m.caller_entered_digits = c.ced.clone().map(Into::into);
+        $m.call_variable_1 = c.vars[0].clone().map(Into::into);
+        $m.call_variable_2 = c.vars[1].clone().map(Into::into);
+        $m.call_variable_3 = c.vars[2].clone().map(Into::into);
+        $m.call_variable_4 = c.vars[3].clone().map(Into::into);
+        $m.call_variable_5 = c.vars[4].clone().map(Into::into);
+        $m.call_variable_6 = c.vars[5].clone().map(Into::into);
+        $m.call_variable_7 = c.vars[6].clone().map(Into::into);
+        $m.call_variable_8 = c.vars[7].clone().map(Into::into);
+        $m.call_variable_9 = c.vars[8].clone().map(Into::into);
+        $m.call_variable_10 = c.vars[9].clone().map(Into::into);
+        $m.call_wrapup_data = c.wrapup.clone().map(Into::into);
         $m.named_variables = c.named_vars.clone();
         $m.named_arrays = c.named_arrays.clone();
     }};
@@ -57,8 +57,8 @@ pub(crate) fn nobody() -> Party {
     }
 }
 
-fn id_of(p: &Party) -> Option<String> {
-    (!p.device.is_empty()).then(|| p.device.clone())
+fn id_of(p: &Party) -> Option<cti_proto::msg::Text> {
+    (!p.device.is_empty()).then(|| p.device.as_str().into())
 }
 
 impl Center {
@@ -80,7 +80,7 @@ impl Center {
             connection_device_type: STATIC,
             call_id: c.id,
             called_party_disposition: 0,
-            connection_device_id: conn.to_owned(),
+            connection_device_id: conn.into(),
             ..Default::default()
         };
         fill_context!(m, c);
@@ -91,7 +91,7 @@ impl Center {
         EndCallEvent {
             connection_device_type: STATIC,
             call_id,
-            connection_device_id: conn.to_owned(),
+            connection_device_id: conn.into(),
             ..Default::default()
         }
     }
@@ -118,7 +118,7 @@ impl Center {
             last_redirect_device_type: last_redirect.dtype,
             local_connection_state: LocalConnectionState::LCS_ALERTING,
             event_cause: cause,
-            connection_device_id: calling.device.clone(),
+            connection_device_id: calling.device.clone().into(),
             alerting_device_id: id_of(alerting),
             calling_device_id: id_of(&calling),
             called_device_id: id_of(called),
@@ -149,7 +149,7 @@ impl Center {
             last_redirect_device_type: last_redirect.dtype,
             local_connection_state: LocalConnectionState::LCS_CONNECT,
             event_cause: EventCause::CEC_NONE,
-            connection_device_id: answering.device.clone(),
+            connection_device_id: answering.device.clone().into(),
             answering_device_id: id_of(answering),
             calling_device_id: id_of(&calling),
             called_device_id: id_of(called),
@@ -165,8 +165,8 @@ impl Center {
             holding_device_type: holder.dtype,
             local_connection_state: LocalConnectionState::LCS_HOLD,
             event_cause: EventCause::CEC_NONE,
-            connection_device_id: holder.device.clone(),
-            holding_device_id: holder.device.clone(),
+            connection_device_id: holder.device.clone().into(),
+            holding_device_id: holder.device.clone().into(),
             ..Default::default()
         }
     }
@@ -178,7 +178,7 @@ impl Center {
             retrieving_device_type: by.dtype,
             local_connection_state: LocalConnectionState::LCS_CONNECT,
             event_cause: EventCause::CEC_NONE,
-            connection_device_id: by.device.clone(),
+            connection_device_id: by.device.clone().into(),
             retrieving_device_id: id_of(by),
             ..Default::default()
         }
@@ -196,8 +196,8 @@ impl Center {
             releasing_device_type: releasing.dtype,
             local_connection_state: LocalConnectionState::LCS_NULL,
             event_cause: cause,
-            connection_device_id: releasing.device.clone(),
-            releasing_device_id: releasing.device.clone(),
+            connection_device_id: releasing.device.clone().into(),
+            releasing_device_id: releasing.device.clone().into(),
             ..Default::default()
         }
     }
@@ -207,7 +207,7 @@ impl Center {
             call_id: c.id,
             local_connection_state: LocalConnectionState::LCS_NULL,
             event_cause: cause,
-            connection_device_id: (!conn.is_empty()).then(|| conn.to_owned()),
+            connection_device_id: (!conn.is_empty()).then(|| conn.to_owned()).map(Into::into),
             ..Default::default()
         }
     }
@@ -227,8 +227,8 @@ impl Center {
             calling_device_type: calling.dtype,
             local_connection_state: LocalConnectionState::LCS_INITIATE,
             event_cause: EventCause::CEC_NEW_CALL,
-            connection_device_id: calling.device.clone(),
-            calling_device_id: calling.device.clone(),
+            connection_device_id: calling.device.clone().into(),
+            calling_device_id: calling.device.clone().into(),
             ..Default::default()
         }
     }
@@ -249,8 +249,8 @@ impl Center {
             called_device_type: called.dtype,
             local_connection_state: LocalConnectionState::LCS_CONNECT,
             event_cause: EventCause::CEC_NONE,
-            connection_device_id: calling.device.clone(),
-            calling_device_id: calling.device.clone(),
+            connection_device_id: calling.device.clone().into(),
+            calling_device_id: calling.device.clone().into(),
             called_device_id: id_of(called),
             ..Default::default()
         }
@@ -270,7 +270,7 @@ impl Center {
             called_device_type: failing.dtype,
             local_connection_state: LocalConnectionState::LCS_FAIL,
             event_cause: cause,
-            connection_device_id: calling.device,
+            connection_device_id: calling.device.into(),
             failing_device_id: id_of(failing),
             called_device_id: id_of(failing),
             ..Default::default()
@@ -296,8 +296,8 @@ impl Center {
             last_redirect_device_type: route_point.dtype,
             local_connection_state: LocalConnectionState::LCS_QUEUED,
             event_cause: EventCause::CEC_NONE,
-            connection_device_id: holder.device.clone(),
-            queue_device_id: Some(csq.to_string()),
+            connection_device_id: holder.device.clone().into(),
+            queue_device_id: Some(csq.to_string().into()),
             calling_device_id: id_of(&calling),
             called_device_id: id_of(route_point),
             last_redirect_device_id: id_of(route_point),
@@ -321,9 +321,9 @@ impl Center {
             called_device_type: called.dtype,
             local_connection_state: LocalConnectionState::LCS_NULL,
             event_cause: cause,
-            connection_device_id: diverting.device.clone(),
-            diverting_device_id: diverting.device.clone(),
-            called_device_id: called.device.clone(),
+            connection_device_id: diverting.device.clone().into(),
+            diverting_device_id: diverting.device.clone().into(),
+            called_device_id: called.device.clone().into(),
             ..Default::default()
         }
     }
@@ -336,7 +336,7 @@ impl Center {
             .map(|p| ConnectedParty {
                 call_id: c.id,
                 device_type: STATIC,
-                device_id: p.device.clone(),
+                device_id: p.device.clone().into(),
             })
             .collect()
     }
@@ -403,8 +403,8 @@ impl Center {
             call_id: c.id,
             new_connection_device_type: STATIC,
             new_call_id: c.id,
-            connection_device_id: conn.to_owned(),
-            new_connection_device_id: Some(conn.to_owned()),
+            connection_device_id: conn.into(),
+            new_connection_device_id: Some(conn.into()),
             ..Default::default()
         }
     }
@@ -420,9 +420,9 @@ impl Center {
                 .map(|p| SnapshotCallDevice {
                     call_connection_call_id: c.id,
                     call_connection_device_type: STATIC,
-                    call_connection_device_id: p.device.clone(),
+                    call_connection_device_id: p.device.clone().into(),
                     call_device_type: p.dtype,
-                    call_device_id: p.device.clone(),
+                    call_device_id: p.device.clone().into(),
                     call_device_connection_state: p.lcs,
                 })
                 .collect(),

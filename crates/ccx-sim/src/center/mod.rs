@@ -298,7 +298,7 @@ pub(crate) fn failure(out: &mut Vec<Out>, invoke_id: u32, status: StatusCode, te
         FailureConf {
             invoke_id,
             status,
-            text: Some(clip(text, 254)),
+            text: Some(clip(text, 254).into()),
             ..Default::default()
         },
     );
@@ -318,7 +318,7 @@ pub(crate) fn control_failure(
             invoke_id,
             failure_code: code,
             ccx_error_code: ccx,
-            text: Some(clip(text, 254)),
+            text: Some(clip(text, 254).into()),
             ..Default::default()
         },
     );
@@ -330,7 +330,7 @@ pub(crate) fn given(v: Option<&str>) -> Option<&str> {
 }
 
 /// The string when present and not empty.
-pub(crate) fn given_s(v: &Option<String>) -> Option<&str> {
+pub(crate) fn given_s(v: &Option<cti_proto::msg::Text>) -> Option<&str> {
     v.as_deref().filter(|s| !s.is_empty())
 }
 

@@ -273,7 +273,7 @@ impl Center {
         req: &QueryAgentQueueStatisticsReq,
         out: &mut Vec<Out>,
     ) {
-        let Some(&a) = self.agent_by_login.get(&req.agent_id) else {
+        let Some(&a) = self.agent_by_login.get(req.agent_id.as_str()) else {
             return failure(
                 out,
                 req.invoke_id,

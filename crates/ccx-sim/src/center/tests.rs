@@ -16,7 +16,9 @@ pub(crate) fn set_state(login: &str, ext: &str, state: AgentState, reason: u16) 
         event_reason_code: ReasonCode(reason),
         agent_instrument: ext.into(),
         agent_id: Some(login.into()),
-        agent_password: (state == AgentState::AGENT_STATE_LOGIN).then(|| format!("pw{ext}")),
+        agent_password: (state == AgentState::AGENT_STATE_LOGIN)
+            .then(|| format!("pw{ext}"))
+            .map(Into::into),
         ..Default::default()
     }
     .into()
@@ -947,7 +949,7 @@ fn set_call_data_reports_only_changes() {
         connection_device_id: "2001".into(),
         call_variable_1: Some("4711".into()), // unchanged
         call_variable_2: Some("gold".into()),
-        call_variable_3: Some(String::new()), // empty: no change
+        call_variable_3: Some(Default::default()), // empty: no change
         named_variables: vec![NamedVariable::new("user.note", "callback")],
         named_arrays: vec![NamedArrayElement {
             index: 2,

@@ -108,13 +108,13 @@ pub(crate) async fn resolve_instrument(client: &Client, who: &AgentArgs) -> Stri
     }
     if let Some(i) = client.session().and_then(|s| s.conf.agent_instrument) {
         if !i.is_empty() {
-            return i;
+            return i.into();
         }
     }
     if let Some(agent) = &who.agent {
         if let Ok(q) = client.query_agent_state(build::query_agent(agent)).await {
             if let Some(i) = q.agent_instrument.or(q.agent_extension) {
-                return i;
+                return i.into();
             }
         }
     }
@@ -125,11 +125,12 @@ async fn agent(args: Args) -> anyhow::Result<ExitCode> {
     let (client, mut events) =
         open_control_session(&args.server, &args.who, args.agent_mode).await?;
     let version = client.session().map(|s| s.version).unwrap_or(18);
-    let agent_id = args
-        .who
-        .agent
-        .clone()
-        .or_else(|| client.session().and_then(|s| s.conf.agent_id));
+    let agent_id = args.who.agent.clone().or_else(|| {
+        client
+            .session()
+            .and_then(|s| s.conf.agent_id)
+            .map(Into::into)
+    });
     let instrument = resolve_instrument(&client, &args.who).await;
     let need_id = || {
         agent_id
@@ -147,9 +148,9 @@ async fn agent(args: Args) -> anyhow::Result<ExitCode> {
                     bail!("name the agent with --agent, --extension or --instrument")
                 }
                 (a, e, i) => cti_proto::msg::QueryAgentStateReq {
-                    agent_id: a.clone(),
-                    agent_extension: e.cloned(),
-                    agent_instrument: i.cloned(),
+                    agent_id: a.clone().map(Into::into),
+                    agent_extension: e.cloned().map(Into::into),
+                    agent_instrument: i.cloned().map(Into::into),
                     ..Default::default()
                 },
             };

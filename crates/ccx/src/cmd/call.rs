@@ -154,7 +154,7 @@ async fn device_of(
     let snap = client
         .snapshot_device(SnapshotDeviceReq {
             snapshot_device_type: DeviceType::DEVID_DEVICE_IDENTIFIER,
-            agent_instrument: instrument.to_string(),
+            agent_instrument: instrument.into(),
             ..Default::default()
         })
         .await
@@ -164,7 +164,7 @@ async fn device_of(
         .iter()
         .find(|c| c.call_connection_call_id == call_id)
     {
-        Some(c) => Ok(c.call_connection_device_id.clone()),
+        Some(c) => Ok(c.call_connection_device_id.clone().into()),
         // Not on this phone: the server will say so with the right status.
         None => Ok(instrument.to_string()),
     }
@@ -188,7 +188,7 @@ fn call_var(vars: &[String], req: &mut SetCallDataReq) -> anyhow::Result<()> {
             Ok(10) => &mut req.call_variable_10,
             _ => bail!("--var {v}: the variable number must be 1 to 10"),
         };
-        *slot = Some(value.to_string());
+        *slot = Some(value.into());
     }
     Ok(())
 }
@@ -248,10 +248,10 @@ async fn call(args: Args) -> anyhow::Result<ExitCode> {
                 .consult_call(ConsultCallReq {
                     active_call_id: *call_id,
                     active_connection_device_type: st,
-                    active_connection_device_id: d,
+                    active_connection_device_id: d.into(),
                     consult_type,
-                    dialed_number: to.clone(),
-                    agent_instrument: Some(ins.clone()),
+                    dialed_number: to.clone().into(),
+                    agent_instrument: Some(ins.clone().into()),
                     ..Default::default()
                 })
                 .await
@@ -265,9 +265,9 @@ async fn call(args: Args) -> anyhow::Result<ExitCode> {
                     held_call_id: *held,
                     active_connection_device_type: st,
                     held_connection_device_type: st,
-                    active_connection_device_id: a,
-                    held_connection_device_id: h,
-                    agent_instrument: Some(ins.clone()),
+                    active_connection_device_id: a.into(),
+                    held_connection_device_id: h.into(),
+                    agent_instrument: Some(ins.clone().into()),
                     ..Default::default()
                 })
                 .await
@@ -281,9 +281,9 @@ async fn call(args: Args) -> anyhow::Result<ExitCode> {
                     held_call_id: *held,
                     active_connection_device_type: st,
                     held_connection_device_type: st,
-                    active_connection_device_id: a,
-                    held_connection_device_id: h,
-                    agent_instrument: Some(ins.clone()),
+                    active_connection_device_id: a.into(),
+                    held_connection_device_id: h.into(),
+                    agent_instrument: Some(ins.clone().into()),
                     ..Default::default()
                 })
                 .await
@@ -308,7 +308,7 @@ async fn call(args: Args) -> anyhow::Result<ExitCode> {
             let mut req = SetCallDataReq {
                 call_id: *call_id,
                 connection_device_type: st,
-                connection_device_id: d,
+                connection_device_id: d.into(),
                 ..Default::default()
             };
             call_var(vars, &mut req)?;
@@ -326,9 +326,9 @@ async fn call(args: Args) -> anyhow::Result<ExitCode> {
                 .send_dtmf(SendDtmfSignalReq {
                     call_id: *call_id,
                     connection_device_type: st,
-                    connection_device_id: d,
-                    dtmf_string: digits.clone(),
-                    agent_instrument: Some(ins.clone()),
+                    connection_device_id: d.into(),
+                    dtmf_string: digits.clone().into(),
+                    agent_instrument: Some(ins.clone().into()),
                     ..Default::default()
                 })
                 .await

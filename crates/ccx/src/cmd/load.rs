@@ -388,7 +388,7 @@ async fn drive_agent(
         .session()
         .and_then(|s| s.conf.agent_instrument)
         .filter(|i| !i.is_empty())
-        .unwrap_or_else(|| spec.extension.clone());
+        .unwrap_or_else(|| spec.extension.clone().into());
     // Events of this agent's session: counted, and watched for its calls being answered.
     let (est_tx, mut est_rx) = tokio::sync::mpsc::unbounded_channel::<u32>();
     let (ring_tx, mut ring_rx) = tokio::sync::mpsc::unbounded_channel::<u32>();

@@ -6,7 +6,7 @@
 use bytes::BytesMut;
 
 use super::support;
-use super::{CtiMessage, NamedArrayElement, NamedVariable, RawMessage};
+use super::{CtiMessage, NamedArrayElement, NamedVariable, RawMessage, Text};
 use crate::codes::*;
 use crate::layout::{enter_group, NO_GROUP};
 use crate::spec::MessageSpec;
@@ -28,15 +28,15 @@ pub struct ConfigAgentRecord {
     /// AgentType\[189\]: USHORT 2.
     pub agent_type: u16,
     /// LoginID\[190\]: STRING 129.
-    pub login_id: String,
+    pub login_id: Text,
     /// LastName\[138\]: STRING 32.
-    pub last_name: Option<String>,
+    pub last_name: Option<Text>,
     /// FirstName\[137\]: STRING 32.
-    pub first_name: Option<String>,
+    pub first_name: Option<Text>,
     /// Extension\[173\]: STRING 16.
-    pub extension: Option<String>,
+    pub extension: Option<Text>,
     /// Description\[134\]: STRING 128.
-    pub description: Option<String>,
+    pub description: Option<Text>,
     /// agent CSQ entries (at most 25).
     pub csqs: Vec<ConfigAgentCsq>,
     /// agentState\[247\]: USHORT 2 UNCONFIRMED: row printed without a version marker; the version that added it is unknown.
@@ -44,7 +44,7 @@ pub struct ConfigAgentRecord {
     /// MRD_ID\[246\]: UINT 4, from version 17 UNCONFIRMED: type and size not printed; UINT as UCCE FLT_MRD_ID.
     pub mrd_id: Option<u32>,
     /// ActiveTerminal\[303\]: STRING 64, from version 18 UNCONFIRMED: v18 addition named in the 12.5(1)SU1 changes; page truncated after MRD_ID.
-    pub active_terminal: Option<String>,
+    pub active_terminal: Option<Text>,
 }
 
 /// One application record entry.
@@ -59,9 +59,9 @@ pub struct ConfigApplicationRecord {
     /// PreviousApplicationID\[132\]: UINT 4.
     pub previous_application_id: u32,
     /// ApplicationName\[133\]: STRING 64.
-    pub application_name: String,
+    pub application_name: Text,
     /// Description\[134\]: STRING 128.
-    pub description: Option<String>,
+    pub description: Option<Text>,
 }
 
 /// One CSQ record entry.
@@ -74,9 +74,9 @@ pub struct ConfigCsqRecord {
     /// AutoWork\[185\]: BOOL 4.
     pub auto_work: Option<bool>,
     /// CSQName\[133\]: STRING 64.
-    pub csq_name: String,
+    pub csq_name: Text,
     /// Description\[134\]: STRING 128.
-    pub description: Option<String>,
+    pub description: Option<Text>,
     /// MRDomainID\[216\]: UINT 4, from version 11.
     pub mr_domain_id: u32,
 }
@@ -95,13 +95,13 @@ pub struct ConfigDeviceRecord {
     /// DeviceField1\[193\]: UINT 4.
     pub device_field1: Option<u32>,
     /// DeviceField2\[11\]: STRING 129.
-    pub device_field2: Option<String>,
+    pub device_field2: Option<Text>,
     /// DeviceField3\[10\]: STRING 32 UNCONFIRMED: printed as 'reserved' (value varies); taken to be the per-type table's DeviceField3.
-    pub device_field3: Option<String>,
+    pub device_field3: Option<Text>,
     /// DeviceField4\[173\]: STRING 16.
-    pub device_field4: Option<String>,
+    pub device_field4: Option<Text>,
     /// Description\[134\]: STRING 128.
-    pub description: Option<String>,
+    pub description: Option<Text>,
 }
 
 /// One terminal record entry.
@@ -112,11 +112,11 @@ pub struct ConfigTerminalRecord {
     /// TerminalType\[302\]: USHORT 2.
     pub terminal_type: u16,
     /// TerminalDeviceName\[303\]: STRING 64.
-    pub terminal_device_name: String,
+    pub terminal_device_name: Text,
     /// TerminalTypeName\[304\]: STRING 100.
-    pub terminal_type_name: String,
+    pub terminal_type_name: Text,
     /// instrument entries (at most 10), from version 18.
-    pub instruments: Vec<String>,
+    pub instruments: Vec<Text>,
 }
 
 /// One connected party entry.
@@ -127,7 +127,7 @@ pub struct ConnectedParty {
     /// ConnectedPartyDeviceType\[40\]: USHORT 2 UNCONFIRMED: FieldDataID table and UCCE; the party rows are cut on the UCCX pages.
     pub device_type: ConnectionDeviceType,
     /// ConnectedPartyDeviceID\[41\]: STRING 64 UNCONFIRMED: FieldDataID table and UCCE; the party rows are cut on the UCCX pages.
-    pub device_id: String,
+    pub device_id: Text,
 }
 
 /// One CSQ state entry.
@@ -143,7 +143,7 @@ pub struct CsqState {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct CtiClient {
     /// CTIClientSignature\[23\]: STRING 64 UNCONFIRMED: ICM-derived; the UCCX event pages are cut before the CTI client rows.
-    pub signature: String,
+    pub signature: Text,
     /// CTIClientTimestamp\[24\]: TIME 4 UNCONFIRMED: ICM-derived; the UCCX event pages are cut before the CTI client rows.
     pub timestamp: Option<u32>,
 }
@@ -172,11 +172,11 @@ pub struct SnapshotCallDevice {
     /// CallConnectionDeviceType\[57\]: USHORT 2 UNCONFIRMED: names from NumCallDevices' text, types from FieldDataID; rows cut.
     pub call_connection_device_type: ConnectionDeviceType,
     /// CallConnectionDeviceID\[58\]: STRING 64 UNCONFIRMED: names from NumCallDevices' text, types from FieldDataID; rows cut.
-    pub call_connection_device_id: String,
+    pub call_connection_device_id: Text,
     /// CallDeviceType\[59\]: USHORT 2 UNCONFIRMED: names from NumCallDevices' text, types from FieldDataID; rows cut.
     pub call_device_type: DeviceType,
     /// CallDeviceID\[60\]: STRING 64 UNCONFIRMED: names from NumCallDevices' text, types from FieldDataID; rows cut.
-    pub call_device_id: String,
+    pub call_device_id: Text,
     /// CallDeviceConnectionState\[61\]: USHORT 2 UNCONFIRMED: names from NumCallDevices' text, types from FieldDataID; rows cut.
     pub call_device_connection_state: LocalConnectionState,
 }
@@ -189,7 +189,7 @@ pub struct SnapshotDeviceCall {
     /// CallConnectionDeviceType\[57\]: USHORT 2.
     pub call_connection_device_type: ConnectionDeviceType,
     /// CallConnectionDeviceID\[58\]: STRING 64.
-    pub call_connection_device_id: String,
+    pub call_connection_device_id: Text,
     /// CallDeviceConnectionState\[61\]: USHORT 2.
     pub call_device_connection_state: LocalConnectionState,
 }
@@ -198,7 +198,7 @@ pub struct SnapshotDeviceCall {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct TeamMember {
     /// AgentID\[194\]: STRING 129.
-    pub agent_id: String,
+    pub agent_id: Text,
     /// AgentFlags\[87\]: USHORT 2.
     pub agent_flags: Option<u16>,
     /// RecordType\[183\]: USHORT 2.
@@ -215,7 +215,7 @@ pub struct FailureConf {
     /// Status: UINT.
     pub status: StatusCode,
     /// Text\[7\]: STRING 255.
-    pub text: Option<String>,
+    pub text: Option<Text>,
     /// Floating fields the table does not define for this message, kept as received.
     pub unknown: Vec<RawField>,
 }
@@ -228,7 +228,7 @@ impl FailureConf {
         let fixed_len = 8usize;
         let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
         let f_status = StatusCode(u32::from_be_bytes([fx[4], fx[5], fx[6], fx[7]]));
-        let mut f_text: Option<String> = None;
+        let mut f_text: Option<Text> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
         let mut text = support::Text::new(floating);
         let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
@@ -281,7 +281,7 @@ pub struct FailureEvent {
     /// Status: UINT.
     pub status: StatusCode,
     /// Text\[7\]: STRING 255.
-    pub text: Option<String>,
+    pub text: Option<Text>,
     /// Floating fields the table does not define for this message, kept as received.
     pub unknown: Vec<RawField>,
 }
@@ -293,7 +293,7 @@ impl FailureEvent {
         let Some((fx, floating)) = body.split_first_chunk::<4>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
         let fixed_len = 4usize;
         let f_status = StatusCode(u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]));
-        let mut f_text: Option<String> = None;
+        let mut f_text: Option<Text> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
         let mut text = support::Text::new(floating);
         let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
@@ -356,17 +356,17 @@ pub struct OpenReq {
     /// ConfigMsgMask: UINT.
     pub config_msg_mask: ConfigMsgMask,
     /// ClientID\[1\]: STRING 64 UNCONFIRMED: OPEN_REQ floating table unreadable; UCCE and CSCvs94144 log.
-    pub client_id: Option<String>,
+    pub client_id: Option<Text>,
     /// ClientPassword\[2\]: UNSPEC 64 UNCONFIRMED: OPEN_REQ floating table unreadable; UCCE and CSCvs94144 log.
     pub client_password: Option<Vec<u8>>,
     /// ClientSignature\[3\]: STRING 64 UNCONFIRMED: OPEN_REQ floating table unreadable; UCCE.
-    pub client_signature: Option<String>,
+    pub client_signature: Option<Text>,
     /// AgentExtension\[4\]: STRING 16 UNCONFIRMED: OPEN_REQ floating table unreadable; CSCvs94144 log.
-    pub agent_extension: Option<String>,
+    pub agent_extension: Option<Text>,
     /// AgentInstrument\[6\]: STRING 64 UNCONFIRMED: OPEN_REQ floating table unreadable; CSCvs94144 log.
-    pub agent_instrument: Option<String>,
+    pub agent_instrument: Option<Text>,
     /// AgentID\[194\]: STRING 129 UNCONFIRMED: OPEN_REQ floating table unreadable; CSCvs94144 log.
-    pub agent_id: Option<String>,
+    pub agent_id: Option<Text>,
     /// Floating fields the table does not define for this message, kept as received.
     pub unknown: Vec<RawField>,
 }
@@ -384,12 +384,12 @@ impl OpenReq {
         let f_call_msg_mask = CallEventMask(u32::from_be_bytes([fx[20], fx[21], fx[22], fx[23]]));
         let f_agent_state_mask = AgentStateMask(u32::from_be_bytes([fx[24], fx[25], fx[26], fx[27]]));
         let f_config_msg_mask = ConfigMsgMask(u32::from_be_bytes([fx[28], fx[29], fx[30], fx[31]]));
-        let mut f_client_id: Option<String> = None;
+        let mut f_client_id: Option<Text> = None;
         let mut f_client_password: Option<Vec<u8>> = None;
-        let mut f_client_signature: Option<String> = None;
-        let mut f_agent_extension: Option<String> = None;
-        let mut f_agent_instrument: Option<String> = None;
-        let mut f_agent_id: Option<String> = None;
+        let mut f_client_signature: Option<Text> = None;
+        let mut f_agent_extension: Option<Text> = None;
+        let mut f_agent_instrument: Option<Text> = None;
+        let mut f_agent_id: Option<Text> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
         let mut text = support::Text::new(floating);
         let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
@@ -487,11 +487,11 @@ pub struct OpenConf {
     /// AgentState: USHORT.
     pub agent_state: AgentState,
     /// AgentExtension\[4\]: STRING 16.
-    pub agent_extension: Option<String>,
+    pub agent_extension: Option<Text>,
     /// AgentInstrument\[6\]: STRING 64.
-    pub agent_instrument: Option<String>,
+    pub agent_instrument: Option<Text>,
     /// AgentID\[194\]: STRING 129.
-    pub agent_id: Option<String>,
+    pub agent_id: Option<Text>,
     /// peripheral entries (at most 1), from version 14.
     pub peripherals: Vec<OpenConfPeripheral>,
     /// ConfigMsgMaskGranted\[248\]: USHORT 2, from version 18.
@@ -510,9 +510,9 @@ impl OpenConf {
         let f_services_granted = ServiceMask(u32::from_be_bytes([fx[4], fx[5], fx[6], fx[7]]));
         let f_ccx_online = u16::from_be_bytes([fx[20], fx[21]]) != 0;
         let f_agent_state = AgentState(u16::from_be_bytes([fx[24], fx[25]]));
-        let mut f_agent_extension: Option<String> = None;
-        let mut f_agent_instrument: Option<String> = None;
-        let mut f_agent_id: Option<String> = None;
+        let mut f_agent_extension: Option<Text> = None;
+        let mut f_agent_instrument: Option<Text> = None;
+        let mut f_agent_id: Option<Text> = None;
         let mut f_peripherals: Vec<OpenConfPeripheral> = Vec::new();
         let mut f_config_msg_mask_granted: Option<u16> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
@@ -838,45 +838,45 @@ pub struct CallDeliveredEvent {
     /// EventCause: USHORT UNCONFIRMED: ICM-derived, sent by a simulator; page cut after LocalConnectionState.
     pub event_cause: EventCause,
     /// ConnectionDeviceID\[25\]: STRING 64 UNCONFIRMED: ICM-derived; CALL_DELIVERED_EVENT floating table not readable.
-    pub connection_device_id: String,
+    pub connection_device_id: Text,
     /// AlertingDeviceID\[26\]: STRING 64 UNCONFIRMED: ICM-derived; CALL_DELIVERED_EVENT floating table not readable.
-    pub alerting_device_id: Option<String>,
+    pub alerting_device_id: Option<Text>,
     /// CallingDeviceID\[27\]: STRING 64 UNCONFIRMED: ICM-derived; CALL_DELIVERED_EVENT floating table not readable.
-    pub calling_device_id: Option<String>,
+    pub calling_device_id: Option<Text>,
     /// CalledDeviceID\[28\]: STRING 64 UNCONFIRMED: ICM-derived; CALL_DELIVERED_EVENT floating table not readable.
-    pub called_device_id: Option<String>,
+    pub called_device_id: Option<Text>,
     /// LastRedirectDeviceID\[29\]: STRING 64 UNCONFIRMED: ICM-derived; CALL_DELIVERED_EVENT floating table not readable.
-    pub last_redirect_device_id: Option<String>,
+    pub last_redirect_device_id: Option<Text>,
     /// ANI\[8\]: STRING 40 UNCONFIRMED: ICM-derived; CALL_DELIVERED_EVENT floating table not readable.
-    pub ani: Option<String>,
+    pub ani: Option<Text>,
     /// DNIS\[10\]: STRING 32 UNCONFIRMED: ICM-derived; CALL_DELIVERED_EVENT floating table not readable.
-    pub dnis: Option<String>,
+    pub dnis: Option<Text>,
     /// DialedNumber\[11\]: STRING 40 UNCONFIRMED: ICM-derived; CALL_DELIVERED_EVENT floating table not readable.
-    pub dialed_number: Option<String>,
+    pub dialed_number: Option<Text>,
     /// CallerEnteredDigits\[12\]: STRING 40 UNCONFIRMED: ICM-derived; CALL_DELIVERED_EVENT floating table not readable.
-    pub caller_entered_digits: Option<String>,
+    pub caller_entered_digits: Option<Text>,
     /// CallVariable1\[13\]: STRING 40 UNCONFIRMED: ICM-derived; CALL_DELIVERED_EVENT floating table not readable.
-    pub call_variable_1: Option<String>,
+    pub call_variable_1: Option<Text>,
     /// CallVariable2\[14\]: STRING 40 UNCONFIRMED: ICM-derived; CALL_DELIVERED_EVENT floating table not readable.
-    pub call_variable_2: Option<String>,
+    pub call_variable_2: Option<Text>,
     /// CallVariable3\[15\]: STRING 40 UNCONFIRMED: ICM-derived; CALL_DELIVERED_EVENT floating table not readable.
-    pub call_variable_3: Option<String>,
+    pub call_variable_3: Option<Text>,
     /// CallVariable4\[16\]: STRING 40 UNCONFIRMED: ICM-derived; CALL_DELIVERED_EVENT floating table not readable.
-    pub call_variable_4: Option<String>,
+    pub call_variable_4: Option<Text>,
     /// CallVariable5\[17\]: STRING 40 UNCONFIRMED: ICM-derived; CALL_DELIVERED_EVENT floating table not readable.
-    pub call_variable_5: Option<String>,
+    pub call_variable_5: Option<Text>,
     /// CallVariable6\[18\]: STRING 40 UNCONFIRMED: ICM-derived; CALL_DELIVERED_EVENT floating table not readable.
-    pub call_variable_6: Option<String>,
+    pub call_variable_6: Option<Text>,
     /// CallVariable7\[19\]: STRING 40 UNCONFIRMED: ICM-derived; CALL_DELIVERED_EVENT floating table not readable.
-    pub call_variable_7: Option<String>,
+    pub call_variable_7: Option<Text>,
     /// CallVariable8\[20\]: STRING 40 UNCONFIRMED: ICM-derived; CALL_DELIVERED_EVENT floating table not readable.
-    pub call_variable_8: Option<String>,
+    pub call_variable_8: Option<Text>,
     /// CallVariable9\[21\]: STRING 40 UNCONFIRMED: ICM-derived; CALL_DELIVERED_EVENT floating table not readable.
-    pub call_variable_9: Option<String>,
+    pub call_variable_9: Option<Text>,
     /// CallVariable10\[22\]: STRING 40 UNCONFIRMED: ICM-derived; CALL_DELIVERED_EVENT floating table not readable.
-    pub call_variable_10: Option<String>,
+    pub call_variable_10: Option<Text>,
     /// CallWrapupData\[46\]: STRING 40 UNCONFIRMED: ICM-derived; CALL_DELIVERED_EVENT floating table not readable.
-    pub call_wrapup_data: Option<String>,
+    pub call_wrapup_data: Option<Text>,
     /// named variable entries (at most 250).
     pub named_variables: Vec<NamedVariable>,
     /// named array entries (at most 250).
@@ -906,26 +906,26 @@ impl CallDeliveredEvent {
         let f_event_cause = EventCause(u16::from_be_bytes([fx[48], fx[49]]));
         let n_named_variables = u16::from_be_bytes([fx[50], fx[51]]);
         let n_named_arrays = u16::from_be_bytes([fx[52], fx[53]]);
-        let mut f_connection_device_id: String = Default::default();
-        let mut f_alerting_device_id: Option<String> = None;
-        let mut f_calling_device_id: Option<String> = None;
-        let mut f_called_device_id: Option<String> = None;
-        let mut f_last_redirect_device_id: Option<String> = None;
-        let mut f_ani: Option<String> = None;
-        let mut f_dnis: Option<String> = None;
-        let mut f_dialed_number: Option<String> = None;
-        let mut f_caller_entered_digits: Option<String> = None;
-        let mut f_call_variable_1: Option<String> = None;
-        let mut f_call_variable_2: Option<String> = None;
-        let mut f_call_variable_3: Option<String> = None;
-        let mut f_call_variable_4: Option<String> = None;
-        let mut f_call_variable_5: Option<String> = None;
-        let mut f_call_variable_6: Option<String> = None;
-        let mut f_call_variable_7: Option<String> = None;
-        let mut f_call_variable_8: Option<String> = None;
-        let mut f_call_variable_9: Option<String> = None;
-        let mut f_call_variable_10: Option<String> = None;
-        let mut f_call_wrapup_data: Option<String> = None;
+        let mut f_connection_device_id: Text = Default::default();
+        let mut f_alerting_device_id: Option<Text> = None;
+        let mut f_calling_device_id: Option<Text> = None;
+        let mut f_called_device_id: Option<Text> = None;
+        let mut f_last_redirect_device_id: Option<Text> = None;
+        let mut f_ani: Option<Text> = None;
+        let mut f_dnis: Option<Text> = None;
+        let mut f_dialed_number: Option<Text> = None;
+        let mut f_caller_entered_digits: Option<Text> = None;
+        let mut f_call_variable_1: Option<Text> = None;
+        let mut f_call_variable_2: Option<Text> = None;
+        let mut f_call_variable_3: Option<Text> = None;
+        let mut f_call_variable_4: Option<Text> = None;
+        let mut f_call_variable_5: Option<Text> = None;
+        let mut f_call_variable_6: Option<Text> = None;
+        let mut f_call_variable_7: Option<Text> = None;
+        let mut f_call_variable_8: Option<Text> = None;
+        let mut f_call_variable_9: Option<Text> = None;
+        let mut f_call_variable_10: Option<Text> = None;
+        let mut f_call_wrapup_data: Option<Text> = None;
         let mut f_named_variables: Vec<NamedVariable> = Vec::with_capacity(usize::from(n_named_variables.min(250)).min(floating.len() / 2));
         let mut f_named_arrays: Vec<NamedArrayElement> = Vec::with_capacity(usize::from(n_named_arrays.min(250)).min(floating.len() / 2));
         let mut f_secondary_connection_call_id: Option<u32> = None;
@@ -1166,15 +1166,15 @@ pub struct CallEstablishedEvent {
     /// EventCause: USHORT UNCONFIRMED: ICM-derived, sent by a simulator; page cut after LastRedirectDeviceType.
     pub event_cause: EventCause,
     /// ConnectionDeviceID\[25\]: STRING 64 UNCONFIRMED: ICM-derived; CALL_ESTABLISHED_EVENT floating table not readable.
-    pub connection_device_id: String,
+    pub connection_device_id: Text,
     /// AnsweringDeviceID\[30\]: STRING 64 UNCONFIRMED: ICM-derived; CALL_ESTABLISHED_EVENT floating table not readable.
-    pub answering_device_id: Option<String>,
+    pub answering_device_id: Option<Text>,
     /// CallingDeviceID\[27\]: STRING 64 UNCONFIRMED: ICM-derived; CALL_ESTABLISHED_EVENT floating table not readable.
-    pub calling_device_id: Option<String>,
+    pub calling_device_id: Option<Text>,
     /// CalledDeviceID\[28\]: STRING 64 UNCONFIRMED: ICM-derived; CALL_ESTABLISHED_EVENT floating table not readable.
-    pub called_device_id: Option<String>,
+    pub called_device_id: Option<Text>,
     /// LastRedirectDeviceID\[29\]: STRING 64 UNCONFIRMED: ICM-derived; CALL_ESTABLISHED_EVENT floating table not readable.
-    pub last_redirect_device_id: Option<String>,
+    pub last_redirect_device_id: Option<Text>,
     /// Floating fields the table does not define for this message, kept as received.
     pub unknown: Vec<RawField>,
 }
@@ -1196,11 +1196,11 @@ impl CallEstablishedEvent {
         let f_last_redirect_device_type = DeviceType(u16::from_be_bytes([fx[44], fx[45]]));
         let f_local_connection_state = LocalConnectionState(u16::from_be_bytes([fx[46], fx[47]]));
         let f_event_cause = EventCause(u16::from_be_bytes([fx[48], fx[49]]));
-        let mut f_connection_device_id: String = Default::default();
-        let mut f_answering_device_id: Option<String> = None;
-        let mut f_calling_device_id: Option<String> = None;
-        let mut f_called_device_id: Option<String> = None;
-        let mut f_last_redirect_device_id: Option<String> = None;
+        let mut f_connection_device_id: Text = Default::default();
+        let mut f_answering_device_id: Option<Text> = None;
+        let mut f_calling_device_id: Option<Text> = None;
+        let mut f_called_device_id: Option<Text> = None;
+        let mut f_last_redirect_device_id: Option<Text> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
         let mut text = support::Text::new(floating);
         let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
@@ -1306,9 +1306,9 @@ pub struct CallHeldEvent {
     /// EventCause: USHORT.
     pub event_cause: EventCause,
     /// ConnectionDeviceID\[25\]: STRING 64.
-    pub connection_device_id: String,
+    pub connection_device_id: Text,
     /// HoldingDeviceID\[31\]: STRING 64.
-    pub holding_device_id: String,
+    pub holding_device_id: Text,
     /// Floating fields the table does not define for this message, kept as received.
     pub unknown: Vec<RawField>,
 }
@@ -1324,8 +1324,8 @@ impl CallHeldEvent {
         let f_holding_device_type = DeviceType(u16::from_be_bytes([fx[16], fx[17]]));
         let f_local_connection_state = LocalConnectionState(u16::from_be_bytes([fx[18], fx[19]]));
         let f_event_cause = EventCause(u16::from_be_bytes([fx[20], fx[21]]));
-        let mut f_connection_device_id: String = Default::default();
-        let mut f_holding_device_id: String = Default::default();
+        let mut f_connection_device_id: Text = Default::default();
+        let mut f_holding_device_id: Text = Default::default();
         let mut f_unknown: Vec<RawField> = Vec::new();
         let mut text = support::Text::new(floating);
         let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
@@ -1400,9 +1400,9 @@ pub struct CallRetrievedEvent {
     /// EventCause: USHORT.
     pub event_cause: EventCause,
     /// ConnectionDeviceID\[25\]: STRING 64.
-    pub connection_device_id: String,
+    pub connection_device_id: Text,
     /// RetrievingDeviceID\[32\]: STRING 64 UNCONFIRMED: size cut on the page; 64 as in ICM and the FieldDataID table.
-    pub retrieving_device_id: Option<String>,
+    pub retrieving_device_id: Option<Text>,
     /// Floating fields the table does not define for this message, kept as received.
     pub unknown: Vec<RawField>,
 }
@@ -1418,8 +1418,8 @@ impl CallRetrievedEvent {
         let f_retrieving_device_type = DeviceType(u16::from_be_bytes([fx[16], fx[17]]));
         let f_local_connection_state = LocalConnectionState(u16::from_be_bytes([fx[18], fx[19]]));
         let f_event_cause = EventCause(u16::from_be_bytes([fx[20], fx[21]]));
-        let mut f_connection_device_id: String = Default::default();
-        let mut f_retrieving_device_id: Option<String> = None;
+        let mut f_connection_device_id: Text = Default::default();
+        let mut f_retrieving_device_id: Option<Text> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
         let mut text = support::Text::new(floating);
         let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
@@ -1490,7 +1490,7 @@ pub struct CallClearedEvent {
     /// EventCause: USHORT.
     pub event_cause: EventCause,
     /// ConnectionDeviceID\[25\]: STRING 64 UNCONFIRMED: the page prints this field without a tag; 25 as in every other event.
-    pub connection_device_id: Option<String>,
+    pub connection_device_id: Option<Text>,
     /// Floating fields the table does not define for this message, kept as received.
     pub unknown: Vec<RawField>,
 }
@@ -1504,7 +1504,7 @@ impl CallClearedEvent {
         let f_call_id = u32::from_be_bytes([fx[12], fx[13], fx[14], fx[15]]);
         let f_local_connection_state = LocalConnectionState(u16::from_be_bytes([fx[16], fx[17]]));
         let f_event_cause = EventCause(u16::from_be_bytes([fx[18], fx[19]]));
-        let mut f_connection_device_id: Option<String> = None;
+        let mut f_connection_device_id: Option<Text> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
         let mut text = support::Text::new(floating);
         let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
@@ -1571,9 +1571,9 @@ pub struct CallConnectionClearedEvent {
     /// EventCause: USHORT.
     pub event_cause: EventCause,
     /// ConnectionDeviceID\[25\]: STRING 64.
-    pub connection_device_id: String,
+    pub connection_device_id: Text,
     /// ReleasingDeviceID\[33\]: STRING 64.
-    pub releasing_device_id: String,
+    pub releasing_device_id: Text,
     /// Floating fields the table does not define for this message, kept as received.
     pub unknown: Vec<RawField>,
 }
@@ -1589,8 +1589,8 @@ impl CallConnectionClearedEvent {
         let f_releasing_device_type = DeviceType(u16::from_be_bytes([fx[16], fx[17]]));
         let f_local_connection_state = LocalConnectionState(u16::from_be_bytes([fx[18], fx[19]]));
         let f_event_cause = EventCause(u16::from_be_bytes([fx[20], fx[21]]));
-        let mut f_connection_device_id: String = Default::default();
-        let mut f_releasing_device_id: String = Default::default();
+        let mut f_connection_device_id: Text = Default::default();
+        let mut f_releasing_device_id: Text = Default::default();
         let mut f_unknown: Vec<RawField> = Vec::new();
         let mut text = support::Text::new(floating);
         let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
@@ -1673,11 +1673,11 @@ pub struct CallOriginatedEvent {
     /// EventCause: USHORT.
     pub event_cause: EventCause,
     /// ConnectionDeviceID\[25\]: STRING 64.
-    pub connection_device_id: String,
+    pub connection_device_id: Text,
     /// CallingDeviceID\[27\]: STRING 64.
-    pub calling_device_id: String,
+    pub calling_device_id: Text,
     /// CalledDeviceID\[28\]: STRING 64 UNCONFIRMED: ICM-derived; CALL_ORIGINATED_EVENT page cut after CallingDeviceID.
-    pub called_device_id: Option<String>,
+    pub called_device_id: Option<Text>,
     /// Floating fields the table does not define for this message, kept as received.
     pub unknown: Vec<RawField>,
 }
@@ -1697,9 +1697,9 @@ impl CallOriginatedEvent {
         let f_called_device_type = DeviceType(u16::from_be_bytes([fx[40], fx[41]]));
         let f_local_connection_state = LocalConnectionState(u16::from_be_bytes([fx[42], fx[43]]));
         let f_event_cause = EventCause(u16::from_be_bytes([fx[44], fx[45]]));
-        let mut f_connection_device_id: String = Default::default();
-        let mut f_calling_device_id: String = Default::default();
-        let mut f_called_device_id: Option<String> = None;
+        let mut f_connection_device_id: Text = Default::default();
+        let mut f_calling_device_id: Text = Default::default();
+        let mut f_called_device_id: Option<Text> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
         let mut text = support::Text::new(floating);
         let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
@@ -1793,11 +1793,11 @@ pub struct CallFailedEvent {
     /// EventCause: USHORT.
     pub event_cause: EventCause,
     /// ConnectionDeviceID\[25\]: STRING 64.
-    pub connection_device_id: String,
+    pub connection_device_id: Text,
     /// FailingDeviceID\[34\]: STRING 64.
-    pub failing_device_id: Option<String>,
+    pub failing_device_id: Option<Text>,
     /// CalledDeviceID\[28\]: STRING 64.
-    pub called_device_id: Option<String>,
+    pub called_device_id: Option<Text>,
     /// Floating fields the table does not define for this message, kept as received.
     pub unknown: Vec<RawField>,
 }
@@ -1814,9 +1814,9 @@ impl CallFailedEvent {
         let f_called_device_type = DeviceType(u16::from_be_bytes([fx[18], fx[19]]));
         let f_local_connection_state = LocalConnectionState(u16::from_be_bytes([fx[20], fx[21]]));
         let f_event_cause = EventCause(u16::from_be_bytes([fx[22], fx[23]]));
-        let mut f_connection_device_id: String = Default::default();
-        let mut f_failing_device_id: Option<String> = None;
-        let mut f_called_device_id: Option<String> = None;
+        let mut f_connection_device_id: Text = Default::default();
+        let mut f_failing_device_id: Option<Text> = None;
+        let mut f_called_device_id: Option<Text> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
         let mut text = support::Text::new(floating);
         let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
@@ -1906,13 +1906,13 @@ pub struct CallConferencedEvent {
     /// EventCause: USHORT UNCONFIRMED: names from the conference example, types from ICM; page cut.
     pub event_cause: EventCause,
     /// PrimaryDeviceID\[35\]: STRING 64 UNCONFIRMED: names from the conference example, tags from FieldDataID; order unseen.
-    pub primary_device_id: Option<String>,
+    pub primary_device_id: Option<Text>,
     /// SecondaryDeviceID\[36\]: STRING 64 UNCONFIRMED: names from the conference example, tags from FieldDataID; order unseen.
-    pub secondary_device_id: Option<String>,
+    pub secondary_device_id: Option<Text>,
     /// ControllerDeviceID\[37\]: STRING 64 UNCONFIRMED: names from the conference example, tags from FieldDataID; order unseen.
-    pub controller_device_id: Option<String>,
+    pub controller_device_id: Option<Text>,
     /// AddedPartyDeviceID\[38\]: STRING 64 UNCONFIRMED: names from the conference example, tags from FieldDataID; order unseen.
-    pub added_party_device_id: Option<String>,
+    pub added_party_device_id: Option<Text>,
     /// connected party entries (at most 16).
     pub connected_parties: Vec<ConnectedParty>,
     /// Floating fields the table does not define for this message, kept as received.
@@ -1935,10 +1935,10 @@ impl CallConferencedEvent {
         let f_added_party_device_type = DeviceType(u16::from_be_bytes([fx[40], fx[41]]));
         let f_local_connection_state = LocalConnectionState(u16::from_be_bytes([fx[42], fx[43]]));
         let f_event_cause = EventCause(u16::from_be_bytes([fx[44], fx[45]]));
-        let mut f_primary_device_id: Option<String> = None;
-        let mut f_secondary_device_id: Option<String> = None;
-        let mut f_controller_device_id: Option<String> = None;
-        let mut f_added_party_device_id: Option<String> = None;
+        let mut f_primary_device_id: Option<Text> = None;
+        let mut f_secondary_device_id: Option<Text> = None;
+        let mut f_controller_device_id: Option<Text> = None;
+        let mut f_added_party_device_id: Option<Text> = None;
         let mut f_connected_parties: Vec<ConnectedParty> = Vec::with_capacity(usize::from(n_connected_parties.min(16)).min(floating.len() / 2));
         let mut f_unknown: Vec<RawField> = Vec::new();
         let mut text = support::Text::new(floating);
@@ -2074,13 +2074,13 @@ pub struct CallTransferredEvent {
     /// EventCause: USHORT UNCONFIRMED: ICM-derived; CALL_TRANSFERRED_EVENT page cut after NumParties.
     pub event_cause: EventCause,
     /// PrimaryDeviceID\[35\]: STRING 64 UNCONFIRMED: ICM-derived; CALL_TRANSFERRED_EVENT page cut after NumParties.
-    pub primary_device_id: Option<String>,
+    pub primary_device_id: Option<Text>,
     /// SecondaryDeviceID\[36\]: STRING 64 UNCONFIRMED: ICM-derived; CALL_TRANSFERRED_EVENT page cut after NumParties.
-    pub secondary_device_id: Option<String>,
+    pub secondary_device_id: Option<Text>,
     /// TransferringDeviceID\[42\]: STRING 64 UNCONFIRMED: ICM-derived; CALL_TRANSFERRED_EVENT page cut after NumParties.
-    pub transferring_device_id: Option<String>,
+    pub transferring_device_id: Option<Text>,
     /// TransferredDeviceID\[43\]: STRING 64 UNCONFIRMED: ICM-derived; CALL_TRANSFERRED_EVENT page cut after NumParties.
-    pub transferred_device_id: Option<String>,
+    pub transferred_device_id: Option<Text>,
     /// connected party entries (at most 16).
     pub connected_parties: Vec<ConnectedParty>,
     /// Floating fields the table does not define for this message, kept as received.
@@ -2103,10 +2103,10 @@ impl CallTransferredEvent {
         let f_transferred_device_type = DeviceType(u16::from_be_bytes([fx[40], fx[41]]));
         let f_local_connection_state = LocalConnectionState(u16::from_be_bytes([fx[42], fx[43]]));
         let f_event_cause = EventCause(u16::from_be_bytes([fx[44], fx[45]]));
-        let mut f_primary_device_id: Option<String> = None;
-        let mut f_secondary_device_id: Option<String> = None;
-        let mut f_transferring_device_id: Option<String> = None;
-        let mut f_transferred_device_id: Option<String> = None;
+        let mut f_primary_device_id: Option<Text> = None;
+        let mut f_secondary_device_id: Option<Text> = None;
+        let mut f_transferring_device_id: Option<Text> = None;
+        let mut f_transferred_device_id: Option<Text> = None;
         let mut f_connected_parties: Vec<ConnectedParty> = Vec::with_capacity(usize::from(n_connected_parties.min(16)).min(floating.len() / 2));
         let mut f_unknown: Vec<RawField> = Vec::new();
         let mut text = support::Text::new(floating);
@@ -2238,11 +2238,11 @@ pub struct CallDivertedEvent {
     /// EventCause: USHORT.
     pub event_cause: EventCause,
     /// ConnectionDeviceID\[25\]: STRING 64.
-    pub connection_device_id: String,
+    pub connection_device_id: Text,
     /// DivertingDeviceID\[44\]: STRING 64.
-    pub diverting_device_id: String,
+    pub diverting_device_id: Text,
     /// CalledDeviceID\[28\]: STRING 64 UNCONFIRMED: size cut on the page; 64 as every other device ID.
-    pub called_device_id: String,
+    pub called_device_id: Text,
     /// Floating fields the table does not define for this message, kept as received.
     pub unknown: Vec<RawField>,
 }
@@ -2260,9 +2260,9 @@ impl CallDivertedEvent {
         let f_called_device_type = DeviceType(u16::from_be_bytes([fx[26], fx[27]]));
         let f_local_connection_state = LocalConnectionState(u16::from_be_bytes([fx[28], fx[29]]));
         let f_event_cause = EventCause(u16::from_be_bytes([fx[30], fx[31]]));
-        let mut f_connection_device_id: String = Default::default();
-        let mut f_diverting_device_id: String = Default::default();
-        let mut f_called_device_id: String = Default::default();
+        let mut f_connection_device_id: Text = Default::default();
+        let mut f_diverting_device_id: Text = Default::default();
+        let mut f_called_device_id: Text = Default::default();
         let mut f_unknown: Vec<RawField> = Vec::new();
         let mut text = support::Text::new(floating);
         let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
@@ -2355,9 +2355,9 @@ pub struct CallServiceInitiatedEvent {
     /// EventCause: USHORT.
     pub event_cause: EventCause,
     /// ConnectionDeviceID\[25\]: STRING 64.
-    pub connection_device_id: String,
+    pub connection_device_id: Text,
     /// CallingDeviceID\[27\]: STRING 64.
-    pub calling_device_id: String,
+    pub calling_device_id: Text,
     /// Floating fields the table does not define for this message, kept as received.
     pub unknown: Vec<RawField>,
 }
@@ -2377,8 +2377,8 @@ impl CallServiceInitiatedEvent {
         let f_calling_device_type = DeviceType(u16::from_be_bytes([fx[38], fx[39]]));
         let f_local_connection_state = LocalConnectionState(u16::from_be_bytes([fx[40], fx[41]]));
         let f_event_cause = EventCause(u16::from_be_bytes([fx[42], fx[43]]));
-        let mut f_connection_device_id: String = Default::default();
-        let mut f_calling_device_id: String = Default::default();
+        let mut f_connection_device_id: Text = Default::default();
+        let mut f_calling_device_id: Text = Default::default();
         let mut f_unknown: Vec<RawField> = Vec::new();
         let mut text = support::Text::new(floating);
         let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
@@ -2472,15 +2472,15 @@ pub struct CallQueuedEvent {
     /// EventCause: USHORT.
     pub event_cause: EventCause,
     /// ConnectionDeviceID\[25\]: STRING 64 UNCONFIRMED: ICM-derived; CALL_QUEUED_EVENT floating table not readable.
-    pub connection_device_id: String,
+    pub connection_device_id: Text,
     /// QueueDeviceID\[45\]: STRING 64 UNCONFIRMED: ICM-derived; CALL_QUEUED_EVENT floating table not readable.
-    pub queue_device_id: Option<String>,
+    pub queue_device_id: Option<Text>,
     /// CallingDeviceID\[27\]: STRING 64 UNCONFIRMED: ICM-derived; CALL_QUEUED_EVENT floating table not readable.
-    pub calling_device_id: Option<String>,
+    pub calling_device_id: Option<Text>,
     /// CalledDeviceID\[28\]: STRING 64 UNCONFIRMED: ICM-derived; CALL_QUEUED_EVENT floating table not readable.
-    pub called_device_id: Option<String>,
+    pub called_device_id: Option<Text>,
     /// LastRedirectDeviceID\[29\]: STRING 64 UNCONFIRMED: ICM-derived; CALL_QUEUED_EVENT floating table not readable.
-    pub last_redirect_device_id: Option<String>,
+    pub last_redirect_device_id: Option<Text>,
     /// queued CSQ entries (at most 20).
     pub csqs: Vec<QueuedCsq>,
     /// Floating fields the table does not define for this message, kept as received.
@@ -2503,11 +2503,11 @@ impl CallQueuedEvent {
         let n_csqs = u16::from_be_bytes([fx[34], fx[35]]);
         let f_local_connection_state = LocalConnectionState(u16::from_be_bytes([fx[36], fx[37]]));
         let f_event_cause = EventCause(u16::from_be_bytes([fx[38], fx[39]]));
-        let mut f_connection_device_id: String = Default::default();
-        let mut f_queue_device_id: Option<String> = None;
-        let mut f_calling_device_id: Option<String> = None;
-        let mut f_called_device_id: Option<String> = None;
-        let mut f_last_redirect_device_id: Option<String> = None;
+        let mut f_connection_device_id: Text = Default::default();
+        let mut f_queue_device_id: Option<Text> = None;
+        let mut f_calling_device_id: Option<Text> = None;
+        let mut f_called_device_id: Option<Text> = None;
+        let mut f_last_redirect_device_id: Option<Text> = None;
         let mut f_csqs: Vec<QueuedCsq> = Vec::with_capacity(usize::from(n_csqs.min(20)).min(floating.len() / 2));
         let mut f_unknown: Vec<RawField> = Vec::new();
         let mut text = support::Text::new(floating);
@@ -2633,39 +2633,39 @@ pub struct BeginCallEvent {
     /// CalledPartyDisposition: USHORT.
     pub called_party_disposition: u16,
     /// ConnectionDeviceID\[25\]: STRING 64.
-    pub connection_device_id: String,
+    pub connection_device_id: Text,
     /// ANI\[8\]: STRING 40 UNCONFIRMED: ICM-derived; BEGIN_CALL_EVENT page cut after ConnectionDeviceID.
-    pub ani: Option<String>,
+    pub ani: Option<Text>,
     /// UserToUserInfo\[9\]: UNSPEC 131 UNCONFIRMED: ICM-derived; BEGIN_CALL_EVENT page cut after ConnectionDeviceID.
     pub user_to_user_info: Option<Vec<u8>>,
     /// DNIS\[10\]: STRING 32 UNCONFIRMED: ICM-derived; BEGIN_CALL_EVENT page cut after ConnectionDeviceID.
-    pub dnis: Option<String>,
+    pub dnis: Option<Text>,
     /// DialedNumber\[11\]: STRING 40 UNCONFIRMED: ICM-derived; BEGIN_CALL_EVENT page cut after ConnectionDeviceID.
-    pub dialed_number: Option<String>,
+    pub dialed_number: Option<Text>,
     /// CallerEnteredDigits\[12\]: STRING 40 UNCONFIRMED: ICM-derived; BEGIN_CALL_EVENT page cut after ConnectionDeviceID.
-    pub caller_entered_digits: Option<String>,
+    pub caller_entered_digits: Option<Text>,
     /// CallVariable1\[13\]: STRING 40 UNCONFIRMED: ICM-derived; BEGIN_CALL_EVENT page cut after ConnectionDeviceID.
-    pub call_variable_1: Option<String>,
+    pub call_variable_1: Option<Text>,
     /// CallVariable2\[14\]: STRING 40 UNCONFIRMED: ICM-derived; BEGIN_CALL_EVENT page cut after ConnectionDeviceID.
-    pub call_variable_2: Option<String>,
+    pub call_variable_2: Option<Text>,
     /// CallVariable3\[15\]: STRING 40 UNCONFIRMED: ICM-derived; BEGIN_CALL_EVENT page cut after ConnectionDeviceID.
-    pub call_variable_3: Option<String>,
+    pub call_variable_3: Option<Text>,
     /// CallVariable4\[16\]: STRING 40 UNCONFIRMED: ICM-derived; BEGIN_CALL_EVENT page cut after ConnectionDeviceID.
-    pub call_variable_4: Option<String>,
+    pub call_variable_4: Option<Text>,
     /// CallVariable5\[17\]: STRING 40 UNCONFIRMED: ICM-derived; BEGIN_CALL_EVENT page cut after ConnectionDeviceID.
-    pub call_variable_5: Option<String>,
+    pub call_variable_5: Option<Text>,
     /// CallVariable6\[18\]: STRING 40 UNCONFIRMED: ICM-derived; BEGIN_CALL_EVENT page cut after ConnectionDeviceID.
-    pub call_variable_6: Option<String>,
+    pub call_variable_6: Option<Text>,
     /// CallVariable7\[19\]: STRING 40 UNCONFIRMED: ICM-derived; BEGIN_CALL_EVENT page cut after ConnectionDeviceID.
-    pub call_variable_7: Option<String>,
+    pub call_variable_7: Option<Text>,
     /// CallVariable8\[20\]: STRING 40 UNCONFIRMED: ICM-derived; BEGIN_CALL_EVENT page cut after ConnectionDeviceID.
-    pub call_variable_8: Option<String>,
+    pub call_variable_8: Option<Text>,
     /// CallVariable9\[21\]: STRING 40 UNCONFIRMED: ICM-derived; BEGIN_CALL_EVENT page cut after ConnectionDeviceID.
-    pub call_variable_9: Option<String>,
+    pub call_variable_9: Option<Text>,
     /// CallVariable10\[22\]: STRING 40 UNCONFIRMED: ICM-derived; BEGIN_CALL_EVENT page cut after ConnectionDeviceID.
-    pub call_variable_10: Option<String>,
+    pub call_variable_10: Option<Text>,
     /// CallWrapupData\[46\]: STRING 40 UNCONFIRMED: ICM-derived; BEGIN_CALL_EVENT page cut after ConnectionDeviceID.
-    pub call_wrapup_data: Option<String>,
+    pub call_wrapup_data: Option<Text>,
     /// named variable entries (at most 250).
     pub named_variables: Vec<NamedVariable>,
     /// named array entries (at most 250).
@@ -2689,23 +2689,23 @@ impl BeginCallEvent {
         let f_connection_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[18], fx[19]]));
         let f_call_id = u32::from_be_bytes([fx[20], fx[21], fx[22], fx[23]]);
         let f_called_party_disposition = u16::from_be_bytes([fx[24], fx[25]]);
-        let mut f_connection_device_id: String = Default::default();
-        let mut f_ani: Option<String> = None;
+        let mut f_connection_device_id: Text = Default::default();
+        let mut f_ani: Option<Text> = None;
         let mut f_user_to_user_info: Option<Vec<u8>> = None;
-        let mut f_dnis: Option<String> = None;
-        let mut f_dialed_number: Option<String> = None;
-        let mut f_caller_entered_digits: Option<String> = None;
-        let mut f_call_variable_1: Option<String> = None;
-        let mut f_call_variable_2: Option<String> = None;
-        let mut f_call_variable_3: Option<String> = None;
-        let mut f_call_variable_4: Option<String> = None;
-        let mut f_call_variable_5: Option<String> = None;
-        let mut f_call_variable_6: Option<String> = None;
-        let mut f_call_variable_7: Option<String> = None;
-        let mut f_call_variable_8: Option<String> = None;
-        let mut f_call_variable_9: Option<String> = None;
-        let mut f_call_variable_10: Option<String> = None;
-        let mut f_call_wrapup_data: Option<String> = None;
+        let mut f_dnis: Option<Text> = None;
+        let mut f_dialed_number: Option<Text> = None;
+        let mut f_caller_entered_digits: Option<Text> = None;
+        let mut f_call_variable_1: Option<Text> = None;
+        let mut f_call_variable_2: Option<Text> = None;
+        let mut f_call_variable_3: Option<Text> = None;
+        let mut f_call_variable_4: Option<Text> = None;
+        let mut f_call_variable_5: Option<Text> = None;
+        let mut f_call_variable_6: Option<Text> = None;
+        let mut f_call_variable_7: Option<Text> = None;
+        let mut f_call_variable_8: Option<Text> = None;
+        let mut f_call_variable_9: Option<Text> = None;
+        let mut f_call_variable_10: Option<Text> = None;
+        let mut f_call_wrapup_data: Option<Text> = None;
         let mut f_named_variables: Vec<NamedVariable> = Vec::with_capacity(usize::from(n_named_variables.min(250)).min(floating.len() / 2));
         let mut f_named_arrays: Vec<NamedArrayElement> = Vec::with_capacity(usize::from(n_named_arrays.min(250)).min(floating.len() / 2));
         let mut f_cti_clients: Vec<CtiClient> = Vec::with_capacity(usize::from(n_cti_clients.min(16)).min(floating.len() / 2));
@@ -2904,7 +2904,7 @@ pub struct EndCallEvent {
     /// CallID: UINT.
     pub call_id: u32,
     /// ConnectionDeviceID\[25\]: STRING 64.
-    pub connection_device_id: String,
+    pub connection_device_id: Text,
     /// Floating fields the table does not define for this message, kept as received.
     pub unknown: Vec<RawField>,
 }
@@ -2917,7 +2917,7 @@ impl EndCallEvent {
         let fixed_len = 16usize;
         let f_connection_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[10], fx[11]]));
         let f_call_id = u32::from_be_bytes([fx[12], fx[13], fx[14], fx[15]]);
-        let mut f_connection_device_id: String = Default::default();
+        let mut f_connection_device_id: Text = Default::default();
         let mut f_unknown: Vec<RawField> = Vec::new();
         let mut text = support::Text::new(floating);
         let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
@@ -2987,47 +2987,47 @@ pub struct CallDataUpdateEvent {
     /// QueryRuleID: UINT UNCONFIRMED: from the outbound example's field list and ICM; page cut after NewCallID.
     pub query_rule_id: u32,
     /// ConnectionDeviceID\[25\]: STRING 64 UNCONFIRMED: outbound example field list and ICM; floating table not readable.
-    pub connection_device_id: String,
+    pub connection_device_id: Text,
     /// NewConnectionDeviceID\[47\]: STRING 64 UNCONFIRMED: outbound example field list and ICM; floating table not readable.
-    pub new_connection_device_id: Option<String>,
+    pub new_connection_device_id: Option<Text>,
     /// ANI\[8\]: STRING 40 UNCONFIRMED: outbound example field list and ICM; floating table not readable.
-    pub ani: Option<String>,
+    pub ani: Option<Text>,
     /// DNIS\[10\]: STRING 32 UNCONFIRMED: outbound example field list and ICM; floating table not readable.
-    pub dnis: Option<String>,
+    pub dnis: Option<Text>,
     /// DialedNumber\[11\]: STRING 40 UNCONFIRMED: outbound example field list and ICM; floating table not readable.
-    pub dialed_number: Option<String>,
+    pub dialed_number: Option<Text>,
     /// CallerEnteredDigits\[12\]: STRING 40 UNCONFIRMED: outbound example field list and ICM; floating table not readable.
-    pub caller_entered_digits: Option<String>,
+    pub caller_entered_digits: Option<Text>,
     /// CallVariable1\[13\]: STRING 40 UNCONFIRMED: outbound example field list and ICM; floating table not readable.
-    pub call_variable_1: Option<String>,
+    pub call_variable_1: Option<Text>,
     /// CallVariable2\[14\]: STRING 40 UNCONFIRMED: outbound example field list and ICM; floating table not readable.
-    pub call_variable_2: Option<String>,
+    pub call_variable_2: Option<Text>,
     /// CallVariable3\[15\]: STRING 40 UNCONFIRMED: outbound example field list and ICM; floating table not readable.
-    pub call_variable_3: Option<String>,
+    pub call_variable_3: Option<Text>,
     /// CallVariable4\[16\]: STRING 40 UNCONFIRMED: outbound example field list and ICM; floating table not readable.
-    pub call_variable_4: Option<String>,
+    pub call_variable_4: Option<Text>,
     /// CallVariable5\[17\]: STRING 40 UNCONFIRMED: outbound example field list and ICM; floating table not readable.
-    pub call_variable_5: Option<String>,
+    pub call_variable_5: Option<Text>,
     /// CallVariable6\[18\]: STRING 40 UNCONFIRMED: outbound example field list and ICM; floating table not readable.
-    pub call_variable_6: Option<String>,
+    pub call_variable_6: Option<Text>,
     /// CallVariable7\[19\]: STRING 40 UNCONFIRMED: outbound example field list and ICM; floating table not readable.
-    pub call_variable_7: Option<String>,
+    pub call_variable_7: Option<Text>,
     /// CallVariable8\[20\]: STRING 40 UNCONFIRMED: outbound example field list and ICM; floating table not readable.
-    pub call_variable_8: Option<String>,
+    pub call_variable_8: Option<Text>,
     /// CallVariable9\[21\]: STRING 40 UNCONFIRMED: outbound example field list and ICM; floating table not readable.
-    pub call_variable_9: Option<String>,
+    pub call_variable_9: Option<Text>,
     /// CallVariable10\[22\]: STRING 40 UNCONFIRMED: outbound example field list and ICM; floating table not readable.
-    pub call_variable_10: Option<String>,
+    pub call_variable_10: Option<Text>,
     /// CallWrapupData\[46\]: STRING 40 UNCONFIRMED: outbound example field list and ICM; floating table not readable.
-    pub call_wrapup_data: Option<String>,
+    pub call_wrapup_data: Option<Text>,
     /// named variable entries (at most 250).
     pub named_variables: Vec<NamedVariable>,
     /// named array entries (at most 250).
     pub named_arrays: Vec<NamedArrayElement>,
     /// CustomerPhoneNumber\[95\]: STRING 20 UNCONFIRMED: tag and size from a simulator and ICM; named in the outbound example.
-    pub customer_phone_number: Option<String>,
+    pub customer_phone_number: Option<Text>,
     /// CustomerAccountNumber\[96\]: STRING 32 UNCONFIRMED: tag and size from a simulator and ICM; named in the outbound example.
-    pub customer_account_number: Option<String>,
+    pub customer_account_number: Option<Text>,
     /// CTI client entries (at most 16).
     pub cti_clients: Vec<CtiClient>,
     /// Floating fields the table does not define for this message, kept as received.
@@ -3051,27 +3051,27 @@ impl CallDataUpdateEvent {
         let f_called_party_disposition = u16::from_be_bytes([fx[30], fx[31]]);
         let f_campaign_id = u32::from_be_bytes([fx[32], fx[33], fx[34], fx[35]]);
         let f_query_rule_id = u32::from_be_bytes([fx[36], fx[37], fx[38], fx[39]]);
-        let mut f_connection_device_id: String = Default::default();
-        let mut f_new_connection_device_id: Option<String> = None;
-        let mut f_ani: Option<String> = None;
-        let mut f_dnis: Option<String> = None;
-        let mut f_dialed_number: Option<String> = None;
-        let mut f_caller_entered_digits: Option<String> = None;
-        let mut f_call_variable_1: Option<String> = None;
-        let mut f_call_variable_2: Option<String> = None;
-        let mut f_call_variable_3: Option<String> = None;
-        let mut f_call_variable_4: Option<String> = None;
-        let mut f_call_variable_5: Option<String> = None;
-        let mut f_call_variable_6: Option<String> = None;
-        let mut f_call_variable_7: Option<String> = None;
-        let mut f_call_variable_8: Option<String> = None;
-        let mut f_call_variable_9: Option<String> = None;
-        let mut f_call_variable_10: Option<String> = None;
-        let mut f_call_wrapup_data: Option<String> = None;
+        let mut f_connection_device_id: Text = Default::default();
+        let mut f_new_connection_device_id: Option<Text> = None;
+        let mut f_ani: Option<Text> = None;
+        let mut f_dnis: Option<Text> = None;
+        let mut f_dialed_number: Option<Text> = None;
+        let mut f_caller_entered_digits: Option<Text> = None;
+        let mut f_call_variable_1: Option<Text> = None;
+        let mut f_call_variable_2: Option<Text> = None;
+        let mut f_call_variable_3: Option<Text> = None;
+        let mut f_call_variable_4: Option<Text> = None;
+        let mut f_call_variable_5: Option<Text> = None;
+        let mut f_call_variable_6: Option<Text> = None;
+        let mut f_call_variable_7: Option<Text> = None;
+        let mut f_call_variable_8: Option<Text> = None;
+        let mut f_call_variable_9: Option<Text> = None;
+        let mut f_call_variable_10: Option<Text> = None;
+        let mut f_call_wrapup_data: Option<Text> = None;
         let mut f_named_variables: Vec<NamedVariable> = Vec::with_capacity(usize::from(n_named_variables.min(250)).min(floating.len() / 2));
         let mut f_named_arrays: Vec<NamedArrayElement> = Vec::with_capacity(usize::from(n_named_arrays.min(250)).min(floating.len() / 2));
-        let mut f_customer_phone_number: Option<String> = None;
-        let mut f_customer_account_number: Option<String> = None;
+        let mut f_customer_phone_number: Option<Text> = None;
+        let mut f_customer_account_number: Option<Text> = None;
         let mut f_cti_clients: Vec<CtiClient> = Vec::with_capacity(usize::from(n_cti_clients.min(16)).min(floating.len() / 2));
         let mut f_unknown: Vec<RawField> = Vec::new();
         let mut text = support::Text::new(floating);
@@ -3294,33 +3294,33 @@ pub struct SetCallDataReq {
     /// CalledPartyDisposition: USHORT.
     pub called_party_disposition: u16,
     /// ConnectionDeviceID\[25\]: STRING 64.
-    pub connection_device_id: String,
+    pub connection_device_id: Text,
     /// ANI\[8\]: STRING 40.
-    pub ani: Option<String>,
+    pub ani: Option<Text>,
     /// CallerEnteredDigits\[12\]: STRING 40.
-    pub caller_entered_digits: Option<String>,
+    pub caller_entered_digits: Option<Text>,
     /// CallVariable1\[13\]: STRING 40.
-    pub call_variable_1: Option<String>,
+    pub call_variable_1: Option<Text>,
     /// CallVariable2\[14\]: STRING 40.
-    pub call_variable_2: Option<String>,
+    pub call_variable_2: Option<Text>,
     /// CallVariable3\[15\]: STRING 40.
-    pub call_variable_3: Option<String>,
+    pub call_variable_3: Option<Text>,
     /// CallVariable4\[16\]: STRING 40.
-    pub call_variable_4: Option<String>,
+    pub call_variable_4: Option<Text>,
     /// CallVariable5\[17\]: STRING 40.
-    pub call_variable_5: Option<String>,
+    pub call_variable_5: Option<Text>,
     /// CallVariable6\[18\]: STRING 40.
-    pub call_variable_6: Option<String>,
+    pub call_variable_6: Option<Text>,
     /// CallVariable7\[19\]: STRING 40.
-    pub call_variable_7: Option<String>,
+    pub call_variable_7: Option<Text>,
     /// CallVariable8\[20\]: STRING 40.
-    pub call_variable_8: Option<String>,
+    pub call_variable_8: Option<Text>,
     /// CallVariable9\[21\]: STRING 40.
-    pub call_variable_9: Option<String>,
+    pub call_variable_9: Option<Text>,
     /// CallVariable10\[22\]: STRING 40.
-    pub call_variable_10: Option<String>,
+    pub call_variable_10: Option<Text>,
     /// CallWrapupData\[46\]: STRING 40 UNCONFIRMED: ICM-derived; SET_CALL_DATA_REQ page cut at CallWrapupData.
-    pub call_wrapup_data: Option<String>,
+    pub call_wrapup_data: Option<Text>,
     /// named variable entries (at most 250).
     pub named_variables: Vec<NamedVariable>,
     /// named array entries (at most 250).
@@ -3342,20 +3342,20 @@ impl SetCallDataReq {
         let n_named_arrays = u16::from_be_bytes([fx[16], fx[17]]);
         let f_call_type = CallType(u16::from_be_bytes([fx[18], fx[19]]));
         let f_called_party_disposition = u16::from_be_bytes([fx[20], fx[21]]);
-        let mut f_connection_device_id: String = Default::default();
-        let mut f_ani: Option<String> = None;
-        let mut f_caller_entered_digits: Option<String> = None;
-        let mut f_call_variable_1: Option<String> = None;
-        let mut f_call_variable_2: Option<String> = None;
-        let mut f_call_variable_3: Option<String> = None;
-        let mut f_call_variable_4: Option<String> = None;
-        let mut f_call_variable_5: Option<String> = None;
-        let mut f_call_variable_6: Option<String> = None;
-        let mut f_call_variable_7: Option<String> = None;
-        let mut f_call_variable_8: Option<String> = None;
-        let mut f_call_variable_9: Option<String> = None;
-        let mut f_call_variable_10: Option<String> = None;
-        let mut f_call_wrapup_data: Option<String> = None;
+        let mut f_connection_device_id: Text = Default::default();
+        let mut f_ani: Option<Text> = None;
+        let mut f_caller_entered_digits: Option<Text> = None;
+        let mut f_call_variable_1: Option<Text> = None;
+        let mut f_call_variable_2: Option<Text> = None;
+        let mut f_call_variable_3: Option<Text> = None;
+        let mut f_call_variable_4: Option<Text> = None;
+        let mut f_call_variable_5: Option<Text> = None;
+        let mut f_call_variable_6: Option<Text> = None;
+        let mut f_call_variable_7: Option<Text> = None;
+        let mut f_call_variable_8: Option<Text> = None;
+        let mut f_call_variable_9: Option<Text> = None;
+        let mut f_call_variable_10: Option<Text> = None;
+        let mut f_call_wrapup_data: Option<Text> = None;
         let mut f_named_variables: Vec<NamedVariable> = Vec::with_capacity(usize::from(n_named_variables.min(250)).min(floating.len() / 2));
         let mut f_named_arrays: Vec<NamedArrayElement> = Vec::with_capacity(usize::from(n_named_arrays.min(250)).min(floating.len() / 2));
         let mut f_unknown: Vec<RawField> = Vec::new();
@@ -3573,17 +3573,17 @@ pub struct AgentStateEvent {
     /// EventReasonCode: USHORT.
     pub event_reason_code: ReasonCode,
     /// CTIClientSignature\[23\]: STRING 64 UNCONFIRMED: size not printed on the UCCX page; 64 is the UCCE size.
-    pub cti_client_signature: Option<String>,
+    pub cti_client_signature: Option<Text>,
     /// AgentID\[194\]: STRING 129 UNCONFIRMED: AGENT_STATE_EVENT page truncated after CTIClientSignature; by analogy with QUERY_AGENT_STATE_CONF and UCCE.
-    pub agent_id: Option<String>,
+    pub agent_id: Option<Text>,
     /// AgentExtension\[4\]: STRING 16 UNCONFIRMED: AGENT_STATE_EVENT page truncated after CTIClientSignature; by analogy with QUERY_AGENT_STATE_CONF and UCCE.
-    pub agent_extension: Option<String>,
+    pub agent_extension: Option<Text>,
     /// AgentInstrument\[6\]: STRING 64 UNCONFIRMED: AGENT_STATE_EVENT page truncated after CTIClientSignature; by analogy with QUERY_AGENT_STATE_CONF and UCCE.
-    pub agent_instrument: Option<String>,
+    pub agent_instrument: Option<Text>,
     /// CSQ state entries (at most 99).
     pub csqs: Vec<CsqState>,
     /// ActiveTerminal\[303\]: STRING 64, from version 18 UNCONFIRMED: v18 addition named in the 12.5(1)SU1 changes; position on the truncated page inferred.
-    pub active_terminal: Option<String>,
+    pub active_terminal: Option<Text>,
     /// Floating fields the table does not define for this message, kept as received.
     pub unknown: Vec<RawField>,
 }
@@ -3600,12 +3600,12 @@ impl AgentStateEvent {
         let f_agent_state = AgentState(u16::from_be_bytes([fx[30], fx[31]]));
         let f_event_reason_code = ReasonCode(u16::from_be_bytes([fx[32], fx[33]]));
         let n_csqs = u16::from_be_bytes([fx[56], fx[57]]);
-        let mut f_cti_client_signature: Option<String> = None;
-        let mut f_agent_id: Option<String> = None;
-        let mut f_agent_extension: Option<String> = None;
-        let mut f_agent_instrument: Option<String> = None;
+        let mut f_cti_client_signature: Option<Text> = None;
+        let mut f_agent_id: Option<Text> = None;
+        let mut f_agent_extension: Option<Text> = None;
+        let mut f_agent_instrument: Option<Text> = None;
         let mut f_csqs: Vec<CsqState> = Vec::with_capacity(usize::from(n_csqs.min(99)).min(floating.len() / 2));
-        let mut f_active_terminal: Option<String> = None;
+        let mut f_active_terminal: Option<Text> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
         let mut text = support::Text::new(floating);
         let mut open = [NO_GROUP; 2];
@@ -3742,9 +3742,9 @@ pub struct SystemEvent {
     /// EventDeviceType: USHORT.
     pub event_device_type: DeviceType,
     /// Text\[7\]: STRING 255.
-    pub text: Option<String>,
+    pub text: Option<Text>,
     /// EventDeviceID\[206\]: STRING 64.
-    pub event_device_id: Option<String>,
+    pub event_device_id: Option<Text>,
     /// Floating fields the table does not define for this message, kept as received.
     pub unknown: Vec<RawField>,
 }
@@ -3762,8 +3762,8 @@ impl SystemEvent {
         let f_arg2 = u32::from_be_bytes([fx[16], fx[17], fx[18], fx[19]]);
         let f_arg3 = u32::from_be_bytes([fx[20], fx[21], fx[22], fx[23]]);
         let f_event_device_type = DeviceType(u16::from_be_bytes([fx[24], fx[25]]));
-        let mut f_text: Option<String> = None;
-        let mut f_event_device_id: Option<String> = None;
+        let mut f_text: Option<Text> = None;
+        let mut f_event_device_id: Option<Text> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
         let mut text = support::Text::new(floating);
         let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
@@ -3835,7 +3835,7 @@ pub struct ControlFailureConf {
     /// UnifiedCCXErrorCode: UINT.
     pub ccx_error_code: CcxErrorCode,
     /// Text\[7\]: STRING 255.
-    pub text: Option<String>,
+    pub text: Option<Text>,
     /// Floating fields the table does not define for this message, kept as received.
     pub unknown: Vec<RawField>,
 }
@@ -3849,7 +3849,7 @@ impl ControlFailureConf {
         let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
         let f_failure_code = ControlFailureCode(u16::from_be_bytes([fx[4], fx[5]]));
         let f_ccx_error_code = CcxErrorCode(u32::from_be_bytes([fx[6], fx[7], fx[8], fx[9]]));
-        let mut f_text: Option<String> = None;
+        let mut f_text: Option<Text> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
         let mut text = support::Text::new(floating);
         let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
@@ -3904,11 +3904,11 @@ pub struct QueryAgentStateReq {
     /// InvokeID: UINT.
     pub invoke_id: u32,
     /// AgentExtension\[4\]: STRING 16.
-    pub agent_extension: Option<String>,
+    pub agent_extension: Option<Text>,
     /// AgentInstrument\[6\]: STRING 64.
-    pub agent_instrument: Option<String>,
+    pub agent_instrument: Option<Text>,
     /// AgentID\[194\]: STRING 129.
-    pub agent_id: Option<String>,
+    pub agent_id: Option<Text>,
     /// Floating fields the table does not define for this message, kept as received.
     pub unknown: Vec<RawField>,
 }
@@ -3920,9 +3920,9 @@ impl QueryAgentStateReq {
         let Some((fx, floating)) = body.split_first_chunk::<16>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
         let fixed_len = 16usize;
         let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
-        let mut f_agent_extension: Option<String> = None;
-        let mut f_agent_instrument: Option<String> = None;
-        let mut f_agent_id: Option<String> = None;
+        let mut f_agent_extension: Option<Text> = None;
+        let mut f_agent_instrument: Option<Text> = None;
+        let mut f_agent_id: Option<Text> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
         let mut text = support::Text::new(floating);
         let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
@@ -3988,11 +3988,11 @@ pub struct QueryAgentStateConf {
     /// AgentState: USHORT.
     pub agent_state: AgentState,
     /// AgentExtension\[4\]: STRING 16.
-    pub agent_extension: Option<String>,
+    pub agent_extension: Option<Text>,
     /// AgentInstrument\[6\]: STRING 64.
-    pub agent_instrument: Option<String>,
+    pub agent_instrument: Option<Text>,
     /// AgentID\[194\]: STRING 129.
-    pub agent_id: String,
+    pub agent_id: Text,
     /// CSQ state entries (at most 20).
     pub csqs: Vec<CsqState>,
     /// InternalAgentState\[255\]: USHORT 2 UNCONFIRMED: the guide prints no tag; 255 is UCCE's tag reserved 'for CCX'.
@@ -4010,9 +4010,9 @@ impl QueryAgentStateConf {
         let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
         let f_agent_state = AgentState(u16::from_be_bytes([fx[4], fx[5]]));
         let n_csqs = u16::from_be_bytes([fx[6], fx[7]]);
-        let mut f_agent_extension: Option<String> = None;
-        let mut f_agent_instrument: Option<String> = None;
-        let mut f_agent_id: String = Default::default();
+        let mut f_agent_extension: Option<Text> = None;
+        let mut f_agent_instrument: Option<Text> = None;
+        let mut f_agent_id: Text = Default::default();
         let mut f_csqs: Vec<CsqState> = Vec::with_capacity(usize::from(n_csqs.min(20)).min(floating.len() / 2));
         let mut f_internal_agent_state: Option<u16> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
@@ -4132,13 +4132,13 @@ pub struct SetAgentStateReq {
     /// AgentCapacity: UINT, from version 12.
     pub agent_capacity: u32,
     /// AgentInstrument\[6\]: STRING 64.
-    pub agent_instrument: String,
+    pub agent_instrument: Text,
     /// AgentPassword\[49\]: STRING 64.
-    pub agent_password: Option<String>,
+    pub agent_password: Option<Text>,
     /// AgentID\[194\]: STRING 129.
-    pub agent_id: Option<String>,
+    pub agent_id: Option<Text>,
     /// ActiveTerminal\[303\]: STRING 64, from version 18.
-    pub active_terminal: Option<String>,
+    pub active_terminal: Option<Text>,
     /// Floating fields the table does not define for this message, kept as received.
     pub unknown: Vec<RawField>,
 }
@@ -4157,10 +4157,10 @@ impl SetAgentStateReq {
         let f_forced_flag = rd.u8("ForcedFlag")?;
         let f_agent_capacity: u32 = if v >= 12 { rd.u32("AgentCapacity")? } else { Default::default() };
         let (fixed_len, floating) = (rd.pos(), rd.rest());
-        let mut f_agent_instrument: String = Default::default();
-        let mut f_agent_password: Option<String> = None;
-        let mut f_agent_id: Option<String> = None;
-        let mut f_active_terminal: Option<String> = None;
+        let mut f_agent_instrument: Text = Default::default();
+        let mut f_agent_password: Option<Text> = None;
+        let mut f_agent_id: Option<Text> = None;
+        let mut f_active_terminal: Option<Text> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
         let mut text = support::Text::new(floating);
         let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
@@ -4293,11 +4293,11 @@ pub struct AlternateCallReq {
     /// OtherConnectionDeviceType: USHORT.
     pub other_connection_device_type: ConnectionDeviceType,
     /// ActiveConnectionDeviceID\[50\]: STRING 64.
-    pub active_connection_device_id: String,
+    pub active_connection_device_id: Text,
     /// OtherConnectionDeviceID\[52\]: STRING 64.
-    pub other_connection_device_id: String,
+    pub other_connection_device_id: Text,
     /// AgentInstrument\[6\]: STRING 64.
-    pub agent_instrument: Option<String>,
+    pub agent_instrument: Option<Text>,
     /// Floating fields the table does not define for this message, kept as received.
     pub unknown: Vec<RawField>,
 }
@@ -4313,9 +4313,9 @@ impl AlternateCallReq {
         let f_other_call_id = u32::from_be_bytes([fx[12], fx[13], fx[14], fx[15]]);
         let f_active_connection_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[16], fx[17]]));
         let f_other_connection_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[18], fx[19]]));
-        let mut f_active_connection_device_id: String = Default::default();
-        let mut f_other_connection_device_id: String = Default::default();
-        let mut f_agent_instrument: Option<String> = None;
+        let mut f_active_connection_device_id: Text = Default::default();
+        let mut f_other_connection_device_id: Text = Default::default();
+        let mut f_agent_instrument: Option<Text> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
         let mut text = support::Text::new(floating);
         let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
@@ -4437,9 +4437,9 @@ pub struct AnswerCallReq {
     /// ConnectionDeviceType: USHORT.
     pub connection_device_type: ConnectionDeviceType,
     /// ConnectionDeviceID\[25\]: STRING 64.
-    pub connection_device_id: Option<String>,
+    pub connection_device_id: Option<Text>,
     /// AgentInstrument\[6\]: STRING 64.
-    pub agent_instrument: Option<String>,
+    pub agent_instrument: Option<Text>,
     /// Floating fields the table does not define for this message, kept as received.
     pub unknown: Vec<RawField>,
 }
@@ -4453,8 +4453,8 @@ impl AnswerCallReq {
         let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
         let f_call_id = u32::from_be_bytes([fx[8], fx[9], fx[10], fx[11]]);
         let f_connection_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[12], fx[13]]));
-        let mut f_connection_device_id: Option<String> = None;
-        let mut f_agent_instrument: Option<String> = None;
+        let mut f_connection_device_id: Option<Text> = None;
+        let mut f_agent_instrument: Option<Text> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
         let mut text = support::Text::new(floating);
         let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
@@ -4567,9 +4567,9 @@ pub struct ClearCallReq {
     /// ConnectionDeviceType: USHORT.
     pub connection_device_type: ConnectionDeviceType,
     /// ConnectionDeviceID\[25\]: STRING 64.
-    pub connection_device_id: String,
+    pub connection_device_id: Text,
     /// AgentInstrument\[6\]: STRING 64.
-    pub agent_instrument: Option<String>,
+    pub agent_instrument: Option<Text>,
     /// Floating fields the table does not define for this message, kept as received.
     pub unknown: Vec<RawField>,
 }
@@ -4583,8 +4583,8 @@ impl ClearCallReq {
         let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
         let f_call_id = u32::from_be_bytes([fx[8], fx[9], fx[10], fx[11]]);
         let f_connection_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[12], fx[13]]));
-        let mut f_connection_device_id: String = Default::default();
-        let mut f_agent_instrument: Option<String> = None;
+        let mut f_connection_device_id: Text = Default::default();
+        let mut f_agent_instrument: Option<Text> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
         let mut text = support::Text::new(floating);
         let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
@@ -4697,9 +4697,9 @@ pub struct ClearConnectionReq {
     /// ConnectionDeviceType: USHORT.
     pub connection_device_type: ConnectionDeviceType,
     /// ConnectionDeviceID\[25\]: STRING 64.
-    pub connection_device_id: String,
+    pub connection_device_id: Text,
     /// AgentInstrument\[6\]: STRING 64.
-    pub agent_instrument: Option<String>,
+    pub agent_instrument: Option<Text>,
     /// Floating fields the table does not define for this message, kept as received.
     pub unknown: Vec<RawField>,
 }
@@ -4713,8 +4713,8 @@ impl ClearConnectionReq {
         let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
         let f_call_id = u32::from_be_bytes([fx[8], fx[9], fx[10], fx[11]]);
         let f_connection_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[12], fx[13]]));
-        let mut f_connection_device_id: String = Default::default();
-        let mut f_agent_instrument: Option<String> = None;
+        let mut f_connection_device_id: Text = Default::default();
+        let mut f_agent_instrument: Option<Text> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
         let mut text = support::Text::new(floating);
         let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
@@ -4831,11 +4831,11 @@ pub struct ConferenceCallReq {
     /// ActiveConnectionDeviceType: USHORT.
     pub active_connection_device_type: ConnectionDeviceType,
     /// HeldConnectionDeviceID\[53\]: STRING 64 UNCONFIRMED: ICM-derived; CONFERENCE_CALL_REQ floating table not readable.
-    pub held_connection_device_id: String,
+    pub held_connection_device_id: Text,
     /// ActiveConnectionDeviceID\[50\]: STRING 64 UNCONFIRMED: ICM-derived; CONFERENCE_CALL_REQ floating table not readable.
-    pub active_connection_device_id: String,
+    pub active_connection_device_id: Text,
     /// AgentInstrument\[6\]: STRING 64 UNCONFIRMED: ICM-derived; CONFERENCE_CALL_REQ floating table not readable.
-    pub agent_instrument: Option<String>,
+    pub agent_instrument: Option<Text>,
     /// named variable entries (at most 250).
     pub named_variables: Vec<NamedVariable>,
     /// named array entries (at most 250).
@@ -4857,9 +4857,9 @@ impl ConferenceCallReq {
         let f_active_connection_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[18], fx[19]]));
         let n_named_variables = u16::from_be_bytes([fx[36], fx[37]]);
         let n_named_arrays = u16::from_be_bytes([fx[38], fx[39]]);
-        let mut f_held_connection_device_id: String = Default::default();
-        let mut f_active_connection_device_id: String = Default::default();
-        let mut f_agent_instrument: Option<String> = None;
+        let mut f_held_connection_device_id: Text = Default::default();
+        let mut f_active_connection_device_id: Text = Default::default();
+        let mut f_agent_instrument: Option<Text> = None;
         let mut f_named_variables: Vec<NamedVariable> = Vec::with_capacity(usize::from(n_named_variables.min(250)).min(floating.len() / 2));
         let mut f_named_arrays: Vec<NamedArrayElement> = Vec::with_capacity(usize::from(n_named_arrays.min(250)).min(floating.len() / 2));
         let mut f_unknown: Vec<RawField> = Vec::new();
@@ -4965,7 +4965,7 @@ pub struct ConferenceCallConf {
     /// NewConnectionDeviceType: USHORT.
     pub new_connection_device_type: ConnectionDeviceType,
     /// NewConnectionDeviceID\[47\]: STRING 64.
-    pub new_connection_device_id: String,
+    pub new_connection_device_id: Text,
     /// connected party entries (at most 16).
     pub connected_parties: Vec<ConnectedParty>,
     /// Floating fields the table does not define for this message, kept as received.
@@ -4982,7 +4982,7 @@ impl ConferenceCallConf {
         let f_new_call_id = u32::from_be_bytes([fx[4], fx[5], fx[6], fx[7]]);
         let f_new_connection_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[8], fx[9]]));
         let n_connected_parties = u16::from_be_bytes([fx[10], fx[11]]);
-        let mut f_new_connection_device_id: String = Default::default();
+        let mut f_new_connection_device_id: Text = Default::default();
         let mut f_connected_parties: Vec<ConnectedParty> = Vec::with_capacity(usize::from(n_connected_parties.min(16)).min(floating.len() / 2));
         let mut f_unknown: Vec<RawField> = Vec::new();
         let mut text = support::Text::new(floating);
@@ -5073,33 +5073,33 @@ pub struct ConsultCallReq {
     /// ConsultType: USHORT.
     pub consult_type: u16,
     /// ActiveConnectionDeviceID\[50\]: STRING 64 UNCONFIRMED: ICM-derived; CONSULT_CALL_REQ floating table not readable.
-    pub active_connection_device_id: String,
+    pub active_connection_device_id: Text,
     /// DialedNumber\[11\]: STRING 40 UNCONFIRMED: ICM-derived; CONSULT_CALL_REQ floating table not readable.
-    pub dialed_number: String,
+    pub dialed_number: Text,
     /// AgentInstrument\[6\]: STRING 64 UNCONFIRMED: ICM-derived; CONSULT_CALL_REQ floating table not readable.
-    pub agent_instrument: Option<String>,
+    pub agent_instrument: Option<Text>,
     /// CallVariable1\[13\]: STRING 40 UNCONFIRMED: ICM-derived; CONSULT_CALL_REQ floating table not readable.
-    pub call_variable_1: Option<String>,
+    pub call_variable_1: Option<Text>,
     /// CallVariable2\[14\]: STRING 40 UNCONFIRMED: ICM-derived; CONSULT_CALL_REQ floating table not readable.
-    pub call_variable_2: Option<String>,
+    pub call_variable_2: Option<Text>,
     /// CallVariable3\[15\]: STRING 40 UNCONFIRMED: ICM-derived; CONSULT_CALL_REQ floating table not readable.
-    pub call_variable_3: Option<String>,
+    pub call_variable_3: Option<Text>,
     /// CallVariable4\[16\]: STRING 40 UNCONFIRMED: ICM-derived; CONSULT_CALL_REQ floating table not readable.
-    pub call_variable_4: Option<String>,
+    pub call_variable_4: Option<Text>,
     /// CallVariable5\[17\]: STRING 40 UNCONFIRMED: ICM-derived; CONSULT_CALL_REQ floating table not readable.
-    pub call_variable_5: Option<String>,
+    pub call_variable_5: Option<Text>,
     /// CallVariable6\[18\]: STRING 40 UNCONFIRMED: ICM-derived; CONSULT_CALL_REQ floating table not readable.
-    pub call_variable_6: Option<String>,
+    pub call_variable_6: Option<Text>,
     /// CallVariable7\[19\]: STRING 40 UNCONFIRMED: ICM-derived; CONSULT_CALL_REQ floating table not readable.
-    pub call_variable_7: Option<String>,
+    pub call_variable_7: Option<Text>,
     /// CallVariable8\[20\]: STRING 40 UNCONFIRMED: ICM-derived; CONSULT_CALL_REQ floating table not readable.
-    pub call_variable_8: Option<String>,
+    pub call_variable_8: Option<Text>,
     /// CallVariable9\[21\]: STRING 40 UNCONFIRMED: ICM-derived; CONSULT_CALL_REQ floating table not readable.
-    pub call_variable_9: Option<String>,
+    pub call_variable_9: Option<Text>,
     /// CallVariable10\[22\]: STRING 40 UNCONFIRMED: ICM-derived; CONSULT_CALL_REQ floating table not readable.
-    pub call_variable_10: Option<String>,
+    pub call_variable_10: Option<Text>,
     /// CallWrapupData\[46\]: STRING 40 UNCONFIRMED: ICM-derived; CONSULT_CALL_REQ floating table not readable.
-    pub call_wrapup_data: Option<String>,
+    pub call_wrapup_data: Option<Text>,
     /// named variable entries (at most 250).
     pub named_variables: Vec<NamedVariable>,
     /// named array entries (at most 250).
@@ -5120,20 +5120,20 @@ impl ConsultCallReq {
         let f_consult_type = u16::from_be_bytes([fx[18], fx[19]]);
         let n_named_variables = u16::from_be_bytes([fx[32], fx[33]]);
         let n_named_arrays = u16::from_be_bytes([fx[34], fx[35]]);
-        let mut f_active_connection_device_id: String = Default::default();
-        let mut f_dialed_number: String = Default::default();
-        let mut f_agent_instrument: Option<String> = None;
-        let mut f_call_variable_1: Option<String> = None;
-        let mut f_call_variable_2: Option<String> = None;
-        let mut f_call_variable_3: Option<String> = None;
-        let mut f_call_variable_4: Option<String> = None;
-        let mut f_call_variable_5: Option<String> = None;
-        let mut f_call_variable_6: Option<String> = None;
-        let mut f_call_variable_7: Option<String> = None;
-        let mut f_call_variable_8: Option<String> = None;
-        let mut f_call_variable_9: Option<String> = None;
-        let mut f_call_variable_10: Option<String> = None;
-        let mut f_call_wrapup_data: Option<String> = None;
+        let mut f_active_connection_device_id: Text = Default::default();
+        let mut f_dialed_number: Text = Default::default();
+        let mut f_agent_instrument: Option<Text> = None;
+        let mut f_call_variable_1: Option<Text> = None;
+        let mut f_call_variable_2: Option<Text> = None;
+        let mut f_call_variable_3: Option<Text> = None;
+        let mut f_call_variable_4: Option<Text> = None;
+        let mut f_call_variable_5: Option<Text> = None;
+        let mut f_call_variable_6: Option<Text> = None;
+        let mut f_call_variable_7: Option<Text> = None;
+        let mut f_call_variable_8: Option<Text> = None;
+        let mut f_call_variable_9: Option<Text> = None;
+        let mut f_call_variable_10: Option<Text> = None;
+        let mut f_call_wrapup_data: Option<Text> = None;
         let mut f_named_variables: Vec<NamedVariable> = Vec::with_capacity(usize::from(n_named_variables.min(250)).min(floating.len() / 2));
         let mut f_named_arrays: Vec<NamedArrayElement> = Vec::with_capacity(usize::from(n_named_arrays.min(250)).min(floating.len() / 2));
         let mut f_unknown: Vec<RawField> = Vec::new();
@@ -5303,7 +5303,7 @@ pub struct ConsultCallConf {
     /// NewConnectionDeviceType: USHORT.
     pub new_connection_device_type: ConnectionDeviceType,
     /// NewConnectionDeviceID\[47\]: STRING 64.
-    pub new_connection_device_id: String,
+    pub new_connection_device_id: Text,
     /// Floating fields the table does not define for this message, kept as received.
     pub unknown: Vec<RawField>,
 }
@@ -5317,7 +5317,7 @@ impl ConsultCallConf {
         let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
         let f_new_call_id = u32::from_be_bytes([fx[4], fx[5], fx[6], fx[7]]);
         let f_new_connection_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[8], fx[9]]));
-        let mut f_new_connection_device_id: String = Default::default();
+        let mut f_new_connection_device_id: Text = Default::default();
         let mut f_unknown: Vec<RawField> = Vec::new();
         let mut text = support::Text::new(floating);
         let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
@@ -5378,9 +5378,9 @@ pub struct HoldCallReq {
     /// ConnectionDeviceType: USHORT.
     pub connection_device_type: ConnectionDeviceType,
     /// ConnectionDeviceID\[25\]: STRING 64.
-    pub connection_device_id: String,
+    pub connection_device_id: Text,
     /// AgentInstrument\[6\]: STRING 64.
-    pub agent_instrument: Option<String>,
+    pub agent_instrument: Option<Text>,
     /// Floating fields the table does not define for this message, kept as received.
     pub unknown: Vec<RawField>,
 }
@@ -5394,8 +5394,8 @@ impl HoldCallReq {
         let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
         let f_call_id = u32::from_be_bytes([fx[8], fx[9], fx[10], fx[11]]);
         let f_connection_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[12], fx[13]]));
-        let mut f_connection_device_id: String = Default::default();
-        let mut f_agent_instrument: Option<String> = None;
+        let mut f_connection_device_id: Text = Default::default();
+        let mut f_agent_instrument: Option<Text> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
         let mut text = support::Text::new(floating);
         let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
@@ -5505,31 +5505,31 @@ pub struct MakeCallReq {
     /// InvokeID: UINT.
     pub invoke_id: u32,
     /// AgentInstrument\[6\]: STRING 64.
-    pub agent_instrument: String,
+    pub agent_instrument: Text,
     /// DialedNumber\[11\]: STRING 40.
-    pub dialed_number: String,
+    pub dialed_number: Text,
     /// CallVariable1\[13\]: STRING 40 UNCONFIRMED: ICM-derived; MAKE_CALL_REQ page cut after DialedNumber.
-    pub call_variable_1: Option<String>,
+    pub call_variable_1: Option<Text>,
     /// CallVariable2\[14\]: STRING 40 UNCONFIRMED: ICM-derived; MAKE_CALL_REQ page cut after DialedNumber.
-    pub call_variable_2: Option<String>,
+    pub call_variable_2: Option<Text>,
     /// CallVariable3\[15\]: STRING 40 UNCONFIRMED: ICM-derived; MAKE_CALL_REQ page cut after DialedNumber.
-    pub call_variable_3: Option<String>,
+    pub call_variable_3: Option<Text>,
     /// CallVariable4\[16\]: STRING 40 UNCONFIRMED: ICM-derived; MAKE_CALL_REQ page cut after DialedNumber.
-    pub call_variable_4: Option<String>,
+    pub call_variable_4: Option<Text>,
     /// CallVariable5\[17\]: STRING 40 UNCONFIRMED: ICM-derived; MAKE_CALL_REQ page cut after DialedNumber.
-    pub call_variable_5: Option<String>,
+    pub call_variable_5: Option<Text>,
     /// CallVariable6\[18\]: STRING 40 UNCONFIRMED: ICM-derived; MAKE_CALL_REQ page cut after DialedNumber.
-    pub call_variable_6: Option<String>,
+    pub call_variable_6: Option<Text>,
     /// CallVariable7\[19\]: STRING 40 UNCONFIRMED: ICM-derived; MAKE_CALL_REQ page cut after DialedNumber.
-    pub call_variable_7: Option<String>,
+    pub call_variable_7: Option<Text>,
     /// CallVariable8\[20\]: STRING 40 UNCONFIRMED: ICM-derived; MAKE_CALL_REQ page cut after DialedNumber.
-    pub call_variable_8: Option<String>,
+    pub call_variable_8: Option<Text>,
     /// CallVariable9\[21\]: STRING 40 UNCONFIRMED: ICM-derived; MAKE_CALL_REQ page cut after DialedNumber.
-    pub call_variable_9: Option<String>,
+    pub call_variable_9: Option<Text>,
     /// CallVariable10\[22\]: STRING 40 UNCONFIRMED: ICM-derived; MAKE_CALL_REQ page cut after DialedNumber.
-    pub call_variable_10: Option<String>,
+    pub call_variable_10: Option<Text>,
     /// CallWrapupData\[46\]: STRING 40 UNCONFIRMED: ICM-derived; MAKE_CALL_REQ page cut after DialedNumber.
-    pub call_wrapup_data: Option<String>,
+    pub call_wrapup_data: Option<Text>,
     /// named variable entries (at most 250).
     pub named_variables: Vec<NamedVariable>,
     /// named array entries (at most 250).
@@ -5557,19 +5557,19 @@ impl MakeCallReq {
         rd.skip(2, "NumNamedArrays")?;
         if v >= 14 { rd.skip(4, "reserved")?; }
         let (fixed_len, floating) = (rd.pos(), rd.rest());
-        let mut f_agent_instrument: String = Default::default();
-        let mut f_dialed_number: String = Default::default();
-        let mut f_call_variable_1: Option<String> = None;
-        let mut f_call_variable_2: Option<String> = None;
-        let mut f_call_variable_3: Option<String> = None;
-        let mut f_call_variable_4: Option<String> = None;
-        let mut f_call_variable_5: Option<String> = None;
-        let mut f_call_variable_6: Option<String> = None;
-        let mut f_call_variable_7: Option<String> = None;
-        let mut f_call_variable_8: Option<String> = None;
-        let mut f_call_variable_9: Option<String> = None;
-        let mut f_call_variable_10: Option<String> = None;
-        let mut f_call_wrapup_data: Option<String> = None;
+        let mut f_agent_instrument: Text = Default::default();
+        let mut f_dialed_number: Text = Default::default();
+        let mut f_call_variable_1: Option<Text> = None;
+        let mut f_call_variable_2: Option<Text> = None;
+        let mut f_call_variable_3: Option<Text> = None;
+        let mut f_call_variable_4: Option<Text> = None;
+        let mut f_call_variable_5: Option<Text> = None;
+        let mut f_call_variable_6: Option<Text> = None;
+        let mut f_call_variable_7: Option<Text> = None;
+        let mut f_call_variable_8: Option<Text> = None;
+        let mut f_call_variable_9: Option<Text> = None;
+        let mut f_call_variable_10: Option<Text> = None;
+        let mut f_call_wrapup_data: Option<Text> = None;
         let mut f_named_variables: Vec<NamedVariable> = Vec::new();
         let mut f_named_arrays: Vec<NamedArrayElement> = Vec::new();
         let mut f_unknown: Vec<RawField> = Vec::new();
@@ -5728,7 +5728,7 @@ pub struct MakeCallConf {
     /// NewConnectionDeviceType: USHORT.
     pub new_connection_device_type: ConnectionDeviceType,
     /// NewConnectionDeviceID\[47\]: STRING 64.
-    pub new_connection_device_id: String,
+    pub new_connection_device_id: Text,
     /// Floating fields the table does not define for this message, kept as received.
     pub unknown: Vec<RawField>,
 }
@@ -5742,7 +5742,7 @@ impl MakeCallConf {
         let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
         let f_new_call_id = u32::from_be_bytes([fx[4], fx[5], fx[6], fx[7]]);
         let f_new_connection_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[8], fx[9]]));
-        let mut f_new_connection_device_id: String = Default::default();
+        let mut f_new_connection_device_id: Text = Default::default();
         let mut f_unknown: Vec<RawField> = Vec::new();
         let mut text = support::Text::new(floating);
         let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
@@ -5809,11 +5809,11 @@ pub struct ReconnectCallReq {
     /// HeldConnectionDeviceType: USHORT.
     pub held_connection_device_type: ConnectionDeviceType,
     /// ActiveConnectionDeviceID\[50\]: STRING 64.
-    pub active_connection_device_id: String,
+    pub active_connection_device_id: Text,
     /// HeldConnectionDeviceID\[53\]: STRING 64.
-    pub held_connection_device_id: String,
+    pub held_connection_device_id: Text,
     /// AgentInstrument\[6\]: STRING 64.
-    pub agent_instrument: Option<String>,
+    pub agent_instrument: Option<Text>,
     /// Floating fields the table does not define for this message, kept as received.
     pub unknown: Vec<RawField>,
 }
@@ -5829,9 +5829,9 @@ impl ReconnectCallReq {
         let f_held_call_id = u32::from_be_bytes([fx[12], fx[13], fx[14], fx[15]]);
         let f_active_connection_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[16], fx[17]]));
         let f_held_connection_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[18], fx[19]]));
-        let mut f_active_connection_device_id: String = Default::default();
-        let mut f_held_connection_device_id: String = Default::default();
-        let mut f_agent_instrument: Option<String> = None;
+        let mut f_active_connection_device_id: Text = Default::default();
+        let mut f_held_connection_device_id: Text = Default::default();
+        let mut f_agent_instrument: Option<Text> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
         let mut text = support::Text::new(floating);
         let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
@@ -5957,9 +5957,9 @@ pub struct RetrieveCallReq {
     /// HeldConnectionDeviceType: USHORT.
     pub held_connection_device_type: ConnectionDeviceType,
     /// HeldConnectionDeviceID\[53\]: STRING 64.
-    pub held_connection_device_id: String,
+    pub held_connection_device_id: Text,
     /// AgentInstrument\[6\]: STRING 64.
-    pub agent_instrument: Option<String>,
+    pub agent_instrument: Option<Text>,
     /// Floating fields the table does not define for this message, kept as received.
     pub unknown: Vec<RawField>,
 }
@@ -5973,8 +5973,8 @@ impl RetrieveCallReq {
         let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
         let f_held_call_id = u32::from_be_bytes([fx[8], fx[9], fx[10], fx[11]]);
         let f_held_connection_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[12], fx[13]]));
-        let mut f_held_connection_device_id: String = Default::default();
-        let mut f_agent_instrument: Option<String> = None;
+        let mut f_held_connection_device_id: Text = Default::default();
+        let mut f_agent_instrument: Option<Text> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
         let mut text = support::Text::new(floating);
         let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
@@ -6095,13 +6095,13 @@ pub struct TransferCallReq {
     /// HeldConnectionDeviceType: USHORT.
     pub held_connection_device_type: ConnectionDeviceType,
     /// ActiveConnectionDeviceID\[50\]: STRING 64 UNCONFIRMED: ICM-derived; TRANSFER_CALL_REQ floating table not readable.
-    pub active_connection_device_id: String,
+    pub active_connection_device_id: Text,
     /// HeldConnectionDeviceID\[53\]: STRING 64 UNCONFIRMED: ICM-derived; TRANSFER_CALL_REQ floating table not readable.
-    pub held_connection_device_id: String,
+    pub held_connection_device_id: Text,
     /// AgentInstrument\[6\]: STRING 64 UNCONFIRMED: ICM-derived; TRANSFER_CALL_REQ floating table not readable.
-    pub agent_instrument: Option<String>,
+    pub agent_instrument: Option<Text>,
     /// DialedNumber\[11\]: STRING 40 UNCONFIRMED: ICM-derived; TRANSFER_CALL_REQ floating table not readable.
-    pub dialed_number: Option<String>,
+    pub dialed_number: Option<Text>,
     /// named variable entries (at most 250).
     pub named_variables: Vec<NamedVariable>,
     /// named array entries (at most 250).
@@ -6123,10 +6123,10 @@ impl TransferCallReq {
         let f_held_connection_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[18], fx[19]]));
         let n_named_variables = u16::from_be_bytes([fx[36], fx[37]]);
         let n_named_arrays = u16::from_be_bytes([fx[38], fx[39]]);
-        let mut f_active_connection_device_id: String = Default::default();
-        let mut f_held_connection_device_id: String = Default::default();
-        let mut f_agent_instrument: Option<String> = None;
-        let mut f_dialed_number: Option<String> = None;
+        let mut f_active_connection_device_id: Text = Default::default();
+        let mut f_held_connection_device_id: Text = Default::default();
+        let mut f_agent_instrument: Option<Text> = None;
+        let mut f_dialed_number: Option<Text> = None;
         let mut f_named_variables: Vec<NamedVariable> = Vec::with_capacity(usize::from(n_named_variables.min(250)).min(floating.len() / 2));
         let mut f_named_arrays: Vec<NamedArrayElement> = Vec::with_capacity(usize::from(n_named_arrays.min(250)).min(floating.len() / 2));
         let mut f_unknown: Vec<RawField> = Vec::new();
@@ -6242,7 +6242,7 @@ pub struct TransferCallConf {
     /// NumParties: USHORT.
     pub num_parties: u16,
     /// NewConnectionDeviceID\[47\]: STRING 64.
-    pub new_connection_device_id: String,
+    pub new_connection_device_id: Text,
     /// Floating fields the table does not define for this message, kept as received.
     pub unknown: Vec<RawField>,
 }
@@ -6257,7 +6257,7 @@ impl TransferCallConf {
         let f_new_call_id = u32::from_be_bytes([fx[4], fx[5], fx[6], fx[7]]);
         let f_new_connection_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[8], fx[9]]));
         let f_num_parties = u16::from_be_bytes([fx[10], fx[11]]);
-        let mut f_new_connection_device_id: String = Default::default();
+        let mut f_new_connection_device_id: Text = Default::default();
         let mut f_unknown: Vec<RawField> = Vec::new();
         let mut text = support::Text::new(floating);
         let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
@@ -6318,7 +6318,7 @@ pub struct QueryDeviceInfoReq {
     /// InvokeID: UINT.
     pub invoke_id: u32,
     /// AgentInstrument\[6\]: STRING 64.
-    pub agent_instrument: String,
+    pub agent_instrument: Text,
     /// Floating fields the table does not define for this message, kept as received.
     pub unknown: Vec<RawField>,
 }
@@ -6330,7 +6330,7 @@ impl QueryDeviceInfoReq {
         let Some((fx, floating)) = body.split_first_chunk::<10>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
         let fixed_len = 10usize;
         let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
-        let mut f_agent_instrument: String = Default::default();
+        let mut f_agent_instrument: Text = Default::default();
         let mut f_unknown: Vec<RawField> = Vec::new();
         let mut text = support::Text::new(floating);
         let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
@@ -6481,7 +6481,7 @@ pub struct SnapshotCallReq {
     /// ConnectionDeviceType: USHORT.
     pub connection_device_type: ConnectionDeviceType,
     /// ConnectionDeviceID\[25\]: STRING 64.
-    pub connection_device_id: String,
+    pub connection_device_id: Text,
     /// Floating fields the table does not define for this message, kept as received.
     pub unknown: Vec<RawField>,
 }
@@ -6495,7 +6495,7 @@ impl SnapshotCallReq {
         let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
         let f_call_id = u32::from_be_bytes([fx[8], fx[9], fx[10], fx[11]]);
         let f_connection_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[12], fx[13]]));
-        let mut f_connection_device_id: String = Default::default();
+        let mut f_connection_device_id: Text = Default::default();
         let mut f_unknown: Vec<RawField> = Vec::new();
         let mut text = support::Text::new(floating);
         let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
@@ -6555,35 +6555,35 @@ pub struct SnapshotCallConf {
     /// CallType: USHORT.
     pub call_type: CallType,
     /// ANI\[8\]: STRING 40.
-    pub ani: Option<String>,
+    pub ani: Option<Text>,
     /// DNIS\[10\]: STRING 32.
-    pub dnis: Option<String>,
+    pub dnis: Option<Text>,
     /// DialedNumber\[11\]: STRING 40.
-    pub dialed_number: Option<String>,
+    pub dialed_number: Option<Text>,
     /// CallerEnteredDigits\[12\]: STRING 40.
-    pub caller_entered_digits: Option<String>,
+    pub caller_entered_digits: Option<Text>,
     /// CallVariable1\[13\]: STRING 40.
-    pub call_variable_1: Option<String>,
+    pub call_variable_1: Option<Text>,
     /// CallVariable2\[14\]: STRING 40.
-    pub call_variable_2: Option<String>,
+    pub call_variable_2: Option<Text>,
     /// CallVariable3\[15\]: STRING 40.
-    pub call_variable_3: Option<String>,
+    pub call_variable_3: Option<Text>,
     /// CallVariable4\[16\]: STRING 40.
-    pub call_variable_4: Option<String>,
+    pub call_variable_4: Option<Text>,
     /// CallVariable5\[17\]: STRING 40.
-    pub call_variable_5: Option<String>,
+    pub call_variable_5: Option<Text>,
     /// CallVariable6\[18\]: STRING 40.
-    pub call_variable_6: Option<String>,
+    pub call_variable_6: Option<Text>,
     /// CallVariable7\[19\]: STRING 40.
-    pub call_variable_7: Option<String>,
+    pub call_variable_7: Option<Text>,
     /// CallVariable8\[20\]: STRING 40.
-    pub call_variable_8: Option<String>,
+    pub call_variable_8: Option<Text>,
     /// CallVariable9\[21\]: STRING 40.
-    pub call_variable_9: Option<String>,
+    pub call_variable_9: Option<Text>,
     /// CallVariable10\[22\]: STRING 40.
-    pub call_variable_10: Option<String>,
+    pub call_variable_10: Option<Text>,
     /// CallWrapupData\[46\]: STRING 40 UNCONFIRMED: listed as not supported; size from UCCE.
-    pub call_wrapup_data: Option<String>,
+    pub call_wrapup_data: Option<Text>,
     /// call device entries (at most 16).
     pub call_devices: Vec<SnapshotCallDevice>,
     /// named variable entries (at most 250).
@@ -6608,21 +6608,21 @@ impl SnapshotCallConf {
         rd.skip(2, "reserved")?;
         if v >= 11 { rd.skip(4, "reserved")?; }
         let (fixed_len, floating) = (rd.pos(), rd.rest());
-        let mut f_ani: Option<String> = None;
-        let mut f_dnis: Option<String> = None;
-        let mut f_dialed_number: Option<String> = None;
-        let mut f_caller_entered_digits: Option<String> = None;
-        let mut f_call_variable_1: Option<String> = None;
-        let mut f_call_variable_2: Option<String> = None;
-        let mut f_call_variable_3: Option<String> = None;
-        let mut f_call_variable_4: Option<String> = None;
-        let mut f_call_variable_5: Option<String> = None;
-        let mut f_call_variable_6: Option<String> = None;
-        let mut f_call_variable_7: Option<String> = None;
-        let mut f_call_variable_8: Option<String> = None;
-        let mut f_call_variable_9: Option<String> = None;
-        let mut f_call_variable_10: Option<String> = None;
-        let mut f_call_wrapup_data: Option<String> = None;
+        let mut f_ani: Option<Text> = None;
+        let mut f_dnis: Option<Text> = None;
+        let mut f_dialed_number: Option<Text> = None;
+        let mut f_caller_entered_digits: Option<Text> = None;
+        let mut f_call_variable_1: Option<Text> = None;
+        let mut f_call_variable_2: Option<Text> = None;
+        let mut f_call_variable_3: Option<Text> = None;
+        let mut f_call_variable_4: Option<Text> = None;
+        let mut f_call_variable_5: Option<Text> = None;
+        let mut f_call_variable_6: Option<Text> = None;
+        let mut f_call_variable_7: Option<Text> = None;
+        let mut f_call_variable_8: Option<Text> = None;
+        let mut f_call_variable_9: Option<Text> = None;
+        let mut f_call_variable_10: Option<Text> = None;
+        let mut f_call_wrapup_data: Option<Text> = None;
         let mut f_call_devices: Vec<SnapshotCallDevice> = Vec::new();
         let mut f_named_variables: Vec<NamedVariable> = Vec::new();
         let mut f_named_arrays: Vec<NamedArrayElement> = Vec::new();
@@ -6843,7 +6843,7 @@ pub struct SnapshotDeviceReq {
     /// SnapshotDeviceType: USHORT.
     pub snapshot_device_type: DeviceType,
     /// AgentInstrument\[6\]: STRING 64.
-    pub agent_instrument: String,
+    pub agent_instrument: Text,
     /// Floating fields the table does not define for this message, kept as received.
     pub unknown: Vec<RawField>,
 }
@@ -6856,7 +6856,7 @@ impl SnapshotDeviceReq {
         let fixed_len = 10usize;
         let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
         let f_snapshot_device_type = DeviceType(u16::from_be_bytes([fx[8], fx[9]]));
-        let mut f_agent_instrument: String = Default::default();
+        let mut f_agent_instrument: Text = Default::default();
         let mut f_unknown: Vec<RawField> = Vec::new();
         let mut text = support::Text::new(floating);
         let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
@@ -7018,9 +7018,9 @@ pub struct CallDequeuedEvent {
     /// EventCause: USHORT.
     pub event_cause: EventCause,
     /// ConnectionDeviceID\[25\]: STRING 64.
-    pub connection_device_id: String,
+    pub connection_device_id: Text,
     /// QueueDeviceID\[45\]: STRING 64 UNCONFIRMED: size and presence cut on the page (it shows "(r..."); as in ICM.
-    pub queue_device_id: String,
+    pub queue_device_id: Text,
     /// queued CSQ entries (at most 20).
     pub csqs: Vec<QueuedCsq>,
     /// Floating fields the table does not define for this message, kept as received.
@@ -7041,8 +7041,8 @@ impl CallDequeuedEvent {
         let n_csqs = u16::from_be_bytes([fx[28], fx[29]]);
         let f_local_connection_state = LocalConnectionState(u16::from_be_bytes([fx[30], fx[31]]));
         let f_event_cause = EventCause(u16::from_be_bytes([fx[32], fx[33]]));
-        let mut f_connection_device_id: String = Default::default();
-        let mut f_queue_device_id: String = Default::default();
+        let mut f_connection_device_id: Text = Default::default();
+        let mut f_queue_device_id: Text = Default::default();
         let mut f_csqs: Vec<QueuedCsq> = Vec::with_capacity(usize::from(n_csqs.min(20)).min(floating.len() / 2));
         let mut f_unknown: Vec<RawField> = Vec::new();
         let mut text = support::Text::new(floating);
@@ -7149,11 +7149,11 @@ pub struct SendDtmfSignalReq {
     /// PauseDuration: UINT.
     pub pause_duration: u32,
     /// ConnectionDeviceID\[25\]: STRING 64.
-    pub connection_device_id: String,
+    pub connection_device_id: Text,
     /// DTMFString\[67\]: STRING 32.
-    pub dtmf_string: String,
+    pub dtmf_string: Text,
     /// AgentInstrument\[6\]: STRING 64.
-    pub agent_instrument: Option<String>,
+    pub agent_instrument: Option<Text>,
     /// Floating fields the table does not define for this message, kept as received.
     pub unknown: Vec<RawField>,
 }
@@ -7169,9 +7169,9 @@ impl SendDtmfSignalReq {
         let f_connection_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[12], fx[13]]));
         let f_tone_duration = u16::from_be_bytes([fx[14], fx[15]]);
         let f_pause_duration = u32::from_be_bytes([fx[16], fx[17], fx[18], fx[19]]);
-        let mut f_connection_device_id: String = Default::default();
-        let mut f_dtmf_string: String = Default::default();
-        let mut f_agent_instrument: Option<String> = None;
+        let mut f_connection_device_id: Text = Default::default();
+        let mut f_dtmf_string: Text = Default::default();
+        let mut f_agent_instrument: Option<Text> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
         let mut text = support::Text::new(floating);
         let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
@@ -7309,19 +7309,19 @@ pub struct RtpStartedEvent {
     /// CallID: UINT.
     pub call_id: u32,
     /// ConnectionDeviceID\[25\]: STRING 64.
-    pub connection_device_id: String,
+    pub connection_device_id: Text,
     /// ClientAddress\[81\]: STRING 16 UNCONFIRMED: assumed as RTP_STOPPED_EVENT; page cut after ConnectionDeviceID.
-    pub client_address: String,
+    pub client_address: Text,
     /// AgentExtension\[4\]: STRING 16 UNCONFIRMED: assumed as RTP_STOPPED_EVENT; page cut after ConnectionDeviceID.
-    pub agent_extension: Option<String>,
+    pub agent_extension: Option<Text>,
     /// AgentInstrument\[6\]: STRING 64 UNCONFIRMED: assumed as RTP_STOPPED_EVENT; page cut after ConnectionDeviceID.
-    pub agent_instrument: Option<String>,
+    pub agent_instrument: Option<Text>,
     /// SendingAddress\[125\]: STRING 16 UNCONFIRMED: assumed as RTP_STOPPED_EVENT; page cut after ConnectionDeviceID.
-    pub sending_address: Option<String>,
+    pub sending_address: Option<Text>,
     /// SendingPort\[126\]: UINT 4 UNCONFIRMED: assumed as RTP_STOPPED_EVENT; page cut after ConnectionDeviceID.
     pub sending_port: Option<u32>,
     /// AgentID\[194\]: STRING 129 UNCONFIRMED: assumed as RTP_STOPPED_EVENT; page cut after ConnectionDeviceID.
-    pub agent_id: Option<String>,
+    pub agent_id: Option<Text>,
     /// Floating fields the table does not define for this message, kept as received.
     pub unknown: Vec<RawField>,
 }
@@ -7341,13 +7341,13 @@ impl RtpStartedEvent {
         let f_payload_type = u16::from_be_bytes([fx[26], fx[27]]);
         let f_connection_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[28], fx[29]]));
         let f_call_id = u32::from_be_bytes([fx[30], fx[31], fx[32], fx[33]]);
-        let mut f_connection_device_id: String = Default::default();
-        let mut f_client_address: String = Default::default();
-        let mut f_agent_extension: Option<String> = None;
-        let mut f_agent_instrument: Option<String> = None;
-        let mut f_sending_address: Option<String> = None;
+        let mut f_connection_device_id: Text = Default::default();
+        let mut f_client_address: Text = Default::default();
+        let mut f_agent_extension: Option<Text> = None;
+        let mut f_agent_instrument: Option<Text> = None;
+        let mut f_sending_address: Option<Text> = None;
         let mut f_sending_port: Option<u32> = None;
-        let mut f_agent_id: Option<String> = None;
+        let mut f_agent_id: Option<Text> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
         let mut text = support::Text::new(floating);
         let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
@@ -7454,19 +7454,19 @@ pub struct RtpStoppedEvent {
     /// CallID: UINT.
     pub call_id: u32,
     /// ConnectionDeviceID\[25\]: STRING 64.
-    pub connection_device_id: String,
+    pub connection_device_id: Text,
     /// ClientAddress\[81\]: STRING 16.
-    pub client_address: String,
+    pub client_address: Text,
     /// AgentExtension\[4\]: STRING 16.
-    pub agent_extension: Option<String>,
+    pub agent_extension: Option<Text>,
     /// AgentInstrument\[6\]: STRING 64.
-    pub agent_instrument: Option<String>,
+    pub agent_instrument: Option<Text>,
     /// SendingAddress\[125\]: STRING 16.
-    pub sending_address: Option<String>,
+    pub sending_address: Option<Text>,
     /// SendingPort\[126\]: UINT 4.
     pub sending_port: Option<u32>,
     /// AgentID\[194\]: STRING 129.
-    pub agent_id: Option<String>,
+    pub agent_id: Option<Text>,
     /// Floating fields the table does not define for this message, kept as received.
     pub unknown: Vec<RawField>,
 }
@@ -7481,13 +7481,13 @@ impl RtpStoppedEvent {
         let f_direction = u16::from_be_bytes([fx[12], fx[13]]);
         let f_connection_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[14], fx[15]]));
         let f_call_id = u32::from_be_bytes([fx[16], fx[17], fx[18], fx[19]]);
-        let mut f_connection_device_id: String = Default::default();
-        let mut f_client_address: String = Default::default();
-        let mut f_agent_extension: Option<String> = None;
-        let mut f_agent_instrument: Option<String> = None;
-        let mut f_sending_address: Option<String> = None;
+        let mut f_connection_device_id: Text = Default::default();
+        let mut f_client_address: Text = Default::default();
+        let mut f_agent_extension: Option<Text> = None;
+        let mut f_agent_instrument: Option<Text> = None;
+        let mut f_sending_address: Option<Text> = None;
         let mut f_sending_port: Option<u32> = None;
-        let mut f_agent_id: Option<String> = None;
+        let mut f_agent_id: Option<Text> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
         let mut text = support::Text::new(floating);
         let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
@@ -7582,13 +7582,13 @@ pub struct SupervisorAssistReq {
     /// ConnectionDeviceType: USHORT.
     pub connection_device_type: ConnectionDeviceType,
     /// ConnectionDeviceID\[25\]: STRING 64.
-    pub connection_device_id: String,
+    pub connection_device_id: Text,
     /// AgentExtension\[4\]: STRING 16.
-    pub agent_extension: Option<String>,
+    pub agent_extension: Option<Text>,
     /// AgentInstrument\[6\]: STRING 64.
-    pub agent_instrument: Option<String>,
+    pub agent_instrument: Option<Text>,
     /// AgentID\[194\]: STRING 129.
-    pub agent_id: Option<String>,
+    pub agent_id: Option<Text>,
     /// Floating fields the table does not define for this message, kept as received.
     pub unknown: Vec<RawField>,
 }
@@ -7602,10 +7602,10 @@ impl SupervisorAssistReq {
         let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
         let f_call_id = u32::from_be_bytes([fx[8], fx[9], fx[10], fx[11]]);
         let f_connection_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[12], fx[13]]));
-        let mut f_connection_device_id: String = Default::default();
-        let mut f_agent_extension: Option<String> = None;
-        let mut f_agent_instrument: Option<String> = None;
-        let mut f_agent_id: Option<String> = None;
+        let mut f_connection_device_id: Text = Default::default();
+        let mut f_agent_extension: Option<Text> = None;
+        let mut f_agent_instrument: Option<Text> = None;
+        let mut f_agent_id: Option<Text> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
         let mut text = support::Text::new(floating);
         let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
@@ -7682,7 +7682,7 @@ pub struct SupervisorAssistConf {
     /// ConnectionDeviceType: USHORT.
     pub connection_device_type: ConnectionDeviceType,
     /// ConnectionDeviceID\[25\]: STRING 64.
-    pub connection_device_id: String,
+    pub connection_device_id: Text,
     /// Floating fields the table does not define for this message, kept as received.
     pub unknown: Vec<RawField>,
 }
@@ -7696,7 +7696,7 @@ impl SupervisorAssistConf {
         let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
         let f_call_id = u32::from_be_bytes([fx[4], fx[5], fx[6], fx[7]]);
         let f_connection_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[8], fx[9]]));
-        let mut f_connection_device_id: String = Default::default();
+        let mut f_connection_device_id: Text = Default::default();
         let mut f_unknown: Vec<RawField> = Vec::new();
         let mut text = support::Text::new(floating);
         let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
@@ -7757,11 +7757,11 @@ pub struct SupervisorAssistEvent {
     /// ConnectionDeviceType: USHORT.
     pub connection_device_type: ConnectionDeviceType,
     /// ConnectionDeviceID\[25\]: STRING 64.
-    pub connection_device_id: String,
+    pub connection_device_id: Text,
     /// ClientID\[1\]: STRING 64.
-    pub client_id: String,
+    pub client_id: Text,
     /// Text\[7\]: STRING 255.
-    pub text: Option<String>,
+    pub text: Option<Text>,
     /// Floating fields the table does not define for this message, kept as received.
     pub unknown: Vec<RawField>,
 }
@@ -7774,9 +7774,9 @@ impl SupervisorAssistEvent {
         let fixed_len = 14usize;
         let f_call_id = u32::from_be_bytes([fx[4], fx[5], fx[6], fx[7]]);
         let f_connection_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[8], fx[9]]));
-        let mut f_connection_device_id: String = Default::default();
-        let mut f_client_id: String = Default::default();
-        let mut f_text: Option<String> = None;
+        let mut f_connection_device_id: Text = Default::default();
+        let mut f_client_id: Text = Default::default();
+        let mut f_text: Option<Text> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
         let mut text = support::Text::new(floating);
         let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
@@ -7849,11 +7849,11 @@ pub struct EmergencyCallReq {
     /// ConnectionDeviceIDType: USHORT.
     pub connection_device_id_type: ConnectionDeviceType,
     /// ConnectionDeviceID\[25\]: STRING 64.
-    pub connection_device_id: String,
+    pub connection_device_id: Text,
     /// AgentID\[194\]: STRING 129.
-    pub agent_id: Option<String>,
+    pub agent_id: Option<Text>,
     /// AgentInstrument\[6\]: STRING 64.
-    pub agent_instrument: Option<String>,
+    pub agent_instrument: Option<Text>,
     /// Floating fields the table does not define for this message, kept as received.
     pub unknown: Vec<RawField>,
 }
@@ -7868,9 +7868,9 @@ impl EmergencyCallReq {
         let f_peripheral_id = u32::from_be_bytes([fx[4], fx[5], fx[6], fx[7]]);
         let f_connection_call_id = u32::from_be_bytes([fx[8], fx[9], fx[10], fx[11]]);
         let f_connection_device_id_type = ConnectionDeviceType(u16::from_be_bytes([fx[12], fx[13]]));
-        let mut f_connection_device_id: String = Default::default();
-        let mut f_agent_id: Option<String> = None;
-        let mut f_agent_instrument: Option<String> = None;
+        let mut f_connection_device_id: Text = Default::default();
+        let mut f_agent_id: Option<Text> = None;
+        let mut f_agent_instrument: Option<Text> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
         let mut text = support::Text::new(floating);
         let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
@@ -7947,7 +7947,7 @@ pub struct EmergencyCallConf {
     /// lineType: USHORT.
     pub line_type: u16,
     /// ConnectionDeviceID\[25\]: STRING 64.
-    pub connection_device_id: String,
+    pub connection_device_id: Text,
     /// Floating fields the table does not define for this message, kept as received.
     pub unknown: Vec<RawField>,
 }
@@ -7963,7 +7963,7 @@ impl EmergencyCallConf {
         let f_connection_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[8], fx[9]]));
         let f_line_handle = u16::from_be_bytes([fx[10], fx[11]]);
         let f_line_type = u16::from_be_bytes([fx[12], fx[13]]);
-        let mut f_connection_device_id: String = Default::default();
+        let mut f_connection_device_id: Text = Default::default();
         let mut f_unknown: Vec<RawField> = Vec::new();
         let mut text = support::Text::new(floating);
         let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
@@ -8032,17 +8032,17 @@ pub struct EmergencyCallEvent {
     /// SessionID: UINT.
     pub session_id: u32,
     /// ConnectionDeviceID\[25\]: STRING 64.
-    pub connection_device_id: String,
+    pub connection_device_id: Text,
     /// ClientID\[1\]: STRING 64 UNCONFIRMED: no tag printed on the page; 1 from the FieldDataID table.
-    pub client_id: Option<String>,
+    pub client_id: Option<Text>,
     /// clientAddress\[81\]: STRING 16 UNCONFIRMED: no tag printed on the page; 81 is ClientAddress in RTP events and UCCE.
-    pub client_address: Option<String>,
+    pub client_address: Option<Text>,
     /// AgentExtension\[4\]: STRING 64.
-    pub agent_extension: Option<String>,
+    pub agent_extension: Option<Text>,
     /// AgentID\[194\]: STRING 129.
-    pub agent_id: Option<String>,
+    pub agent_id: Option<Text>,
     /// AgentInstrument\[6\]: STRING 64.
-    pub agent_instrument: Option<String>,
+    pub agent_instrument: Option<Text>,
     /// Floating fields the table does not define for this message, kept as received.
     pub unknown: Vec<RawField>,
 }
@@ -8058,12 +8058,12 @@ impl EmergencyCallEvent {
         let f_connection_call_id = u32::from_be_bytes([fx[8], fx[9], fx[10], fx[11]]);
         let f_connection_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[12], fx[13]]));
         let f_session_id = u32::from_be_bytes([fx[14], fx[15], fx[16], fx[17]]);
-        let mut f_connection_device_id: String = Default::default();
-        let mut f_client_id: Option<String> = None;
-        let mut f_client_address: Option<String> = None;
-        let mut f_agent_extension: Option<String> = None;
-        let mut f_agent_id: Option<String> = None;
-        let mut f_agent_instrument: Option<String> = None;
+        let mut f_connection_device_id: Text = Default::default();
+        let mut f_client_id: Option<Text> = None;
+        let mut f_client_address: Option<Text> = None;
+        let mut f_agent_extension: Option<Text> = None;
+        let mut f_agent_id: Option<Text> = None;
+        let mut f_agent_instrument: Option<Text> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
         let mut text = support::Text::new(floating);
         let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
@@ -8159,17 +8159,17 @@ pub struct SuperviseCallReq {
     /// SupervisoryAction: USHORT.
     pub supervisory_action: u16,
     /// AgentConnectionDeviceID\[90\]: STRING 64.
-    pub agent_connection_device_id: Option<String>,
+    pub agent_connection_device_id: Option<Text>,
     /// SupervisorConnectionDeviceID\[91\]: STRING 64 UNCONFIRMED: tag read; type and size cut off on the page, STRING 64 as for tag 90.
-    pub supervisor_connection_device_id: Option<String>,
+    pub supervisor_connection_device_id: Option<Text>,
     /// AgentExtension\[4\]: STRING 16 UNCONFIRMED: SUPERVISE_CALL_REQ page truncated after tag 91; present in UCCE.
-    pub agent_extension: Option<String>,
+    pub agent_extension: Option<Text>,
     /// AgentID\[194\]: STRING 129 UNCONFIRMED: SUPERVISE_CALL_REQ page truncated after tag 91; present in UCCE.
-    pub agent_id: Option<String>,
+    pub agent_id: Option<Text>,
     /// AgentInstrument\[6\]: STRING 64 UNCONFIRMED: SUPERVISE_CALL_REQ page truncated after tag 91; present in UCCE.
-    pub agent_instrument: Option<String>,
+    pub agent_instrument: Option<Text>,
     /// SupervisorInstrument\[85\]: STRING 64 UNCONFIRMED: SUPERVISE_CALL_REQ page truncated; UCCE SUPERVISOR_INSTRUMENT tag 85.
-    pub supervisor_instrument: Option<String>,
+    pub supervisor_instrument: Option<Text>,
     /// Floating fields the table does not define for this message, kept as received.
     pub unknown: Vec<RawField>,
 }
@@ -8186,12 +8186,12 @@ impl SuperviseCallReq {
         let f_agent_connection_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[16], fx[17]]));
         let f_supervisor_connection_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[18], fx[19]]));
         let f_supervisory_action = u16::from_be_bytes([fx[20], fx[21]]);
-        let mut f_agent_connection_device_id: Option<String> = None;
-        let mut f_supervisor_connection_device_id: Option<String> = None;
-        let mut f_agent_extension: Option<String> = None;
-        let mut f_agent_id: Option<String> = None;
-        let mut f_agent_instrument: Option<String> = None;
-        let mut f_supervisor_instrument: Option<String> = None;
+        let mut f_agent_connection_device_id: Option<Text> = None;
+        let mut f_supervisor_connection_device_id: Option<Text> = None;
+        let mut f_agent_extension: Option<Text> = None;
+        let mut f_agent_id: Option<Text> = None;
+        let mut f_agent_instrument: Option<Text> = None;
+        let mut f_supervisor_instrument: Option<Text> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
         let mut text = support::Text::new(floating);
         let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
@@ -8284,7 +8284,7 @@ pub struct SuperviseCallConf {
     /// ConnectionDeviceType: USHORT.
     pub connection_device_type: ConnectionDeviceType,
     /// ConnectionDeviceID\[25\]: STRING 64.
-    pub connection_device_id: String,
+    pub connection_device_id: Text,
     /// Floating fields the table does not define for this message, kept as received.
     pub unknown: Vec<RawField>,
 }
@@ -8298,7 +8298,7 @@ impl SuperviseCallConf {
         let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
         let f_call_id = u32::from_be_bytes([fx[4], fx[5], fx[6], fx[7]]);
         let f_connection_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[8], fx[9]]));
-        let mut f_connection_device_id: String = Default::default();
+        let mut f_connection_device_id: Text = Default::default();
         let mut f_unknown: Vec<RawField> = Vec::new();
         let mut text = support::Text::new(floating);
         let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
@@ -8359,9 +8359,9 @@ pub struct BadCallReq {
     /// CallID: UINT.
     pub call_id: u32,
     /// ConnectionDeviceID\[25\]: STRING 64.
-    pub connection_device_id: String,
+    pub connection_device_id: Text,
     /// AgentID\[194\]: STRING 129.
-    pub agent_id: Option<String>,
+    pub agent_id: Option<Text>,
     /// Floating fields the table does not define for this message, kept as received.
     pub unknown: Vec<RawField>,
 }
@@ -8375,8 +8375,8 @@ impl BadCallReq {
         let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
         let f_connection_device_type = ConnectionDeviceType(u16::from_be_bytes([fx[8], fx[9]]));
         let f_call_id = u32::from_be_bytes([fx[10], fx[11], fx[12], fx[13]]);
-        let mut f_connection_device_id: String = Default::default();
-        let mut f_agent_id: Option<String> = None;
+        let mut f_connection_device_id: Text = Default::default();
+        let mut f_agent_id: Option<Text> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
         let mut text = support::Text::new(floating);
         let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
@@ -8787,7 +8787,7 @@ pub struct ConfigEndEvent {
     /// Status: UINT.
     pub status: ConfigEndStatus,
     /// Text\[7\]: STRING 255.
-    pub text: Option<String>,
+    pub text: Option<Text>,
     /// Floating fields the table does not define for this message, kept as received.
     pub unknown: Vec<RawField>,
 }
@@ -8799,7 +8799,7 @@ impl ConfigEndEvent {
         let Some((fx, floating)) = body.split_first_chunk::<4>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
         let fixed_len = 4usize;
         let f_status = ConfigEndStatus(u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]));
-        let mut f_text: Option<String> = None;
+        let mut f_text: Option<Text> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
         let mut text = support::Text::new(floating);
         let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
@@ -9428,7 +9428,7 @@ pub struct QueryAgentQueueStatisticsReq {
     /// InvokeID: UINT.
     pub invoke_id: u32,
     /// AgentID\[194\]: STRING 129.
-    pub agent_id: String,
+    pub agent_id: Text,
     /// Floating fields the table does not define for this message, kept as received.
     pub unknown: Vec<RawField>,
 }
@@ -9440,7 +9440,7 @@ impl QueryAgentQueueStatisticsReq {
         let Some((fx, floating)) = body.split_first_chunk::<4>() else { return Err(support::fixed_truncated(Self::SPEC, body, v)); };
         let fixed_len = 4usize;
         let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
-        let mut f_agent_id: String = Default::default();
+        let mut f_agent_id: Text = Default::default();
         let mut f_unknown: Vec<RawField> = Vec::new();
         let mut text = support::Text::new(floating);
         let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
@@ -9497,7 +9497,7 @@ pub struct QueryAgentQueueStatisticsConf {
     /// OldestCallInQueue: UINT.
     pub oldest_call_in_queue: u32,
     /// AgentID\[194\]: STRING 129.
-    pub agent_id: String,
+    pub agent_id: Text,
     /// Floating fields the table does not define for this message, kept as received.
     pub unknown: Vec<RawField>,
 }
@@ -9511,7 +9511,7 @@ impl QueryAgentQueueStatisticsConf {
         let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
         let f_calls_in_queue = u32::from_be_bytes([fx[4], fx[5], fx[6], fx[7]]);
         let f_oldest_call_in_queue = u32::from_be_bytes([fx[8], fx[9], fx[10], fx[11]]);
-        let mut f_agent_id: String = Default::default();
+        let mut f_agent_id: Text = Default::default();
         let mut f_unknown: Vec<RawField> = Vec::new();
         let mut text = support::Text::new(floating);
         let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);
@@ -9733,7 +9733,7 @@ pub struct TeamConfigEvent {
     /// Operation: USHORT.
     pub operation: u16,
     /// TeamName\[204\]: STRING 50.
-    pub team_name: String,
+    pub team_name: Text,
     /// team member entries (at most 64).
     pub members: Vec<TeamMember>,
     /// Floating fields the table does not define for this message, kept as received.
@@ -9749,7 +9749,7 @@ impl TeamConfigEvent {
         let f_team_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
         let n_members = u16::from_be_bytes([fx[4], fx[5]]);
         let f_operation = u16::from_be_bytes([fx[6], fx[7]]);
-        let mut f_team_name: String = Default::default();
+        let mut f_team_name: Text = Default::default();
         let mut f_members: Vec<TeamMember> = Vec::with_capacity(usize::from(n_members.min(64)).min(floating.len() / 2));
         let mut f_unknown: Vec<RawField> = Vec::new();
         let mut text = support::Text::new(floating);
@@ -9842,7 +9842,7 @@ pub struct TeamConfigConf {
     /// Status: UINT.
     pub status: u32,
     /// Text\[7\]: STRING 128.
-    pub text: Option<String>,
+    pub text: Option<Text>,
     /// Floating fields the table does not define for this message, kept as received.
     pub unknown: Vec<RawField>,
 }
@@ -9855,7 +9855,7 @@ impl TeamConfigConf {
         let fixed_len = 8usize;
         let f_invoke_id = u32::from_be_bytes([fx[0], fx[1], fx[2], fx[3]]);
         let f_status = u32::from_be_bytes([fx[4], fx[5], fx[6], fx[7]]);
-        let mut f_text: Option<String> = None;
+        let mut f_text: Option<Text> = None;
         let mut f_unknown: Vec<RawField> = Vec::new();
         let mut text = support::Text::new(floating);
         let mut fields = RawFields::new(floating, crate::wire::HEADER_LEN + fixed_len, settings);

@@ -14,6 +14,13 @@ use crate::spec::MessageSpec;
 use crate::wire::{FrameWriter, Header, Settings, HEADER_LEN};
 use crate::{DecodeError, EncodeError, Problem};
 
+/// The owned text of typed messages (STRING fields, named variables and arrays):
+/// [`compact_str::CompactString`], which keeps text of up to 24 bytes inline, so the short
+/// strings CTI is made of (agent IDs, extensions, device IDs, call variables) need no heap
+/// allocation. It derefs to `str`, converts from `&str` and `String` with `.into()`, and
+/// (with feature `serde`) serializes as a string.
+pub type Text = compact_str::CompactString;
+
 #[cfg_attr(ccx_bootstrap, path = "bootstrap.rs")]
 #[rustfmt::skip]
 mod generated;
@@ -115,14 +122,14 @@ impl Message {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct NamedVariable {
     /// Variable name (at most 32 bytes).
-    pub name: String,
+    pub name: Text,
     /// Value (at most 210 bytes).
-    pub value: String,
+    pub value: Text,
 }
 
 impl NamedVariable {
     /// A variable.
-    pub fn new(name: impl Into<String>, value: impl Into<String>) -> Self {
+    pub fn new(name: impl Into<Text>, value: impl Into<Text>) -> Self {
         NamedVariable {
             name: name.into(),
             value: value.into(),
@@ -136,9 +143,9 @@ pub struct NamedArrayElement {
     /// Array index.
     pub index: u8,
     /// Array name (at most 32 bytes).
-    pub name: String,
+    pub name: Text,
     /// Value (at most 210 bytes).
-    pub value: String,
+    pub value: Text,
 }
 
 /// A message whose type the table does not know, kept as its body bytes.
@@ -162,7 +169,7 @@ impl RawMessage {
 /// Helpers called by the generated decoders.
 #[allow(dead_code)]
 pub(crate) mod support {
-    use super::{NamedArrayElement, NamedVariable};
+    use super::{NamedArrayElement, NamedVariable, Text as Owned};
     use crate::spec::MessageSpec;
     use crate::wire::{self, RawField, RawFields, Settings};
     use crate::{DecodeError, Problem};
@@ -256,7 +263,7 @@ pub(crate) mod support {
 
         /// A STRING field: the text before the first NUL.
         #[inline]
-        pub fn string(&mut self, d: &'a [u8]) -> String {
+        pub fn string(&mut self, d: &'a [u8]) -> Owned {
             self.owned(wire::string_bytes(d))
         }
 
@@ -300,14 +307,14 @@ pub(crate) mod support {
             })
         }
 
-        /// `b` (a slice of `buf`) as a `String`.
+        /// `b` (a slice of `buf`) as owned text.
         #[inline]
-        fn owned(&mut self, b: &'a [u8]) -> String {
+        fn owned(&mut self, b: &'a [u8]) -> Owned {
             // Where `b` starts in `run`. Only addresses are compared: a range of `run` found
             // here is exactly the bytes of `b`.
             let rel = (b.as_ptr() as usize).wrapping_sub(self.run.as_ptr() as usize);
             match self.run.get(rel..rel.wrapping_add(b.len())) {
-                Some(s) => String::from(s),
+                Some(s) => Owned::from(s),
                 None => self.start_run(rel, b),
             }
         }
@@ -322,9 +329,9 @@ pub(crate) mod support {
         /// byte is checked at most twice, and the work stays linear in the floating part
         /// whatever the fields hold.
         #[inline(never)]
-        fn start_run(&mut self, rel: usize, b: &'a [u8]) -> String {
+        fn start_run(&mut self, rel: usize, b: &'a [u8]) -> Owned {
             if b.is_empty() {
-                return String::new();
+                return Owned::default();
             }
             if rel >= self.run.len() {
                 let p = (b.as_ptr() as usize).wrapping_sub(self.buf.as_ptr() as usize);
@@ -348,7 +355,7 @@ pub(crate) mod support {
                         if let Some(run) = run {
                             self.run = run;
                             if let Some(s) = run.get(..b.len()) {
-                                return String::from(s);
+                                return Owned::from(s);
                             }
                         }
                     }
@@ -377,11 +384,8 @@ pub(crate) mod support {
     }
 
     /// `b` as text: valid UTF-8 as it is, invalid bytes replaced.
-    fn utf8_lossy(b: &[u8]) -> String {
-        match std::str::from_utf8(b) {
-            Ok(s) => s.to_owned(),
-            Err(_) => String::from_utf8_lossy(b).into_owned(),
-        }
+    fn utf8_lossy(b: &[u8]) -> Owned {
+        Owned::from_utf8_lossy(b)
     }
 
     /// Keep every floating field of a message that defines none.
