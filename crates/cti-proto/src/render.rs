@@ -1,4 +1,4 @@
-//! One frame rendered for people ([`text`]) and for programs ([`json`], feature `serde`),
+//! One frame rendered for people ([`text`]) and for programs (`json`, feature `serde`),
 //! straight from the message table through a [`FrameView`], so that every message type, field,
 //! enumeration and mask the table knows is shown by name without any per-message code.
 //!

@@ -847,7 +847,7 @@ pub static CONFIG_TYPES: ValueTable = ValueTable {
     ],
 };
 
-/// RecordType[183].
+/// RecordType\[183\].
 pub static RECORD_TYPES: ValueTable = ValueTable {
     name: "RecordType[183]",
     rust_type: "RecordType",
@@ -863,7 +863,7 @@ pub static RECORD_TYPES: ValueTable = ValueTable {
     ],
 };
 
-/// AgentType[189].
+/// AgentType\[189\].
 pub static AGENT_TYPES: ValueTable = ValueTable {
     name: "AgentType[189]",
     rust_type: "",
@@ -874,7 +874,7 @@ pub static AGENT_TYPES: ValueTable = ValueTable {
     ],
 };
 
-/// CONFIG_DEVICE_EVENT DeviceType[195].
+/// CONFIG_DEVICE_EVENT DeviceType\[195\].
 ///
 /// Not the DEVID_* numbering of call messages ([`DEVICE_TYPES`]).
 pub static CONFIG_DEVICE_TYPES: ValueTable = ValueTable {
@@ -893,7 +893,7 @@ pub static CONFIG_DEVICE_TYPES: ValueTable = ValueTable {
     ],
 };
 
-/// MR Domain ID[216].
+/// MR Domain ID\[216\].
 pub static MR_DOMAINS: ValueTable = ValueTable {
     name: "MR Domain ID[216]",
     rust_type: "",
@@ -949,7 +949,7 @@ pub static TEAM_CONFIG_STATUS: ValueTable = ValueTable {
     ],
 };
 
-/// TEAM_CONFIG_EVENT MemberType[205].
+/// TEAM_CONFIG_EVENT MemberType\[205\].
 pub static MEMBER_TYPES: ValueTable = ValueTable {
     name: "TEAM_CONFIG_EVENT MemberType[205]",
     rust_type: "",
@@ -964,7 +964,7 @@ pub static MEMBER_TYPES: ValueTable = ValueTable {
     ],
 };
 
-/// TEAM_CONFIG_EVENT AgentFlags[87]. A regular agent has no bit set (0).
+/// TEAM_CONFIG_EVENT AgentFlags\[87\]. A regular agent has no bit set (0).
 pub static AGENT_FLAGS: MaskTable = MaskTable {
     name: "TEAM_CONFIG_EVENT AgentFlags[87]",
     rust_type: "",

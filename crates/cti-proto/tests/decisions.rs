@@ -875,7 +875,7 @@ const TABLE_DECISIONS: &[(&str, &str, fn())] = &[
     ),
     (
         "call_events.rs",
-        ": the page prints \"ApplicationID[77]\"",
+        ": the page prints \"ApplicationID\" with tag 77",
         call_queued_application_id_is_a_fixed_uint,
     ),
     (

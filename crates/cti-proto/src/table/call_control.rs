@@ -1354,7 +1354,7 @@ pub static SNAPSHOT_DEVICE_REQ: MessageSpec = MessageSpec::new(
     FloatField::string(6, "AgentInstrument", "agent_instrument", 64).required(),
 )]);
 
-/// SNAPSHOT_DEVICE_CONF (85). UCCX carries the state in tag 61, not UCCE's CallState[75].
+/// SNAPSHOT_DEVICE_CONF (85). UCCX carries the state in tag 61, not UCCE's CallState\[75\].
 ///
 /// DECISION: the page marks the per-call fields optional (the list may be empty) and says
 /// each must directly follow the previous one; every field is required within a call.

@@ -976,8 +976,8 @@ pub static CALL_SERVICE_INITIATED_EVENT: MessageSpec = MessageSpec::new(
 /// CALL_QUEUED_EVENT (21). Agent-mode clients get it only for their own outbound call waiting
 /// for a resource; bridge clients also for queued inbound calls.
 ///
-/// DECISION: the page prints "ApplicationID[77]", a tag on a fixed field; 77 is read as a
-/// doc error and ApplicationID as the plain fixed UINT it is in the other events.
+/// DECISION: the page prints "ApplicationID" with tag 77, a tag on a fixed field; 77 is read as
+/// a doc error and ApplicationID as the plain fixed UINT it is in the other events.
 pub static CALL_QUEUED_EVENT: MessageSpec = MessageSpec::new(
     21,
     "CALL_QUEUED_EVENT",
