@@ -50,6 +50,8 @@ macro_rules! impl_code {
 pub(crate) use impl_code;
 
 /// Implements bit operations, `Display` and `Debug` for a mask newtype.
+// The bootstrap stand-in for the generated code (`--cfg ccx_bootstrap`) defines no mask.
+#[cfg_attr(ccx_bootstrap, allow(unused_macros))]
 macro_rules! impl_mask {
     ($ty:ident, $table:path) => {
         impl $ty {
@@ -126,4 +128,5 @@ macro_rules! impl_mask {
         }
     };
 }
+#[cfg_attr(ccx_bootstrap, allow(unused_imports))]
 pub(crate) use impl_mask;
