@@ -524,7 +524,7 @@ impl Layout {
         } else {
             group as usize + 1
         };
-        self.required[scope][(version.clamp(10, 18) - 10) as usize]
+        self.required[scope][version_index(version)]
     }
 
     /// The group whose instances the floating field in `slot` counts, or [`NO_GROUP`].
@@ -539,13 +539,13 @@ impl Layout {
     /// Body offset of fixed field `index` at `version` (where it would be if present).
     #[inline]
     pub fn fixed_offset(&self, index: usize, version: u8) -> usize {
-        self.fixed_offsets[index][(version.clamp(10, 18) - 10) as usize] as usize
+        self.fixed_offsets[index][version_index(version)] as usize
     }
 
     /// Length of the fixed part at `version` (clamped to 10–18).
     #[inline]
     pub fn fixed_len(&self, version: u8) -> usize {
-        self.fixed_len[(version.clamp(10, 18) - 10) as usize] as usize
+        self.fixed_len[version_index(version)] as usize
     }
 }
 
@@ -586,6 +586,12 @@ fn reserved_words(fields: &[ReservedFixed], fixed_len: usize) -> Vec<ReservedWor
         words.push(w);
     }
     words
+}
+
+/// The index of `version` (clamped to 10–18) in the per-version tables: 0–8.
+#[inline(always)]
+pub(crate) fn version_index(version: u8) -> usize {
+    (version.clamp(10, 18) - 10) as usize
 }
 
 struct Registry {

@@ -14,8 +14,8 @@
 //! Validation walks the frame once and allocates nothing.
 
 use crate::layout::{
-    Layout, Resolved, SlotCheck, TopCountAt, MAX_GROUPS, MAX_SLOTS, NO_GROUP, NO_SLOT, VALUE_COUNT,
-    VALUE_IGNORED, VALUE_RESERVED,
+    version_index, Layout, Resolved, SlotCheck, TopCountAt, MAX_GROUPS, MAX_SLOTS, NO_GROUP,
+    NO_SLOT, VALUE_COUNT, VALUE_IGNORED, VALUE_RESERVED,
 };
 use crate::spec::{Direction, FixedRole, FloatField, FloatType, Presence, Rule};
 use crate::view::{fixed_value, FloatingField, FrameView};
@@ -529,7 +529,7 @@ fn check_fixed(layout: &Layout, body: &[u8], version: u8) -> Result<usize, Decod
     if body.len() < len {
         return check_fixed_in_order(layout, body, version);
     }
-    let vi = (version.clamp(10, 18) - 10) as usize;
+    let vi = version_index(version);
     for w in &layout.reserved_words[vi] {
         let at = w.offset as usize;
         let Some(&[a, b, c, d, e, f, g, h]) = body.get(at..at + 8) else {
@@ -551,7 +551,7 @@ fn check_fixed_fields(
     version: u8,
     len: usize,
 ) -> Result<usize, DecodeError> {
-    let vi = (version.clamp(10, 18) - 10) as usize;
+    let vi = version_index(version);
     for r in &layout.reserved_fixed[vi] {
         let at = r.offset as usize;
         let found = body[at..at + r.size as usize]
@@ -696,7 +696,7 @@ fn check_top_counts(
     body: &[u8],
     end: usize,
 ) -> Result<(), DecodeError> {
-    let vi = (st.version.clamp(10, 18) - 10) as usize;
+    let vi = version_index(st.version);
     for t in &layout.top_counts[vi] {
         let gi = t.group as usize & (MAX_GROUPS - 1);
         let declared = match t.count {
