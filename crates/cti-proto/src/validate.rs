@@ -129,18 +129,8 @@ fn check_floating<'a, const TW: usize, const LW: usize>(
         // The field's offset in the frame, computed where it is used so that a consumer that
         // ignores it does not pay for it.
         let off = || base + (buf.len() - field.len());
-        if rest.len() < TW + LW {
+        let Some((tag, len)) = field_header::<TW, LW>(rest) else {
             return Err(framing(Problem::FieldHeaderTruncated, off()));
-        }
-        let tag = if TW == 1 {
-            rest[0] as u16
-        } else {
-            u16::from_be_bytes([rest[0], rest[1]])
-        };
-        let len = if LW == 1 {
-            rest[TW] as usize
-        } else {
-            u16::from_be_bytes([rest[TW], rest[TW + 1]]) as usize
         };
         let Some((data, tail)) = rest[TW + LW..].split_at_checked(len) else {
             let left = rest.len() - (TW + LW);
@@ -171,7 +161,7 @@ fn check_floating<'a, const TW: usize, const LW: usize>(
             0
         } else if c.simple_member {
             let fast = if c.flat_member {
-                member_fast_flat(layout, st, c, slot, data)
+                member_fast::<true>(layout, st, c, slot, data)
             } else {
                 member_fast_nested(layout, st, c, slot, data)
             };
@@ -195,8 +185,12 @@ fn check_floating<'a, const TW: usize, const LW: usize>(
 /// be: returns which instances it opens, or `None`, having changed nothing, for anything
 /// else (a problem to report, an instance opened without its first field), which
 /// `check_field` then handles.
+///
+/// `FLAT` is for a `flat_member` (a top-level group with no groups inside, no count to keep):
+/// the nested-group and count handling drop out at compile time, so that instance stays small
+/// enough to inline into the field loop.
 #[inline(always)]
-fn member_fast(
+fn member_fast<const FLAT: bool>(
     layout: &Layout,
     st: &mut State,
     c: &SlotCheck,
@@ -223,9 +217,10 @@ fn member_fast(
     }
     let g = c.group;
     let gi = g as usize & (MAX_GROUPS - 1);
-    let opens = if c.depth == 0 {
-        // An open nested instance ends here either way.
-        if st.open[1] != NO_GROUP && st.missing(layout, st.open[1], st.inst[1]) {
+    let opens = if FLAT || c.depth == 0 {
+        // An open nested instance ends here either way (none can be open under a flat group
+        // unless the frame is irregular).
+        if st.open[1] != NO_GROUP && (FLAT || st.missing(layout, st.open[1], st.inst[1])) {
             return None;
         }
         if c.is_start {
@@ -234,7 +229,7 @@ fn member_fast(
             if prev != NO_GROUP
                 && (st.missing(layout, prev, st.inst[0])
                     || (layout.nested_counted[prev as usize] != 0
-                        && !st.nested_counts_hold(layout, prev, st.inst[0])))
+                        && (FLAT || !st.nested_counts_hold(layout, prev, st.inst[0]))))
             {
                 return None;
             }
@@ -243,10 +238,12 @@ fn member_fast(
                 return None;
             }
             st.instances[gi] = n;
-            let mut nested = layout.nested[gi];
-            while nested != 0 {
-                st.instances[nested.trailing_zeros() as usize & (MAX_GROUPS - 1)] = 0;
-                nested &= nested - 1;
+            if !FLAT {
+                let mut nested = layout.nested[gi];
+                while nested != 0 {
+                    st.instances[nested.trailing_zeros() as usize & (MAX_GROUPS - 1)] = 0;
+                    nested &= nested - 1;
+                }
             }
             st.open = [g, NO_GROUP];
             st.inst[0] = SlotSet::default();
@@ -255,7 +252,9 @@ fn member_fast(
             if st.open[0] != g || st.inst[0].contains(slot) {
                 return None;
             }
-            st.open[1] = NO_GROUP;
+            if !FLAT {
+                st.open[1] = NO_GROUP;
+            }
             0
         }
     } else {
@@ -282,74 +281,12 @@ fn member_fast(
             0
         }
     };
-    st.inst[c.depth as usize & 1].insert(slot);
+    st.inst[if FLAT { 0 } else { c.depth as usize & 1 }].insert(slot);
     st.named_bytes = named_bytes;
-    if c.value_use == VALUE_COUNT {
+    if !FLAT && c.value_use == VALUE_COUNT {
         st.float_counts[c.counts as usize & (MAX_GROUPS - 1)] = value as u16;
     }
     Some(opens)
-}
-
-/// [`member_fast`] for a `flat_member` (no nested instance can be open, no count to keep),
-/// inlined into the field loop: returns which instances it opens, or `None`, having changed nothing, for anything
-/// else (a problem to report, a nested instance open), which `check_field` then handles.
-#[inline(always)]
-fn member_fast_flat(
-    layout: &Layout,
-    st: &mut State,
-    c: &SlotCheck,
-    slot: u8,
-    data: &[u8],
-) -> Option<u8> {
-    let g = c.group;
-    if st.version < c.since || (data.len() as u16).wrapping_sub(c.min_len) > c.len_span {
-        return None;
-    }
-    let mut named_bytes = st.named_bytes;
-    if c.named {
-        named_bytes = named_fits(c.field, data, named_bytes)?;
-    }
-    if c.value_use == VALUE_RESERVED {
-        let value = match *data {
-            [a, b] => u16::from_be_bytes([a, b]) as u64,
-            [a, b, c, d] => u32::from_be_bytes([a, b, c, d]) as u64,
-            _ => return None,
-        };
-        if value != c.reserved {
-            return None;
-        }
-    }
-    if st.open[1] != NO_GROUP {
-        return None;
-    }
-    let gi = g as usize & (MAX_GROUPS - 1);
-    if c.is_start {
-        // Ends the open outer instance, if any, and opens a new one of `g`.
-        let prev = st.open[0];
-        if prev != NO_GROUP {
-            let missing = layout.required_mask(prev, st.version) & !st.inst[0].bits();
-            if missing != 0 || layout.nested_counted[prev as usize] != 0 {
-                return None;
-            }
-        }
-        let n = st.instances[gi].saturating_add(1);
-        if n > c.group_max {
-            return None;
-        }
-        st.instances[gi] = n;
-        st.named_bytes = named_bytes;
-        st.open[0] = g;
-        st.inst[0] = SlotSet::default();
-        st.inst[0].insert(slot);
-        Some(1)
-    } else {
-        if st.open[0] != g || st.inst[0].contains(slot) {
-            return None;
-        }
-        st.inst[0].insert(slot);
-        st.named_bytes = named_bytes;
-        Some(0)
-    }
 }
 
 /// [`member_fast`] for members of nested groups and of groups with groups inside them (rarer,
@@ -362,7 +299,7 @@ fn member_fast_nested(
     slot: u8,
     data: &[u8],
 ) -> Option<u8> {
-    member_fast(layout, st, c, slot, data)
+    member_fast::<false>(layout, st, c, slot, data)
 }
 
 /// The named-data checks of `check_named` when they pass: the message's named bytes so far
@@ -610,17 +547,12 @@ fn fixed_field_value(layout: &Layout, body: &[u8], version: u8, index: usize) ->
         .unwrap_or(0)
 }
 
-/// `Rule::First`: the first floating field must be `first` (looked at only when the first
-/// field is whole; the field loop reports framing errors).
-#[cold]
-fn check_first<const TW: usize, const LW: usize>(
-    layout: &Layout,
-    first: u16,
-    buf: &[u8],
-    base: usize,
-) -> Result<(), DecodeError> {
+/// The tag and data length at the start of `buf` (tag width `TW`, length width `LW`), or
+/// `None` when `buf` is shorter than a field header.
+#[inline(always)]
+fn field_header<const TW: usize, const LW: usize>(buf: &[u8]) -> Option<(u16, usize)> {
     if buf.len() < TW + LW {
-        return Ok(());
+        return None;
     }
     let tag = if TW == 1 {
         buf[0] as u16
@@ -631,6 +563,21 @@ fn check_first<const TW: usize, const LW: usize>(
         buf[TW] as usize
     } else {
         u16::from_be_bytes([buf[TW], buf[TW + 1]]) as usize
+    };
+    Some((tag, len))
+}
+
+/// `Rule::First`: the first floating field must be `first` (looked at only when the first
+/// field is whole; the field loop reports framing errors).
+#[cold]
+fn check_first<const TW: usize, const LW: usize>(
+    layout: &Layout,
+    first: u16,
+    buf: &[u8],
+    base: usize,
+) -> Result<(), DecodeError> {
+    let Some((tag, len)) = field_header::<TW, LW>(buf) else {
+        return Ok(());
     };
     if buf.len() >= TW + LW + len && tag != first {
         let name = layout_name(layout, first);
@@ -963,23 +910,10 @@ impl State {
     }
 
     /// True when the nested groups counted by a floating field of the instance of `g` that
-    /// holds `seen` have as many instances as declared (what `check_nested_counts` checks).
+    /// holds `seen` have as many instances as declared.
     #[cold]
     fn nested_counts_hold(&self, layout: &Layout, g: u8, seen: SlotSet) -> bool {
-        let mut counted = layout.nested_counted[g as usize];
-        while counted != 0 {
-            let ni = counted.trailing_zeros() as usize;
-            counted &= counted - 1;
-            let n = &layout.groups[ni];
-            if self.version < n.group.since || !seen.contains(n.count_slot) {
-                continue;
-            }
-            let found = self.instances[ni];
-            if found > n.group.max || self.float_counts[ni] != found {
-                return false;
-            }
-        }
-        true
+        self.check_nested_counts(layout, g, seen, 0).is_ok()
     }
 
     /// The first required field of `group`'s scope (or the top level) missing from `seen`.
