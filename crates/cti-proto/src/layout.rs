@@ -76,7 +76,7 @@ pub(crate) struct SlotCheck {
     /// What the member fast path does with the value: [`VALUE_IGNORED`], [`VALUE_RESERVED`]
     /// or [`VALUE_COUNT`].
     pub value_use: u8,
-    /// For [`VALUE_COUNT`], the nested group counted.
+    /// The group whose instances this field counts (`Presence::CountOf`), or [`NO_GROUP`].
     pub counts: u8,
     /// Most instances of the field's group (for `simple_member`).
     pub group_max: u16,
@@ -194,9 +194,6 @@ pub struct Layout {
     /// Required slots of each scope (index 0: top level; `g + 1`: group `g`) at each version
     /// 10–18, as bit masks over slot indices.
     required: Vec<[u128; 9]>,
-    /// For each slot counting a nested group (`Presence::CountOf`), that group; else
-    /// [`NO_GROUP`].
-    counts_group: Vec<u8>,
     /// Per slot, what validation checks; [`MAX_SLOTS`] records (the unused ones, and so
     /// [`NO_SLOT`] masked to 7 bits, are [`SlotCheck::SENTINEL`]), indexed without bounds checks.
     pub(crate) checks: Box<[SlotCheck; MAX_SLOTS]>,
@@ -227,7 +224,6 @@ impl Layout {
             by_tag: Box::new([NO_SLOT; TAG_TABLE]),
             fixed_len: [0; 9],
             required: Vec::new(),
-            counts_group: Vec::new(),
             checks: Box::new([SlotCheck::SENTINEL; MAX_SLOTS]),
             reserved_fixed: Default::default(),
             reserved_words: Default::default(),
@@ -343,6 +339,7 @@ impl Layout {
                 Presence::Reserved(_) | Presence::ReservedOptional(_) | Presence::CountOf(_)
             );
             let named = matches!(f.ty, FloatType::NamedVar | FloatType::NamedArray);
+            let counted = l.groups.iter().position(|n| n.count_slot == i as u8);
             l.checks[i] = SlotCheck {
                 field: f,
                 min_len,
@@ -359,13 +356,12 @@ impl Layout {
                 simple_member: false,
                 flat_member: false,
                 value_use: VALUE_IGNORED,
-                counts: NO_GROUP,
+                counts: counted.map_or(NO_GROUP, |g| g as u8),
                 group_max: 0,
                 reserved: 0,
             };
             if s.group != NO_GROUP {
                 let by_value = matches!(f.ty, FloatType::U16 | FloatType::U32 | FloatType::Time);
-                let counted = l.groups.iter().position(|n| n.count_slot == i as u8);
                 let value_use = match (f.presence, needs_value, counted) {
                     (_, false, None) => Some(VALUE_IGNORED),
                     (Presence::CountOf(_), true, Some(_)) if by_value => Some(VALUE_COUNT),
@@ -389,7 +385,6 @@ impl Layout {
                         && value_use != VALUE_COUNT
                         && !l.groups.iter().any(|n| n.parent == s.group);
                     c.value_use = value_use;
-                    c.counts = counted.map_or(NO_GROUP, |g| g as u8);
                     c.group_max = l.groups[s.group as usize].group.max;
                     c.reserved = match f.presence {
                         Presence::Reserved(v) | Presence::ReservedOptional(v) => v,
@@ -461,12 +456,6 @@ impl Layout {
                 });
             }
         }
-        l.counts_group = vec![NO_GROUP; l.slots.len()];
-        for (gi, g) in l.groups.iter().enumerate() {
-            if g.count_slot != NO_SLOT {
-                l.counts_group[g.count_slot as usize] = gi as u8;
-            }
-        }
         l
     }
 
@@ -530,10 +519,11 @@ impl Layout {
     /// The group whose instances the floating field in `slot` counts, or [`NO_GROUP`].
     #[inline]
     pub fn counted_group(&self, slot: u8) -> u8 {
-        self.counts_group
-            .get(slot as usize)
-            .copied()
-            .unwrap_or(NO_GROUP)
+        if (slot as usize) < self.slots.len() {
+            self.checks[slot as usize & (MAX_SLOTS - 1)].counts
+        } else {
+            NO_GROUP
+        }
     }
 
     /// Body offset of fixed field `index` at `version` (where it would be if present).

@@ -401,11 +401,8 @@ fn check_field(
     if !scope.insert(slot) {
         return Err(field_error(f, Problem::Duplicate, off));
     }
-    if let Some(v) = num {
-        let counted = layout.counted_group(slot);
-        if counted != NO_GROUP {
-            st.float_counts[counted as usize] = v as u16;
-        }
+    if let (Some(v), true) = (num, c.counts != NO_GROUP) {
+        st.float_counts[c.counts as usize & (MAX_GROUPS - 1)] = v as u16;
     }
     Ok(opens)
 }
