@@ -26,6 +26,7 @@ use std::time::{Duration, Instant};
 use bytes::BytesMut;
 use cti_proto::codes::*;
 use cti_proto::msg::*;
+use cti_proto::spec::Direction;
 use cti_proto::validate::{validate, validate_with};
 use cti_proto::view::FieldValue;
 use cti_proto::wire::{self, Split};
@@ -208,11 +209,14 @@ fn encode_all(msgs: &[Message], s: &Settings) -> Vec<u8> {
     out.to_vec()
 }
 
-#[inline(never)]
-/// (a) Split, view, validate as the message's own direction, read every field.
-fn borrowed_pass(stream: &[u8], s: &Settings) -> u64 {
+/// Split the stream into frames and hand each one's view, with its own direction, to `each`.
+#[inline(always)]
+fn for_each_view<'a>(
+    stream: &'a [u8],
+    s: &Settings,
+    mut each: impl FnMut(FrameView<'a>, Direction),
+) {
     let mut rest = stream;
-    let mut acc = 0u64;
     while let Ok(Split::Frame(h)) = wire::split(rest, s.max_body) {
         let (frame, tail) = rest.split_at(h.frame_len());
         rest = tail;
@@ -221,6 +225,15 @@ fn borrowed_pass(stream: &[u8], s: &Settings) -> u64 {
             Some(spec) => spec.direction,
             None => panic!("unknown type in benchmark traffic"),
         };
+        each(view, dir);
+    }
+}
+
+#[inline(never)]
+/// (a) Split, view, validate as the message's own direction, read every field.
+fn borrowed_pass(stream: &[u8], s: &Settings) -> u64 {
+    let mut acc = 0u64;
+    for_each_view(stream, s, |view, dir| {
         if validate(&view, dir).is_err() {
             panic!("benchmark traffic must validate");
         }
@@ -228,7 +241,7 @@ fn borrowed_pass(stream: &[u8], s: &Settings) -> u64 {
             let f = f.expect("validated");
             acc = acc.wrapping_add(consume(f.value()));
         }
-    }
+    });
     acc
 }
 
@@ -249,23 +262,15 @@ fn consume(v: FieldValue<'_>) -> u64 {
 #[inline(never)]
 /// (a') The same in one walk: `validate_with` hands each field over as it checks it.
 fn fused_pass(stream: &[u8], s: &Settings) -> u64 {
-    let mut rest = stream;
     let mut acc = 0u64;
-    while let Ok(Split::Frame(h)) = wire::split(rest, s.max_body) {
-        let (frame, tail) = rest.split_at(h.frame_len());
-        rest = tail;
-        let view = FrameView::new(frame, s).expect("whole frame");
-        let dir = match view.spec() {
-            Some(spec) => spec.direction,
-            None => panic!("unknown type in benchmark traffic"),
-        };
+    for_each_view(stream, s, |view, dir| {
         let verdict = validate_with(&view, dir, |f| {
             acc = acc.wrapping_add(consume(f.value()));
         });
         if verdict.is_err() {
             panic!("benchmark traffic must validate");
         }
-    }
+    });
     acc
 }
 
