@@ -85,17 +85,10 @@ pub fn float_value<'a>(f: &FloatField, data: &'a [u8]) -> FieldValue<'a> {
     }
 }
 
-/// [`float_value`] for the less common types.
+/// [`float_value`] for the less common types (and numbers of an unexpected length).
 #[inline(never)]
 fn other_float_value(ty: FloatType, data: &[u8]) -> FieldValue<'_> {
     match ty {
-        FloatType::String => FieldValue::Str(wire::string_bytes(data)),
-        FloatType::U16 if data.len() == 2 => {
-            FieldValue::Uint(u16::from_be_bytes([data[0], data[1]]) as u64)
-        }
-        FloatType::U32 | FloatType::Time if data.len() == 4 => {
-            FieldValue::Uint(u32::from_be_bytes([data[0], data[1], data[2], data[3]]) as u64)
-        }
         FloatType::I32 if data.len() == 4 => {
             FieldValue::Int(i32::from_be_bytes([data[0], data[1], data[2], data[3]]) as i64)
         }
