@@ -16,7 +16,8 @@
 //! (memcpy, borrowed, fused, owned, encode) for `n` untimed passes at v18; run it under
 //! `valgrind --tool=callgrind --toggle-collect='codec::<mode>_pass'` and divide the collected
 //! instructions by `n` × the frames it prints (the owned mode runs one extra pass while
-//! setting up, to check the stream decodes).
+//! setting up, to check the stream decodes). `CODEC_BENCH_CALLS=<calls>` (default 2000) sets
+//! the size of that run's stream, e.g. 100 calls (742 frames, 125 KB) to keep it in L2.
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::hint::black_box;
@@ -485,7 +486,11 @@ fn main() {
             .ok()
             .and_then(|p| p.parse().ok())
             .unwrap_or(1);
-        let mut w = Workload::new(18, 2000);
+        let calls: u32 = std::env::var("CODEC_BENCH_CALLS")
+            .ok()
+            .and_then(|c| c.parse().ok())
+            .unwrap_or(2000);
+        let mut w = Workload::new(18, calls);
         let mode = Mode::ALL
             .into_iter()
             .find(|m| m.key() == only)
