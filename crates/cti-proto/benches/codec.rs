@@ -475,6 +475,9 @@ fn bench_version(version: u8, calls: u32, samples: usize) {
     }
 }
 
+/// Inbound calls in the measured stream (14,840 frames).
+const STREAM_CALLS: u32 = 2000;
+
 fn main() {
     // `cargo bench` passes `--bench`; `cargo test --benches` runs us with no flag: do a quick
     // smoke pass then, so the benchmark is checked without spending the time.
@@ -489,7 +492,7 @@ fn main() {
         let calls: u32 = std::env::var("CODEC_BENCH_CALLS")
             .ok()
             .and_then(|c| c.parse().ok())
-            .unwrap_or(2000);
+            .unwrap_or(STREAM_CALLS);
         let mut w = Workload::new(18, calls);
         let mode = Mode::ALL
             .into_iter()
@@ -524,6 +527,6 @@ fn main() {
         "cti-proto codec benchmark (MB = 10^6 bytes; medians; 'memcpy ×' = memcpy time / mode time)"
     );
     for version in [18, 16] {
-        bench_version(version, 2000, samples);
+        bench_version(version, STREAM_CALLS, samples);
     }
 }
