@@ -28,7 +28,7 @@ use bytes::BytesMut;
 use cti_proto::codes::*;
 use cti_proto::msg::*;
 use cti_proto::spec::Direction;
-use cti_proto::validate::{validate, validate_with};
+use cti_proto::validate::{validate, validate_with, Validator};
 use cti_proto::view::FieldValue;
 use cti_proto::wire::{self, Split};
 use cti_proto::{FrameView, Settings};
@@ -276,6 +276,22 @@ fn fused_pass(stream: &[u8], s: &Settings) -> u64 {
 }
 
 #[inline(never)]
+/// (a'') The same with a [`Validator`] that keeps each message type's shape across passes, as
+/// a connection would.
+fn validator_pass(stream: &[u8], s: &Settings, validator: &mut Validator) -> u64 {
+    let mut acc = 0u64;
+    for_each_view(stream, s, |view, dir| {
+        let verdict = validator.validate_with(&view, dir, |f| {
+            acc = acc.wrapping_add(consume(f.value()));
+        });
+        if verdict.is_err() {
+            panic!("benchmark traffic must validate");
+        }
+    });
+    acc
+}
+
+#[inline(never)]
 /// (b) Split and decode into typed messages.
 fn owned_pass(stream: &[u8], s: &Settings) -> usize {
     let mut rest = stream;
@@ -305,15 +321,17 @@ enum Mode {
     Memcpy,
     Borrowed,
     Fused,
+    Shapes,
     Owned,
     Encode,
 }
 
 impl Mode {
-    const ALL: [Mode; 5] = [
+    const ALL: [Mode; 6] = [
         Mode::Memcpy,
         Mode::Borrowed,
         Mode::Fused,
+        Mode::Shapes,
         Mode::Owned,
         Mode::Encode,
     ];
@@ -322,6 +340,7 @@ impl Mode {
             Mode::Memcpy => "memcpy",
             Mode::Borrowed => "borrowed: validate, then walk",
             Mode::Fused => "borrowed: validate_with",
+            Mode::Shapes => "borrowed: Validator",
             Mode::Owned => "owned decode (Message)",
             Mode::Encode => "encode (Message)",
         }
@@ -331,6 +350,7 @@ impl Mode {
             Mode::Memcpy => "memcpy",
             Mode::Borrowed => "borrowed",
             Mode::Fused => "fused",
+            Mode::Shapes => "validator",
             Mode::Owned => "owned",
             Mode::Encode => "encode",
         }
@@ -343,6 +363,7 @@ struct Workload {
     msgs: Vec<Message>,
     copy: Vec<u8>,
     out: BytesMut,
+    validator: Validator,
 }
 
 impl Workload {
@@ -363,6 +384,7 @@ impl Workload {
             msgs,
             copy,
             out,
+            validator: Validator::new(),
         }
     }
 
@@ -377,6 +399,13 @@ impl Workload {
             }
             Mode::Fused => {
                 black_box(fused_pass(black_box(&self.stream), &self.settings));
+            }
+            Mode::Shapes => {
+                black_box(validator_pass(
+                    black_box(&self.stream),
+                    &self.settings,
+                    &mut self.validator,
+                ));
             }
             Mode::Owned => {
                 black_box(owned_pass(black_box(&self.stream), &self.settings));
@@ -497,7 +526,7 @@ fn main() {
         let mode = Mode::ALL
             .into_iter()
             .find(|m| m.key() == only)
-            .expect("CODEC_BENCH_ONLY=memcpy|borrowed|fused|owned|encode");
+            .expect("CODEC_BENCH_ONLY=memcpy|borrowed|fused|validator|owned|encode");
         for _ in 0..passes {
             w.pass(mode);
         }

@@ -213,6 +213,8 @@ pub struct Layout {
     pub(crate) first_tag: Option<u16>,
     /// Per fixed field, its body offset at each version 10–18.
     fixed_offsets: Vec<[u16; 9]>,
+    /// This layout's position in [`layouts`] (a dense key for per-message state).
+    pub(crate) index: u16,
 }
 
 impl Layout {
@@ -232,6 +234,7 @@ impl Layout {
             nested_counted: Vec::new(),
             first_tag: None,
             fixed_offsets: Vec::new(),
+            index: 0,
         };
         l.add_items(spec.floating, NO_GROUP, 0);
         assert!(
@@ -334,10 +337,12 @@ impl Layout {
                 let g = &l.groups[s.group as usize];
                 (g.depth, g.parent)
             };
+            // A reserved STRING's value is never compared (the guide gives numbers only), so
+            // its value need not be read.
             let needs_value = matches!(
                 f.presence,
                 Presence::Reserved(_) | Presence::ReservedOptional(_) | Presence::CountOf(_)
-            );
+            ) && f.ty != FloatType::String;
             let named = matches!(f.ty, FloatType::NamedVar | FloatType::NamedArray);
             let counted = l.groups.iter().position(|n| n.count_slot == i as u8);
             l.checks[i] = SlotCheck {
@@ -369,12 +374,6 @@ impl Layout {
                         if by_value =>
                     {
                         Some(VALUE_RESERVED)
-                    }
-                    // A reserved STRING: its value is read but never compared.
-                    (Presence::Reserved(_) | Presence::ReservedOptional(_), true, None)
-                        if f.ty == FloatType::String =>
-                    {
-                        Some(VALUE_IGNORED)
                     }
                     _ => None,
                 };
@@ -607,7 +606,10 @@ fn registry() -> &'static Registry {
 fn build_registry() -> &'static Registry {
     REGISTRY.get_or_init(|| {
         let msgs = crate::table::messages();
-        let layouts: Vec<Layout> = msgs.iter().map(|m| Layout::build(m)).collect();
+        let mut layouts: Vec<Layout> = msgs.iter().map(|m| Layout::build(m)).collect();
+        for (i, l) in layouts.iter_mut().enumerate() {
+            l.index = i as u16;
+        }
         let max_id = msgs.iter().map(|m| m.id).max().unwrap_or(0) as usize;
         let mut by_id = vec![u16::MAX; max_id + 1];
         for (i, m) in msgs.iter().enumerate() {

@@ -55,8 +55,266 @@ pub fn validate(view: &FrameView<'_>, from: Direction) -> Result<(), DecodeError
 pub fn validate_with<'a>(
     view: &FrameView<'a>,
     from: Direction,
-    mut each: impl FnMut(FloatingField<'a>),
+    each: impl FnMut(FloatingField<'a>),
 ) -> Result<(), DecodeError> {
+    validate_walk(view, from, each).map(|_| ())
+}
+
+/// Strict validation that remembers, per message type, the sequence of floating fields of the
+/// last frame that passed (its *shape*), so that the next frame of that type with the same
+/// sequence is checked only for what depends on its bytes.
+///
+/// Everything [`validate`] checks about which fields a frame has — allowed tags, order,
+/// duplicates, group instances and their members, required fields — depends only on the
+/// message type, the settings and the sequence of tags. A frame whose tags match the shape
+/// therefore has those checks' answer already; what is left is framing, the fixed part, each
+/// field's length, reserved values, named-variable sizes, and the counts and rules that read
+/// the fixed part. Anything that does not match, or fails, is validated from the start by the
+/// ordinary path, which reports the exact problem: the answer is always [`validate_with`]'s
+/// (the property tests check this), only quicker for the repetitive traffic a CTI link
+/// carries. A field that counts a group's instances must also hold the shape's count.
+///
+/// One `Validator` per connection (or thread); it allocates while it learns a message type's
+/// shape and not after. Each type keeps one shape of at most 256 fields.
+///
+/// ```
+/// use cti_proto::msg::{CtiMessage, HeartbeatReq};
+/// use cti_proto::spec::Direction;
+/// use cti_proto::validate::Validator;
+/// use cti_proto::{FrameView, Settings};
+///
+/// let s = Settings::new(18);
+/// let mut v = Validator::new();
+/// for id in 1..=3 {
+///     let bytes = HeartbeatReq { invoke_id: id, ..Default::default() }.to_bytes(&s).unwrap();
+///     v.validate(&FrameView::new(&bytes, &s).unwrap(), Direction::ClientToServer).unwrap();
+/// }
+/// ```
+#[derive(Debug, Default)]
+pub struct Validator {
+    /// Per layout index, the shape learnt (empty until the first valid frame of that type).
+    shapes: Vec<Shape>,
+    /// Where the next shape is recorded while a frame is validated the ordinary way.
+    scratch: Vec<Step>,
+}
+
+/// The most fields a kept shape has (a bound on the memory one message type can take).
+const MAX_SHAPE_STEPS: usize = 256;
+
+/// The fields of a frame that passed, with the state its validation ended in.
+#[derive(Debug, Clone)]
+struct Shape {
+    /// The settings it was learnt under (version, tag width, length width); all zero for none.
+    key: [u8; 3],
+    steps: Vec<Step>,
+    end: State,
+}
+
+impl Default for Shape {
+    fn default() -> Self {
+        Shape {
+            key: [0; 3],
+            steps: Vec::new(),
+            end: State::new(0),
+        }
+    }
+}
+
+/// One field of a shape: its tag, its slot, the group instances it opened and, for a field
+/// that counts a group's instances, the count (as validation keeps it).
+#[derive(Debug, Clone, Copy)]
+struct Step {
+    tag: u16,
+    slot: u8,
+    opens: u8,
+    count: u16,
+}
+
+impl Validator {
+    /// A validator that knows no shapes yet.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// [`validate`], remembering shapes.
+    pub fn validate(&mut self, view: &FrameView<'_>, from: Direction) -> Result<(), DecodeError> {
+        self.validate_with(view, from, |_| {})
+    }
+
+    /// [`validate_with`], remembering shapes: the same answer, and `each` sees the same fields.
+    #[inline]
+    pub fn validate_with<'a>(
+        &mut self,
+        view: &FrameView<'a>,
+        from: Direction,
+        mut each: impl FnMut(FloatingField<'a>),
+    ) -> Result<(), DecodeError> {
+        let Some(layout) = view.layout() else {
+            return validate_with(view, from, each);
+        };
+        let s = view.settings();
+        let key = [s.version, s.tag_width() as u8, s.len_width() as u8];
+        let li = layout.index as usize;
+        if li >= self.shapes.len() {
+            self.shapes
+                .resize_with(crate::layout::layouts().len().max(li + 1), Shape::default);
+        }
+        let shape = &self.shapes[li];
+        // Fields already handed to `each` by a replay that then missed.
+        let mut handed = 0usize;
+        if shape.key == key {
+            let replayed = match (key[1], key[2]) {
+                (1, _) => replay::<1, 1>(view, from, shape, &mut each),
+                (_, 1) => replay::<2, 1>(view, from, shape, &mut each),
+                _ => replay::<2, 2>(view, from, shape, &mut each),
+            };
+            match replayed {
+                Ok(()) => return Ok(()),
+                Err(n) => handed = n,
+            }
+        }
+        self.learn(view, from, layout, key, handed, each)
+    }
+
+    /// Validate the ordinary way, handing `each` the fields after the first `handed`, and keep
+    /// the frame's shape if it passes.
+    #[inline(never)]
+    fn learn<'a>(
+        &mut self,
+        view: &FrameView<'a>,
+        from: Direction,
+        layout: &'static Layout,
+        key: [u8; 3],
+        handed: usize,
+        mut each: impl FnMut(FloatingField<'a>),
+    ) -> Result<(), DecodeError> {
+        let steps = &mut self.scratch;
+        steps.clear();
+        let (mut seen, mut keep) = (0usize, true);
+        let end = validate_walk(view, from, |f| {
+            if steps.len() < MAX_SHAPE_STEPS {
+                let slot = f.resolved.slot;
+                let counts = layout.checks[slot as usize & (MAX_SLOTS - 1)].counts != NO_GROUP;
+                steps.push(Step {
+                    tag: f.tag(),
+                    slot,
+                    opens: f.resolved.opens,
+                    // Kept as `check_field` keeps it (truncated to 16 bits).
+                    count: if counts {
+                        f.value().as_u64().unwrap_or(0) as u16
+                    } else {
+                        0
+                    },
+                });
+            } else {
+                keep = false;
+            }
+            if seen >= handed {
+                each(f);
+            }
+            seen += 1;
+        })?;
+        if keep {
+            let shape = &mut self.shapes[layout.index as usize];
+            std::mem::swap(&mut shape.steps, steps);
+            shape.key = key;
+            shape.end = end;
+        }
+        Ok(())
+    }
+}
+
+/// Check a frame against a learnt `shape` (tag width `TW`, length width `LW`): `Ok` when it
+/// passes, else `Err` with how many fields were handed to `each` before the replay stopped
+/// (anything unexpected stops it, to be validated the ordinary way).
+#[inline(always)]
+fn replay<'a, const TW: usize, const LW: usize>(
+    view: &FrameView<'a>,
+    from: Direction,
+    shape: &Shape,
+    each: &mut impl FnMut(FloatingField<'a>),
+) -> Result<(), usize> {
+    let Ok((layout, pos)) = check_head(view, from) else {
+        return Err(0);
+    };
+    let body = view.body();
+    let (buf, base) = (&body[pos..], HEADER_LEN + pos);
+    let checks = &*layout.checks;
+    let mut rest = buf;
+    let mut named_bytes = 0usize;
+    for (i, step) in shape.steps.iter().enumerate() {
+        let Some((tag, len)) = field_header::<TW, LW>(rest) else {
+            return Err(i);
+        };
+        let Some((data, tail)) = rest[TW + LW..].split_at_checked(len) else {
+            return Err(i);
+        };
+        let c = &checks[step.slot as usize & (MAX_SLOTS - 1)];
+        if tag != step.tag || (len as u16).wrapping_sub(c.min_len) > c.len_span {
+            return Err(i);
+        }
+        if c.named || c.needs_value {
+            if c.named {
+                match named_fits(c.field, data, named_bytes) {
+                    Some(total) => named_bytes = total,
+                    None => return Err(i),
+                }
+            }
+            if c.needs_value && !replay_value_ok(c, step.count, data) {
+                return Err(i);
+            }
+        }
+        let off = base + (buf.len() - rest.len());
+        each(checked_field(
+            c.field, tag, data, off, step.slot, step.opens,
+        ));
+        rest = tail;
+    }
+    let n = shape.steps.len();
+    if !rest.is_empty() {
+        return Err(n);
+    }
+    // The group and required checks gave the shape's answer; the counts in the fixed part and
+    // the rules that read it are this frame's own.
+    let end = HEADER_LEN + body.len();
+    if !layout.groups.is_empty() && check_top_counts(layout, &shape.end, body, end).is_err() {
+        return Err(n);
+    }
+    if !layout.spec.rules.is_empty() && check_rules(layout, &shape.end, body, end).is_err() {
+        return Err(n);
+    }
+    Ok(())
+}
+
+/// The value checks of a replayed field that `needs_value`: a reserved value must be the
+/// guide's, and a count the shape's (another count would change what the group checks see).
+#[inline(always)]
+fn replay_value_ok(c: &SlotCheck, count: u16, data: &[u8]) -> bool {
+    if c.value_use != VALUE_IGNORED {
+        // A USHORT/UINT group member (its length already checked).
+        let v = match *data {
+            [a, b] => u16::from_be_bytes([a, b]) as u64,
+            [a, b, c, d] => u32::from_be_bytes([a, b, c, d]) as u64,
+            _ => return false,
+        };
+        return if c.value_use == VALUE_RESERVED {
+            v == c.reserved
+        } else {
+            v as u16 == count
+        };
+    }
+    let num = crate::view::float_value(c.field, data).as_u64();
+    reserved_breach(c.field, num).is_none()
+        && (c.counts == NO_GROUP || num.map(|v| v as u16) == Some(count))
+}
+
+/// The checks made before any floating field: the type, its direction and version, the fixed
+/// part. Returns the layout and the fixed part's length.
+#[inline(always)]
+fn check_head(
+    view: &FrameView<'_>,
+    from: Direction,
+) -> Result<(&'static Layout, usize), DecodeError> {
     let Some(layout) = view.layout() else {
         return Err(DecodeError::new(
             Problem::UnknownType,
@@ -83,9 +341,21 @@ pub fn validate_with<'a>(
             4,
         ));
     }
+    let pos = check_fixed(layout, view.body(), version)?;
+    Ok((layout, pos))
+}
+
+/// [`validate_with`], returning what the walk ended with (for [`Validator`] to keep).
+#[inline(always)]
+fn validate_walk<'a>(
+    view: &FrameView<'a>,
+    from: Direction,
+    mut each: impl FnMut(FloatingField<'a>),
+) -> Result<State, DecodeError> {
+    let (layout, pos) = check_head(view, from)?;
+    let spec = layout.spec;
     let body = view.body();
-    let pos = check_fixed(layout, body, version)?;
-    let mut st = State::new(version);
+    let mut st = State::new(view.settings().version);
     let (floating, base) = (&body[pos..], HEADER_LEN + pos);
     let s = view.settings();
     // One copy of the field loop per header width, so the widths are constants in it.
@@ -104,7 +374,7 @@ pub fn validate_with<'a>(
     if !spec.rules.is_empty() {
         check_rules(layout, &st, body, end)?;
     }
-    Ok(())
+    Ok(st)
 }
 
 /// Walk the floating fields (tag width `TW`, length width `LW`), checking each against the
@@ -366,13 +636,8 @@ fn check_field(
     let mut num = None;
     if c.needs_value {
         num = crate::view::float_value(f, data).as_u64();
-        if let Presence::Reserved(expected) | Presence::ReservedOptional(expected) = f.presence {
-            if let (Some(found), true) = (num, f.ty != FloatType::String) {
-                if found != expected {
-                    let p = Problem::ReservedValue { expected, found };
-                    return Err(field_error(f, p, off));
-                }
-            }
+        if let Some(p) = reserved_breach(f, num) {
+            return Err(field_error(f, p, off));
         }
     }
     // Group bookkeeping.
@@ -405,6 +670,20 @@ fn check_field(
         st.float_counts[c.counts as usize & (MAX_GROUPS - 1)] = v as u16;
     }
     Ok(opens)
+}
+
+/// The problem with a reserved floating field whose value (`num`, when numeric) is not the
+/// guide's; `None` for any other field.
+#[inline]
+fn reserved_breach(f: &FloatField, num: Option<u64>) -> Option<Problem> {
+    if let Presence::Reserved(expected) | Presence::ReservedOptional(expected) = f.presence {
+        if let (Some(found), true) = (num, f.ty != FloatType::String) {
+            if found != expected {
+                return Some(Problem::ReservedValue { expected, found });
+            }
+        }
+    }
+    None
 }
 
 /// A field that passed its checks, as the view's iterator would give it (never implicit: an
@@ -784,6 +1063,7 @@ impl SlotSet {
     }
 }
 
+#[derive(Clone, Debug)]
 struct State {
     version: u8,
     /// Top-level slots seen.

@@ -10,7 +10,9 @@
 //!   (checks shared with the fuzz targets, `fuzz/checks.rs`), including bodies packed with the
 //!   shortest possible group instances.
 //! * Strict validation gives exactly the answer of the simpler validator it was optimised
-//!   from (`validate_reference`), on valid frames and near misses at every version.
+//!   from (`validate_reference`), on valid frames and near misses at every version; and a
+//!   `Validator` that has learnt the valid frame's shape gives each near miss `validate_with`'s
+//!   answer and hands over the same fields.
 //!
 //! A failing case prints its seed; proptest records it in `roundtrip.proptest-regressions`,
 //! which is replayed first on every run.
@@ -26,7 +28,7 @@ mod checks {
 use checks::{all_settings, check_decode_input, check_frame, measure_allocs, CountingAlloc};
 use cti_proto::layout::{layouts, Layout};
 use cti_proto::msg::Message;
-use cti_proto::validate::{validate, validate_with};
+use cti_proto::validate::{validate, validate_with, Validator};
 use cti_proto::{FrameView, Problem, Settings, StatusCode};
 use frame_gen::{valid_frame, Rng, Shape};
 use proptest::prelude::*;
@@ -413,6 +415,66 @@ fn same_verdict_as_reference(frame: &[u8], s: &Settings) {
     }
 }
 
+/// A field as `validate_with` hands it over: tag, offset, length, slot, instances opened.
+type Handed = (u16, usize, usize, u8, u8);
+
+/// What a validation answers and the fields it hands over, comparable.
+fn handed(
+    run: impl FnOnce(
+        &mut dyn FnMut(cti_proto::view::FloatingField<'_>),
+    ) -> Result<(), cti_proto::DecodeError>,
+) -> (Result<(), cti_proto::DecodeError>, Vec<Handed>) {
+    let mut got = Vec::new();
+    let r = run(&mut |f| {
+        got.push((
+            f.tag(),
+            f.offset(),
+            f.data().len(),
+            f.resolved.slot,
+            f.resolved.opens,
+        ))
+    });
+    (r, got)
+}
+
+/// A `Validator` that has learnt `learnt`'s shape gives `frame` exactly `validate_with`'s
+/// answer and hands over the same fields, and so does it again once it has seen `frame`; a
+/// validator that has seen both allocates nothing for either.
+fn same_verdict_with_shapes(learnt: &[u8], frame: &[u8], s: &Settings) {
+    let (Ok(lv), Ok(view)) = (FrameView::new(learnt, s), FrameView::new(frame, s)) else {
+        return;
+    };
+    for dir in [
+        cti_proto::spec::Direction::ClientToServer,
+        cti_proto::spec::Direction::ServerToClient,
+    ] {
+        let want = handed(|each| validate_with(&view, dir, each));
+        let mut v = Validator::new();
+        let _ = v.validate(&lv, dir);
+        let got = handed(|each| v.validate_with(&view, dir, each));
+        assert_eq!(
+            got, want,
+            "v{} {:?}: {:02x?} after {:02x?}",
+            s.version, dir, frame, learnt
+        );
+        let again = handed(|each| v.validate_with(&view, dir, each));
+        assert_eq!(
+            again, want,
+            "again: v{} {:?}: {:02x?}",
+            s.version, dir, frame
+        );
+        let _ = v.validate(&lv, dir);
+        let ((), stats) = measure_allocs(|| {
+            let _ = v.validate(&lv, dir);
+            let _ = v.validate(&view, dir);
+        });
+        assert_eq!(
+            stats.calls, 0,
+            "a validator that knows both shapes allocates"
+        );
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
 
@@ -476,7 +538,9 @@ proptest! {
                 }
                 _ => m.push(rng.next_u64() as u8),
             }
-            same_verdict_as_reference(&fix_len(m), &s);
+            let m = fix_len(m);
+            same_verdict_as_reference(&m, &s);
+            same_verdict_with_shapes(&frame, &m, &s);
         }
     }
 }

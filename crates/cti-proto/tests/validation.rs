@@ -20,7 +20,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use cti_proto::codes::StatusCode;
 use cti_proto::msg::*;
 use cti_proto::spec::{Direction, Source};
-use cti_proto::validate::validate;
+use cti_proto::validate::{validate, Validator};
 use cti_proto::wire::{LengthWidth, RawField, Settings};
 use cti_proto::{DecodeError, FrameView, Problem};
 
@@ -1142,4 +1142,127 @@ fn the_whole_status_table_has_names_and_display() {
     // A decode error prints its status the same way.
     let e = DecodeError::new(Problem::UnknownTag, "floating field", Some(250), 31);
     assert!(e.to_string().ends_with("(E_CTI_INVALID_FIELD (3))"), "{e}");
+}
+
+// -------------------------------------------------------------------------------------------
+// A `Validator` that has learnt a message's shape still checks everything that depends on the
+// bytes: each case first teaches it a valid frame, then gives it one with the same fields
+// (same tags, same order) that breaks a rule, and expects `validate`'s exact answer.
+
+/// Teach a fresh `Validator` the frame `learnt` (which must pass), then validate `chunks` with
+/// it: returns its error, after checking it is `validate`'s.
+fn reject_after_learning(version: u8, learnt: &[&str], chunks: &[&str]) -> DecodeError {
+    let s = Settings::new(version);
+    let mut validator = Validator::new();
+    let first = hex(learnt);
+    let view = FrameView::new(&first, &s).expect("whole frame");
+    if let Err(e) = validator.validate(&view, Direction::ClientToServer) {
+        panic!(
+            "the frame to learn was rejected: {e}\n{}",
+            hex::show(&first)
+        );
+    }
+    let frame = hex(chunks);
+    let view = FrameView::new(&frame, &s).expect("whole frame");
+    let plain = validate(&view, Direction::ClientToServer);
+    let learnt = validator.validate(&view, Direction::ClientToServer);
+    assert_eq!(learnt, plain, "{}", hex::show(&frame));
+    // And once more, now that it has seen this frame too.
+    assert_eq!(validator.validate(&view, Direction::ClientToServer), plain);
+    learnt.expect_err("accepted")
+}
+
+#[test]
+fn a_learnt_shape_still_checks_required_when_rules() {
+    // SET_AGENT_STATE_REQ to READY with AgentInstrument only is fine; the same field to
+    // LOGOUT needs AgentID[194], to LOGIN AgentPassword[49] (Rule::RequiredWhen reads the
+    // fixed part).
+    let ready = ["0000001C 00000026", &sasr("0003"), "06 05 '2006' 00"];
+    let e = reject_after_learning(
+        16,
+        &ready,
+        &["0000001C 00000026", &sasr("0001"), "06 05 '2006' 00"],
+    );
+    expect(
+        e,
+        Problem::Missing,
+        StatusCode::E_CTI_REQUIRED_DATA_MISSING,
+        "AgentID",
+        Some(194),
+        36,
+    );
+    let e = reject_after_learning(
+        16,
+        &ready,
+        &["0000001C 00000026", &sasr("0000"), "06 05 '2006' 00"],
+    );
+    assert_eq!((e.problem, e.field), (Problem::Missing, "AgentPassword"));
+}
+
+#[test]
+fn a_learnt_shape_still_checks_the_fixed_part_and_lengths() {
+    let ok = open_req_fixed("00000000", "00000000");
+    let bad = open_req_fixed("00000005", "00000000");
+    let mut learnt = vec!["0000002C 00000003"];
+    learnt.extend(owned(&ok));
+    let mut chunks = vec!["0000002C 00000003"];
+    chunks.extend(owned(&bad));
+    let e = reject_after_learning(16, &learnt, &chunks);
+    assert_eq!(
+        (e.problem, e.offset),
+        (
+            Problem::ReservedValue {
+                expected: 0,
+                found: 5
+            },
+            20
+        )
+    );
+    // The same field, longer than its maximum (AgentInstrument[6] is at most 64 bytes).
+    let ready = ["0000001C 00000026", &sasr("0003"), "06 05 '2006' 00"];
+    let long = format!("06 41 '{}' 00", "2".repeat(64));
+    let header = format!("{:08X} 00000026", 0x15 + 2 + 65);
+    let e = reject_after_learning(16, &ready, &[&header, &sasr("0003"), &long]);
+    assert_eq!(
+        (e.problem, e.field, e.offset),
+        (Problem::TooLong { len: 65, max: 64 }, "AgentInstrument", 29)
+    );
+}
+
+#[test]
+fn a_learnt_shape_still_checks_named_data() {
+    // Nine small NAMEDVARIABLEs, then nine of 244 bytes: the ninth passes 2000 bytes.
+    let fixed = "00000030 00000001 0000 01000123 0009 0000 0001 0000 00000000 00000001";
+    let small: Vec<String> = (0..9).map(|i| format!("52 04 'v{i}' 00 00")).collect();
+    let header = format!("{:08X} 0000001A", 30 + 7 + 9 * 6);
+    let mut learnt = vec![header.as_str(), fixed, "19 05 '2006' 00"];
+    learnt.extend(small.iter().map(String::as_str));
+    let vars: Vec<String> = (0..9).map(big_named_var).collect();
+    let header = format!("{:08X} 0000001A", 30 + 7 + 9 * 246);
+    let mut chunks = vec![header.as_str(), fixed, "19 05 '2006' 00"];
+    chunks.extend(vars.iter().map(String::as_str));
+    let e = reject_after_learning(16, &learnt, &chunks);
+    assert_eq!(
+        (e.problem, e.offset),
+        (Problem::NamedDataTooLarge { len: 2196 }, 2013)
+    );
+}
+
+#[test]
+fn a_validator_allocates_nothing_once_it_knows_a_shape() {
+    let frame = hex(&["0000001C 00000026", &sasr("0003"), "06 05 '2006' 00"]);
+    let s = Settings::new(16);
+    let view = FrameView::new(&frame, &s).unwrap();
+    let mut validator = Validator::new();
+    validator
+        .validate(&view, Direction::ClientToServer)
+        .unwrap();
+    let n = allocations_in(|| {
+        for _ in 0..10 {
+            validator
+                .validate(&view, Direction::ClientToServer)
+                .unwrap();
+        }
+    });
+    assert_eq!(n, 0);
 }
