@@ -13,11 +13,12 @@
 //! per frame of each mode.
 //!
 //! For instruction counts: `CODEC_BENCH_ONLY=<mode> CODEC_BENCH_PASSES=<n>` runs one mode
-//! (memcpy, borrowed, fused, owned, encode) for `n` untimed passes at v18; run it under
+//! (memcpy, borrowed, fused, validator, owned, encode) for `n` untimed passes at v18; run it under
 //! `valgrind --tool=callgrind --toggle-collect='codec::<mode>_pass'` and divide the collected
 //! instructions by `n` × the frames it prints (the owned mode runs one extra pass while
 //! setting up, to check the stream decodes). `CODEC_BENCH_CALLS=<calls>` (default 2000) sets
-//! the size of that run's stream, e.g. 100 calls (742 frames, 125 KB) to keep it in L2.
+//! the size of that run's stream, e.g. 100 calls (742 frames, 125 KB) to keep it in L2, and
+//! `CODEC_BENCH_VERSION=<10–18>` its protocol version.
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::hint::black_box;
@@ -522,7 +523,11 @@ fn main() {
             .ok()
             .and_then(|c| c.parse().ok())
             .unwrap_or(STREAM_CALLS);
-        let mut w = Workload::new(18, calls);
+        let version: u8 = std::env::var("CODEC_BENCH_VERSION")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(18);
+        let mut w = Workload::new(version, calls);
         let mode = Mode::ALL
             .into_iter()
             .find(|m| m.key() == only)

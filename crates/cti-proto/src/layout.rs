@@ -62,6 +62,8 @@ pub(crate) struct SlotCheck {
     pub needs_value: bool,
     /// NAMEDVARIABLE / NAMEDARRAY data to split and measure.
     pub named: bool,
+    /// `named || needs_value`: the field's data is looked at beyond its length.
+    pub looks_at_data: bool,
     /// A top-level field in slot 0–63 whose value and data need no look: neither grouped, nor
     /// `needs_value`, nor `named` (precomputed so the validator's fast path tests one flag).
     /// False for the [`NO_SLOT`] sentinel, so the fast path needs no separate unknown test.
@@ -108,6 +110,7 @@ impl SlotCheck {
         is_start: false,
         needs_value: false,
         named: false,
+        looks_at_data: false,
         plain: false,
         simple_member: false,
         flat_member: false,
@@ -356,6 +359,7 @@ impl Layout {
                 is_start: s.is_start,
                 needs_value,
                 named,
+                looks_at_data: needs_value || named,
                 // Slots 0–63 only: the fast path tracks them in one word.
                 plain: s.group == NO_GROUP && !needs_value && !named && i < 64,
                 simple_member: false,

@@ -120,14 +120,15 @@ impl Default for Shape {
     }
 }
 
-/// One field of a shape: its tag, its slot, the group instances it opened and, for a field
-/// that counts a group's instances, the count (as validation keeps it).
+/// One field of a shape: its checks, tag and slot, the group instances it opened and, for a
+/// field that counts a group's instances, the count (as validation keeps it).
 #[derive(Debug, Clone, Copy)]
 struct Step {
+    check: &'static SlotCheck,
     tag: u16,
+    count: u16,
     slot: u8,
     opens: u8,
-    count: u16,
 }
 
 impl Validator {
@@ -194,8 +195,10 @@ impl Validator {
         let end = validate_walk(view, from, |f| {
             if steps.len() < MAX_SHAPE_STEPS {
                 let slot = f.resolved.slot;
-                let counts = layout.checks[slot as usize & (MAX_SLOTS - 1)].counts != NO_GROUP;
+                let check = &layout.checks[slot as usize & (MAX_SLOTS - 1)];
+                let counts = check.counts != NO_GROUP;
                 steps.push(Step {
+                    check,
                     tag: f.tag(),
                     slot,
                     opens: f.resolved.opens,
@@ -239,29 +242,31 @@ fn replay<'a, const TW: usize, const LW: usize>(
     };
     let body = view.body();
     let (buf, base) = (&body[pos..], HEADER_LEN + pos);
-    let checks = &*layout.checks;
     let mut rest = buf;
     let mut named_bytes = 0usize;
-    for (i, step) in shape.steps.iter().enumerate() {
+    let mut steps = shape.steps.iter();
+    // How many fields were handed over when the replay stops.
+    let stopped = |left: usize| shape.steps.len() - left - 1;
+    while let Some(step) = steps.next() {
         let Some((tag, len)) = field_header::<TW, LW>(rest) else {
-            return Err(i);
+            return Err(stopped(steps.len()));
         };
         let Some((data, tail)) = rest[TW + LW..].split_at_checked(len) else {
-            return Err(i);
+            return Err(stopped(steps.len()));
         };
-        let c = &checks[step.slot as usize & (MAX_SLOTS - 1)];
+        let c = step.check;
         if tag != step.tag || (len as u16).wrapping_sub(c.min_len) > c.len_span {
-            return Err(i);
+            return Err(stopped(steps.len()));
         }
-        if c.named || c.needs_value {
+        if c.looks_at_data {
             if c.named {
                 match named_fits(c.field, data, named_bytes) {
                     Some(total) => named_bytes = total,
-                    None => return Err(i),
+                    None => return Err(stopped(steps.len())),
                 }
             }
             if c.needs_value && !replay_value_ok(c, step.count, data) {
-                return Err(i);
+                return Err(stopped(steps.len()));
             }
         }
         let off = base + (buf.len() - rest.len());
