@@ -14,7 +14,7 @@ use std::cell::Cell;
 
 use cti_proto::msg::Message;
 use cti_proto::spec::Direction;
-use cti_proto::validate::validate;
+use cti_proto::validate::{validate, Validator};
 use cti_proto::wire::{self, LengthWidth, Settings, Split, HEADER_LEN};
 use cti_proto::FrameView;
 
@@ -162,6 +162,8 @@ pub fn check_frame(frame: &[u8], s: &Settings) -> ViewOutcome {
         frame
     );
 
+    check_validator(frame, s);
+
     // Rendering (allocates, so outside the measurement above) never panics either.
     if let Ok(view) = FrameView::new(frame, s) {
         let text = cti_proto::render::text(&view);
@@ -287,6 +289,45 @@ fn borrowed_checks(frame: &[u8], s: &Settings) -> ViewOutcome {
     ViewOutcome {
         viewed: true,
         valid,
+    }
+}
+
+/// A `Validator` answers as `validate` does: fresh, again once it may have learnt the frame's
+/// shape, and for copies of the frame with one body byte changed (which keep its shape more
+/// often than not, so they are checked by the learnt shape).
+fn check_validator(frame: &[u8], s: &Settings) {
+    let Ok(view) = FrameView::new(frame, s) else {
+        return;
+    };
+    for dir in [Direction::ClientToServer, Direction::ServerToClient] {
+        let want = validate(&view, dir);
+        let mut v = Validator::new();
+        assert_eq!(v.validate(&view, dir), want, "fresh validator (v{})", s.version);
+        assert_eq!(v.validate(&view, dir), want, "after learning (v{})", s.version);
+        if want.is_err() || frame.len() <= HEADER_LEN {
+            continue;
+        }
+        // Up to 16 positions spread over the body, each byte changed two ways.
+        let body = frame.len() - HEADER_LEN;
+        let mut changed = frame.to_vec();
+        for k in 0..body.min(16) {
+            let at = HEADER_LEN + k * body / body.min(16);
+            for x in [0x01, 0xff] {
+                changed[at] ^= x;
+                let cv = FrameView::new(&changed, s).expect("same length");
+                let want = validate(&cv, dir);
+                assert_eq!(
+                    v.validate(&cv, dir),
+                    want,
+                    "learnt shape, byte {at} ^ {x:#x} (v{}): {:02x?}",
+                    s.version,
+                    changed
+                );
+                changed[at] ^= x;
+                // Back to the frame it learnt (the changed one may have replaced the shape).
+                assert_eq!(v.validate(&view, dir), Ok(()));
+            }
+        }
     }
 }
 
