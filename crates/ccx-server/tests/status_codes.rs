@@ -6,7 +6,7 @@ mod support;
 
 use ccx_server::ServerConfig;
 use cti_proto::codes::{ConfigMsgMask, ServiceMask};
-use cti_proto::msg::{CtiMessage, HeartbeatReq, OpenReq, QueryAgentStateReq};
+use cti_proto::msg::{CtiMessage, HeartbeatReq, Message, OpenReq, QueryAgentStateReq};
 use cti_proto::StatusCode;
 use support::*;
 
@@ -403,5 +403,44 @@ async fn e_cti_auto_config_reset_96() {
     // client and gets nothing (its next frame is its own HEARTBEAT_CONF).
     config_client.heartbeat_ok().await;
     healthy.heartbeat_ok().await;
+    ts.stop().await;
+}
+
+#[tokio::test(start_paused = true)]
+async fn requests_are_checked_in_full_after_one_of_the_same_shape_passed() {
+    // Each session's validator keeps the shape (field sequence) of the last valid request of
+    // each type; a later request with the same fields is still checked for its reserved values
+    // and lengths.
+    let ts = TestServer::start().await;
+    let mut c = ts.bridge().await;
+    let query = |invoke: u8, reserved: u8, agent: &[u8]| {
+        let mut body = vec![0, 0, 0, invoke, 0, 0, 0, reserved, 0, 0, 0, 1, 0, 0, 0, 0];
+        body.extend_from_slice(&[194, agent.len() as u8]);
+        body.extend_from_slice(agent);
+        frame(36, &body)
+    };
+    c.send(&query(81, 1, b"agent01\0")).await;
+    match c.msg().await {
+        Message::QueryAgentStateConf(conf) => assert_eq!(conf.invoke_id, 81),
+        other => panic!("expected QUERY_AGENT_STATE_CONF, got {other:?}"),
+    }
+    c.expect_failure(
+        &query(82, 0, b"agent01\0"),
+        82,
+        StatusCode::E_CTI_INVALID_PERIPHERAL_ID,
+    )
+    .await;
+    c.expect_failure(
+        &query(83, 1, &[b'a'; 200]),
+        83,
+        StatusCode::E_CTI_INVALID_FIELD_LENGTH,
+    )
+    .await;
+    c.send(&query(84, 1, b"agent01\0")).await;
+    match c.msg().await {
+        Message::QueryAgentStateConf(conf) => assert_eq!(conf.invoke_id, 84),
+        other => panic!("expected QUERY_AGENT_STATE_CONF, got {other:?}"),
+    }
+    c.heartbeat_ok().await;
     ts.stop().await;
 }
