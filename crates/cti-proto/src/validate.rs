@@ -11,7 +11,10 @@
 //! | reserved field with a value other than the guide's | E_CTI_INVALID_PERIPHERAL_ID (7) |
 //! | field longer than its maximum, numeric field of the wrong length, body shorter than its fixed part | E_CTI_INVALID_FIELD_LENGTH (23) |
 //!
-//! Validation walks the frame once and allocates nothing.
+//! Validation walks the frame once and allocates nothing. [`validate`] and [`validate_with`]
+//! know nothing between frames; a [`Validator`], one per connection, remembers each message
+//! type's last valid field sequence and checks a frame that repeats it only for what depends
+//! on its bytes, with the same answers.
 
 use crate::layout::{
     version_index, Layout, Resolved, SlotCheck, TopCountAt, MAX_GROUPS, MAX_SLOTS, NO_GROUP,
@@ -75,7 +78,8 @@ pub fn validate_with<'a>(
 /// carries. A field that counts a group's instances must also hold the shape's count.
 ///
 /// One `Validator` per connection (or thread); it allocates while it learns a message type's
-/// shape and not after. Each type keeps one shape of at most 256 fields.
+/// shape and not after, and holds only the types it has seen: each keeps one shape of at most
+/// 256 fields (about 130 bytes plus 16 per field).
 ///
 /// ```
 /// use cti_proto::msg::{CtiMessage, HeartbeatReq};
@@ -92,7 +96,10 @@ pub fn validate_with<'a>(
 /// ```
 #[derive(Debug, Default)]
 pub struct Validator {
-    /// Per layout index, the shape learnt (empty until the first valid frame of that type).
+    /// Per layout index, 1 + the index in `shapes` of that type's shape (0: none yet). Empty
+    /// until the first shape is kept.
+    shape_of: Vec<u16>,
+    /// The shapes learnt, in the order their types were first seen.
     shapes: Vec<Shape>,
     /// Where the next shape is recorded while a frame is validated the ordinary way.
     scratch: Vec<Step>,
@@ -155,15 +162,15 @@ impl Validator {
         };
         let s = view.settings();
         let key = [s.version, s.tag_width() as u8, s.len_width() as u8];
-        let li = layout.index as usize;
-        if li >= self.shapes.len() {
-            self.shapes
-                .resize_with(crate::layout::layouts().len().max(li + 1), Shape::default);
-        }
-        let shape = &self.shapes[li];
         // Fields already handed to `each` by a replay that then missed.
         let mut handed = 0usize;
-        if shape.key == key {
+        let known = self
+            .shape_of
+            .get(layout.index as usize)
+            .copied()
+            .unwrap_or(0);
+        let shape = self.shapes.get((known as usize).wrapping_sub(1));
+        if let Some(shape) = shape.filter(|shape| shape.key == key) {
             let replayed = match (key[1], key[2]) {
                 (1, _) => replay::<1, 1>(view, from, shape, &mut each),
                 (_, 1) => replay::<2, 1>(view, from, shape, &mut each),
@@ -218,7 +225,15 @@ impl Validator {
             seen += 1;
         })?;
         if keep {
-            let shape = &mut self.shapes[layout.index as usize];
+            let li = layout.index as usize;
+            if self.shape_of.is_empty() {
+                self.shape_of = vec![0; crate::layout::layouts().len()];
+            }
+            if self.shape_of[li] == 0 {
+                self.shapes.push(Shape::default());
+                self.shape_of[li] = self.shapes.len() as u16;
+            }
+            let shape = &mut self.shapes[self.shape_of[li] as usize - 1];
             std::mem::swap(&mut shape.steps, steps);
             shape.key = key;
             shape.end = end;
@@ -1218,5 +1233,46 @@ impl State {
             Some(s.field.tag),
             off,
         ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::msg::{CtiMessage, HeartbeatReq, QueryAgentStateReq};
+    use crate::Settings;
+
+    /// A validator holds shapes only for the types it has seen valid frames of, one each.
+    #[test]
+    fn a_validator_keeps_one_shape_per_type_seen() {
+        let s = Settings::new(18);
+        let mut v = Validator::new();
+        assert!(v.shape_of.is_empty() && v.shapes.is_empty());
+        for id in 0..3 {
+            let hb = HeartbeatReq {
+                invoke_id: id,
+                ..Default::default()
+            };
+            let bytes = hb.to_bytes(&s).unwrap();
+            let view = FrameView::new(&bytes, &s).unwrap();
+            v.validate(&view, Direction::ClientToServer).unwrap();
+        }
+        assert_eq!(v.shapes.len(), 1);
+        // A refused frame teaches nothing.
+        let q = QueryAgentStateReq::default().to_bytes(&s).unwrap();
+        let view = FrameView::new(&q, &s).unwrap();
+        assert!(v.validate(&view, Direction::ClientToServer).is_err());
+        assert_eq!(v.shapes.len(), 1);
+        let q = QueryAgentStateReq {
+            agent_id: Some("agent01".into()),
+            ..Default::default()
+        }
+        .to_bytes(&s)
+        .unwrap();
+        let view = FrameView::new(&q, &s).unwrap();
+        v.validate(&view, Direction::ClientToServer).unwrap();
+        assert_eq!(v.shapes.len(), 2);
+        assert_eq!(v.shapes[1].steps.len(), 1);
+        assert_eq!(v.shape_of.len(), crate::layout::layouts().len());
     }
 }
