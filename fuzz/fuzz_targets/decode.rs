@@ -1,7 +1,8 @@
 //! One frame through everything that reads frames: the borrowed view and its iterators,
-//! strict validation, owned decoding with an allocation bound, and re-encoding of whatever
-//! decodes, at every protocol version 10–18 (and 18 with two-byte field lengths). The
-//! assertions are in `../checks.rs`, shared with `tests/fuzz_corpus.rs`.
+//! strict validation (plain and with a shape-keeping `Validator`), owned decoding with an
+//! allocation bound, and re-encoding of whatever decodes, at every protocol version 10–18 (and
+//! 18 with two-byte field lengths). The assertions are in `../checks.rs`, shared with
+//! `tests/fuzz_corpus.rs`.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
