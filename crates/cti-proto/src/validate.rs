@@ -63,13 +63,13 @@ pub fn validate_with<'a>(
     validate_walk(view, from, each).map(|_| ())
 }
 
-/// Strict validation that remembers, per message type, the sequence of floating fields of the
-/// last frame that passed (its *shape*), so that the next frame of that type with the same
-/// sequence is checked only for what depends on its bytes.
+/// Strict validation that remembers, per message type, the field sequences (*shapes*) of the
+/// last two differently shaped frames of that type that passed, so that a frame with one of
+/// those sequences is checked only for what depends on its bytes.
 ///
 /// Everything [`validate`] checks about which fields a frame has — allowed tags, order,
 /// duplicates, group instances and their members, required fields — depends only on the
-/// message type, the settings and the sequence of tags. A frame whose tags match the shape
+/// message type, the settings and the sequence of tags. A frame whose tags match a shape
 /// therefore has those checks' answer already; what is left is framing, the fixed part, each
 /// field's length, reserved values, named-variable sizes, and the counts and rules that read
 /// the fixed part. Anything that does not match, or fails, is validated from the start by the
@@ -78,8 +78,10 @@ pub fn validate_with<'a>(
 /// carries. A field that counts a group's instances must also hold the shape's count.
 ///
 /// One `Validator` per connection (or thread); it allocates while it learns a message type's
-/// shape and not after, and holds only the types it has seen: each keeps one shape of at most
-/// 256 fields (about 130 bytes plus 16 per field).
+/// shapes and not after, and holds only the types it has seen: each keeps two shapes of at most
+/// 256 fields (about 260 bytes plus 16 per field). Two, because a type often comes in two
+/// forms on one link (with and without some optional field); a frame that matches neither
+/// replaces the shape used least recently.
 ///
 /// ```
 /// use cti_proto::msg::{CtiMessage, HeartbeatReq};
@@ -96,11 +98,11 @@ pub fn validate_with<'a>(
 /// ```
 #[derive(Debug, Default)]
 pub struct Validator {
-    /// Per layout index, 1 + the index in `shapes` of that type's shape (0: none yet). Empty
+    /// Per layout index, 1 + the index in `shapes` of that type's shapes (0: none yet). Empty
     /// until the first shape is kept.
     shape_of: Vec<u16>,
-    /// The shapes learnt, in the order their types were first seen.
-    shapes: Vec<Shape>,
+    /// The shapes learnt, per type, in the order the types were first seen.
+    shapes: Vec<TypeShapes>,
     /// Where the next shape is recorded while a frame is validated the ordinary way.
     scratch: Vec<Step>,
 }
@@ -108,10 +110,19 @@ pub struct Validator {
 /// The most fields a kept shape has (a bound on the memory one message type can take).
 const MAX_SHAPE_STEPS: usize = 256;
 
+/// The shapes kept for one message type.
+#[derive(Debug, Default)]
+struct TypeShapes {
+    ways: [Shape; 2],
+    /// The way matched or learnt most recently (tried first; the other is replaced next).
+    recent: u8,
+}
+
 /// The fields of a frame that passed, with the state its validation ended in.
 #[derive(Debug, Clone)]
 struct Shape {
-    /// The settings it was learnt under (version, tag width, length width); all zero for none.
+    /// The settings it was learnt under (version, tag width, length width); all zero for none
+    /// (no real key is: the tag width is at least 1).
     key: [u8; 3],
     steps: Vec<Step>,
     end: State,
@@ -162,23 +173,27 @@ impl Validator {
         };
         let s = view.settings();
         let key = [s.version, s.tag_width() as u8, s.len_width() as u8];
-        // Fields already handed to `each` by a replay that then missed.
+        // Fields already handed to `each` by replays that then missed.
         let mut handed = 0usize;
         let known = self
             .shape_of
             .get(layout.index as usize)
             .copied()
             .unwrap_or(0);
-        let shape = self.shapes.get((known as usize).wrapping_sub(1));
-        if let Some(shape) = shape.filter(|shape| shape.key == key) {
-            let replayed = match (key[1], key[2]) {
-                (1, _) => replay::<1, 1>(view, from, shape, &mut each),
-                (_, 1) => replay::<2, 1>(view, from, shape, &mut each),
-                _ => replay::<2, 2>(view, from, shape, &mut each),
-            };
-            match replayed {
+        let ti = (known as usize).wrapping_sub(1);
+        if let Some(t) = self.shapes.get(ti) {
+            let recent = t.recent as usize & 1;
+            // The shape matched last first; only a frame of the other shape pays for two.
+            match try_shape::<false>(&t.ways[recent], key, view, from, 0, &mut each) {
                 Ok(()) => return Ok(()),
                 Err(n) => handed = n,
+            }
+            match try_shape::<true>(&t.ways[recent ^ 1], key, view, from, handed, &mut each) {
+                Ok(()) => {
+                    self.shapes[ti].recent ^= 1;
+                    return Ok(());
+                }
+                Err(n) => handed = handed.max(n),
             }
         }
         self.learn(view, from, layout, key, handed, each)
@@ -230,10 +245,14 @@ impl Validator {
                 self.shape_of = vec![0; crate::layout::layouts().len()];
             }
             if self.shape_of[li] == 0 {
-                self.shapes.push(Shape::default());
+                self.shapes.push(TypeShapes::default());
                 self.shape_of[li] = self.shapes.len() as u16;
             }
-            let shape = &mut self.shapes[self.shape_of[li] as usize - 1];
+            let t = &mut self.shapes[self.shape_of[li] as usize - 1];
+            // The way not used most recently (an empty one, while there is one).
+            let way = (t.recent as usize & 1) ^ 1;
+            t.recent = way as u8;
+            let shape = &mut t.ways[way];
             std::mem::swap(&mut shape.steps, steps);
             shape.key = key;
             shape.end = end;
@@ -242,14 +261,37 @@ impl Validator {
     }
 }
 
-/// Check a frame against a learnt `shape` (tag width `TW`, length width `LW`): `Ok` when it
-/// passes, else `Err` with how many fields were handed to `each` before the replay stopped
-/// (anything unexpected stops it, to be validated the ordinary way).
+/// [`replay`] at the widths of `key`, if `shape` was learnt under `key` (else `Err(0)`).
 #[inline(always)]
-fn replay<'a, const TW: usize, const LW: usize>(
+fn try_shape<'a, const SKIP: bool>(
+    shape: &Shape,
+    key: [u8; 3],
+    view: &FrameView<'a>,
+    from: Direction,
+    handed: usize,
+    each: &mut impl FnMut(FloatingField<'a>),
+) -> Result<(), usize> {
+    if shape.key != key {
+        return Err(0);
+    }
+    match (key[1], key[2]) {
+        (1, _) => replay::<1, 1, SKIP>(view, from, shape, handed, each),
+        (_, 1) => replay::<2, 1, SKIP>(view, from, shape, handed, each),
+        _ => replay::<2, 2, SKIP>(view, from, shape, handed, each),
+    }
+}
+
+/// Check a frame against a learnt `shape` (tag width `TW`, length width `LW`), handing `each`
+/// the fields after the first `handed` (which an earlier replay handed over; only when `SKIP`,
+/// else none were): `Ok` when it
+/// passes, else `Err` with the index of the field where the replay stopped (anything
+/// unexpected stops it, to be validated the ordinary way); the fields before it passed.
+#[inline(always)]
+fn replay<'a, const TW: usize, const LW: usize, const SKIP: bool>(
     view: &FrameView<'a>,
     from: Direction,
     shape: &Shape,
+    handed: usize,
     each: &mut impl FnMut(FloatingField<'a>),
 ) -> Result<(), usize> {
     let Ok((layout, pos)) = check_head(view, from) else {
@@ -284,10 +326,14 @@ fn replay<'a, const TW: usize, const LW: usize>(
                 return Err(stopped(steps.len()));
             }
         }
-        let off = base + (buf.len() - rest.len());
-        each(checked_field(
-            c.field, tag, data, off, step.slot, step.opens,
-        ));
+        // A field before `handed` went to `each` in an earlier replay: the same field, since
+        // both shapes agree up to here.
+        if !SKIP || stopped(steps.len()) >= handed {
+            let off = base + (buf.len() - rest.len());
+            each(checked_field(
+                c.field, tag, data, off, step.slot, step.opens,
+            ));
+        }
         rest = tail;
     }
     let n = shape.steps.len();
@@ -1242,9 +1288,30 @@ mod tests {
     use crate::msg::{CtiMessage, HeartbeatReq, QueryAgentStateReq};
     use crate::Settings;
 
-    /// A validator holds shapes only for the types it has seen valid frames of, one each.
+    fn query(s: &Settings, agent_id: bool, extension: bool, instrument: bool) -> Vec<u8> {
+        let text = |on: bool| on.then(|| "4001".into());
+        QueryAgentStateReq {
+            agent_id: agent_id.then(|| "agent01".into()),
+            agent_extension: text(extension),
+            agent_instrument: text(instrument),
+            ..Default::default()
+        }
+        .to_bytes(s)
+        .unwrap()
+        .to_vec()
+    }
+
+    /// The field counts of `v`'s shapes for `type_index`-th type seen, most recent first.
+    fn shapes_of(v: &Validator, t: usize) -> [Option<usize>; 2] {
+        let t = &v.shapes[t];
+        let r = t.recent as usize;
+        [r, r ^ 1].map(|w| (t.ways[w].key != [0; 3]).then(|| t.ways[w].steps.len()))
+    }
+
+    /// A validator holds shapes only for the types it has seen valid frames of, two each, and
+    /// replaces the one used least recently.
     #[test]
-    fn a_validator_keeps_one_shape_per_type_seen() {
+    fn a_validator_keeps_two_shapes_per_type_seen() {
         let s = Settings::new(18);
         let mut v = Validator::new();
         assert!(v.shape_of.is_empty() && v.shapes.is_empty());
@@ -1258,21 +1325,28 @@ mod tests {
             v.validate(&view, Direction::ClientToServer).unwrap();
         }
         assert_eq!(v.shapes.len(), 1);
-        // A refused frame teaches nothing.
-        let q = QueryAgentStateReq::default().to_bytes(&s).unwrap();
-        let view = FrameView::new(&q, &s).unwrap();
-        assert!(v.validate(&view, Direction::ClientToServer).is_err());
-        assert_eq!(v.shapes.len(), 1);
-        let q = QueryAgentStateReq {
-            agent_id: Some("agent01".into()),
-            ..Default::default()
-        }
-        .to_bytes(&s)
-        .unwrap();
-        let view = FrameView::new(&q, &s).unwrap();
-        v.validate(&view, Direction::ClientToServer).unwrap();
-        assert_eq!(v.shapes.len(), 2);
-        assert_eq!(v.shapes[1].steps.len(), 1);
+        assert_eq!(shapes_of(&v, 0), [Some(0), None]);
         assert_eq!(v.shape_of.len(), crate::layout::layouts().len());
+        // A refused frame teaches nothing (QUERY_AGENT_STATE_REQ needs one of the three).
+        let check = |v: &mut Validator, frame: &[u8]| {
+            let view = FrameView::new(frame, &s).unwrap();
+            v.validate(&view, Direction::ClientToServer)
+        };
+        assert!(check(&mut v, &query(&s, false, false, false)).is_err());
+        assert_eq!(v.shapes.len(), 1);
+        let one = query(&s, true, false, false);
+        let two = query(&s, true, true, false);
+        let three = query(&s, true, true, true);
+        check(&mut v, &one).unwrap();
+        assert_eq!(shapes_of(&v, 1), [Some(1), None]);
+        check(&mut v, &two).unwrap();
+        assert_eq!(shapes_of(&v, 1), [Some(2), Some(1)]);
+        // Matching the older shape makes it the recent one.
+        check(&mut v, &one).unwrap();
+        assert_eq!(shapes_of(&v, 1), [Some(1), Some(2)]);
+        // A third shape replaces the one used least recently.
+        check(&mut v, &three).unwrap();
+        assert_eq!(shapes_of(&v, 1), [Some(3), Some(1)]);
+        assert_eq!(v.shapes.len(), 2);
     }
 }

@@ -438,8 +438,9 @@ fn handed(
 }
 
 /// A `Validator` that has learnt `learnt`'s shape gives `frame` exactly `validate_with`'s
-/// answer and hands over the same fields, and so does it again once it has seen `frame`; a
-/// validator that has seen both allocates nothing for either.
+/// answer and hands over the same fields, and so does it again once it has seen `frame`, and
+/// for both frames in turn (each tried against the other's shape first); a validator that has
+/// seen both allocates nothing for either.
 fn same_verdict_with_shapes(learnt: &[u8], frame: &[u8], s: &Settings) {
     let (Ok(lv), Ok(view)) = (FrameView::new(learnt, s), FrameView::new(frame, s)) else {
         return;
@@ -463,7 +464,12 @@ fn same_verdict_with_shapes(learnt: &[u8], frame: &[u8], s: &Settings) {
             "again: v{} {:?}: {:02x?}",
             s.version, dir, frame
         );
-        let _ = v.validate(&lv, dir);
+        // Each now tried against the other's shape first (when both passed: it keeps both).
+        let learnt_want = handed(|each| validate_with(&lv, dir, each));
+        for _ in 0..2 {
+            assert_eq!(handed(|each| v.validate_with(&lv, dir, each)), learnt_want);
+            assert_eq!(handed(|each| v.validate_with(&view, dir, each)), want);
+        }
         let ((), stats) = measure_allocs(|| {
             let _ = v.validate(&lv, dir);
             let _ = v.validate(&view, dir);
