@@ -283,9 +283,9 @@ fn try_shape<'a, const SKIP: bool>(
 
 /// Check a frame against a learnt `shape` (tag width `TW`, length width `LW`), handing `each`
 /// the fields after the first `handed` (which an earlier replay handed over; only when `SKIP`,
-/// else none were): `Ok` when it
-/// passes, else `Err` with the index of the field where the replay stopped (anything
-/// unexpected stops it, to be validated the ordinary way); the fields before it passed.
+/// else none were): `Ok` when it passes, else `Err` with the index of the field where the
+/// replay stopped (anything unexpected stops it, to be validated the ordinary way); the fields
+/// before that one passed.
 #[inline(always)]
 fn replay<'a, const TW: usize, const LW: usize, const SKIP: bool>(
     view: &FrameView<'a>,
@@ -302,7 +302,7 @@ fn replay<'a, const TW: usize, const LW: usize, const SKIP: bool>(
     let mut rest = buf;
     let mut named_bytes = 0usize;
     let mut steps = shape.steps.iter();
-    // How many fields were handed over when the replay stops.
+    // The index of the current field, given how many steps are left after it.
     let stopped = |left: usize| shape.steps.len() - left - 1;
     while let Some(step) = steps.next() {
         let Some((tag, len)) = field_header::<TW, LW>(rest) else {
