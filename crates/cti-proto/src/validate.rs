@@ -119,7 +119,7 @@ struct TypeShapes {
 }
 
 /// The fields of a frame that passed, with the state its validation ended in.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 struct Shape {
     /// The settings it was learnt under (version, tag width, length width); all zero for none
     /// (no real key is: the tag width is at least 1).
@@ -358,10 +358,8 @@ fn replay<'a, const TW: usize, const LW: usize, const SKIP: bool>(
 fn replay_value_ok(c: &SlotCheck, count: u16, data: &[u8]) -> bool {
     if c.value_use != VALUE_IGNORED {
         // A USHORT/UINT group member (its length already checked).
-        let v = match *data {
-            [a, b] => u16::from_be_bytes([a, b]) as u64,
-            [a, b, c, d] => u32::from_be_bytes([a, b, c, d]) as u64,
-            _ => return false,
+        let Some(v) = short_uint(data) else {
+            return false;
         };
         return if c.value_use == VALUE_RESERVED {
             v == c.reserved
@@ -372,6 +370,16 @@ fn replay_value_ok(c: &SlotCheck, count: u16, data: &[u8]) -> bool {
     let num = crate::view::float_value(c.field, data).as_u64();
     reserved_breach(c.field, num).is_none()
         && (c.counts == NO_GROUP || num.map(|v| v as u16) == Some(count))
+}
+
+/// The value of a USHORT or UINT field's data (`None` for any other length).
+#[inline(always)]
+fn short_uint(data: &[u8]) -> Option<u64> {
+    match *data {
+        [a, b] => Some(u16::from_be_bytes([a, b]) as u64),
+        [a, b, c, d] => Some(u32::from_be_bytes([a, b, c, d]) as u64),
+        _ => None,
+    }
 }
 
 /// The checks made before any floating field: the type, its direction and version, the fixed
@@ -542,11 +550,7 @@ fn member_fast<const FLAT: bool>(
     }
     let mut value = 0u64;
     if c.value_use != VALUE_IGNORED {
-        value = match *data {
-            [a, b] => u16::from_be_bytes([a, b]) as u64,
-            [a, b, c, d] => u32::from_be_bytes([a, b, c, d]) as u64,
-            _ => return None,
-        };
+        value = short_uint(data)?;
         if c.value_use == VALUE_RESERVED && value != c.reserved {
             return None;
         }
@@ -1129,7 +1133,7 @@ impl SlotSet {
     }
 }
 
-#[derive(Clone, Debug)]
+#[derive(Debug)]
 struct State {
     version: u8,
     /// Top-level slots seen.
